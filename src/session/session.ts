@@ -1,0 +1,505 @@
+import { ToolError } from '../engine/errors.js';
+import type { Transcript } from '../evidence/transcript.js';
+import { TcpTransport, type Endpoint, type TlsInfo, type TlsSettings } from '../transport/tcp.js';
+import type { StreamOpen, Transport, TransportHandlers } from '../transport/types.js';
+import { Element, describe, x } from '../xml/element.js';
+import { NS } from '../xml/namespaces.js';
+import type { XmlViolation } from '../xml/stream-parser.js';
+import { iqStanza, match, type Match } from './match.js';
+import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
+import { iq, newId, streamErrorCondition } from './stanza.js';
+
+/** The target as the sessions see it. */
+export interface TargetAddress {
+  endpoint: Endpoint;
+  /** The XMPP domain served (the `to` of stream headers). */
+  domain: string;
+  tls: TlsSettings;
+}
+
+export interface SessionLimits {
+  /** How long any single step (a reply, a handshake) may take. */
+  stepMs: number;
+  connectTimeoutMs: number;
+  maxElementChars: number;
+}
+
+export interface SessionOptions {
+  /** Names the session in transcripts: `alice#1`, `raw#2`. */
+  label: string;
+  target: TargetAddress;
+  transcript: Transcript;
+  limits: SessionLimits;
+  /** Aborting it tears the session down at once (case deadline, run interrupted). */
+  signal?: AbortSignal;
+  /** Opens the transport; by default a TCP connection to target.endpoint. */
+  transport?: (handlers: TransportHandlers) => Promise<Transport>;
+}
+
+/** A wait that ended without the awaited element. The case context turns it into a verdict. */
+export class ExpectationError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+    readonly reason: 'timeout' | 'closed',
+  ) {
+    super(`expected ${expected}; ${actual}`);
+    this.name = 'ExpectationError';
+  }
+}
+
+/** SASL ended in <failure/>: the condition is evidence, not necessarily an error of the tool. */
+export class SaslFailure extends Error {
+  constructor(
+    readonly condition: string,
+    readonly failure: Element,
+  ) {
+    super(`SASL failure: ${condition}`);
+    this.name = 'SaslFailure';
+  }
+}
+
+interface Waiter {
+  match: Match;
+  resolve(el: Element): void;
+  reject(err: Error): void;
+}
+
+type IqHandler = (request: Element, session: Session) => Element | undefined;
+
+/** What the tool's own resources say about themselves in disco#info (and hash into caps). */
+export interface Persona {
+  identity: { category: string; type: string; name: string };
+  features: string[];
+}
+
+const DEFAULT_PERSONA: Persona = {
+  identity: { category: 'client', type: 'bot', name: 'xmpp-certify' },
+  features: [NS.discoInfo, NS.ping],
+};
+
+/**
+ * One client connection to the target, with the small verb set cases are written in:
+ * open / starttls / authenticate / bind to set up, send to write, expect and iq to wait for
+ * what comes back. Everything on the wire goes to the case transcript. Every wait has a
+ * deadline; a closed stream wakes every waiter, so nothing hangs on a dead target.
+ */
+export class Session {
+  readonly label: string;
+  /** The full JID once bound. */
+  jid?: string;
+  /** Attributes of the most recent stream header received. */
+  header?: Record<string, string>;
+  /** The most recent <stream:features/>. */
+  features?: Element;
+  /** A <stream:error/> the peer sent, if any. */
+  streamError?: Element;
+  /** Why the stream is over, if it is. */
+  closedReason?: string;
+  /** The peer closed its stream with </stream:stream>. */
+  peerEnded = false;
+  violation?: XmlViolation;
+  tlsInfo?: TlsInfo;
+  persona: Persona = DEFAULT_PERSONA;
+
+  private transport!: Transport;
+  private readonly inbox: Element[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly closeWaiters = new Set<() => void>();
+  private readonly iqHandlers = new Map<string, IqHandler>();
+
+  private constructor(private readonly options: SessionOptions) {
+    this.label = options.label;
+  }
+
+  /** Connects the transport. The stream is not opened yet: see open(). */
+  static async connect(options: SessionOptions): Promise<Session> {
+    const session = new Session(options);
+    const handlers = session.transportHandlers();
+    const open = options.transport ?? ((h: TransportHandlers) => TcpTransport.connect(options.target.endpoint, h, options.limits));
+    session.transport = await open(handlers);
+    session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
+    if (options.signal) {
+      const abort = (): void => session.destroy('aborted: the case deadline or the run ended');
+      if (options.signal.aborted) abort();
+      else options.signal.addEventListener('abort', abort, { once: true });
+    }
+    return session;
+  }
+
+  get domain(): string {
+    return this.options.target.domain;
+  }
+
+  get transportKind(): 'tcp' | 'bosh' {
+    return this.transport.kind;
+  }
+
+  get isClosed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
+  get streamId(): string | undefined {
+    return this.header?.id;
+  }
+
+  get stepMs(): number {
+    return this.options.limits.stepMs;
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  send(stanza: Element): void {
+    this.transport.send(stanza.toString());
+  }
+
+  /** Writes text as it is: half elements, bad XML, odd headers. */
+  sendRaw(text: string): void {
+    this.transport.send(text);
+  }
+
+  /** Records what the tool did or saw that is not on the wire. */
+  note(text: string): void {
+    this.options.transcript.record(this.label, 'note', text);
+  }
+
+  // ---- waiting -------------------------------------------------------------------------
+
+  /**
+   * Resolves with the first received element that matches, taking it out of the inbox;
+   * elements that arrived earlier and were not taken count too. Rejects with an
+   * ExpectationError after `timeoutMs` or when the stream closes first.
+   */
+  expect(m: Match, timeoutMs = this.stepMs): Promise<Element> {
+    const index = this.inbox.findIndex((el) => m.test(el));
+    if (index >= 0) return Promise.resolve(this.inbox.splice(index, 1)[0]!);
+    if (this.isClosed) return Promise.reject(this.closedExpectation(m));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        match: m,
+        resolve: (el) => {
+          clearTimeout(timer);
+          resolve(el);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new ExpectationError(m.describe, `nothing matching arrived within ${timeoutMs} ms${this.recentSummary()}`, 'timeout'));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Like expect(), but resolves to undefined instead of rejecting when nothing matches in time. */
+  async maybe(m: Match, timeoutMs = this.stepMs): Promise<Element | undefined> {
+    try {
+      return await this.expect(m, timeoutMs);
+    } catch (err) {
+      if (err instanceof ExpectationError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Every element received and not yet taken that matches (they stay in the inbox). */
+  received(m: Match): Element[] {
+    return this.inbox.filter((el) => m.test(el));
+  }
+
+  /** Forgets everything received so far, so later checks see only what comes next. */
+  clearInbox(): void {
+    this.inbox.length = 0;
+  }
+
+  /** Sends an IQ (an id is added when missing) and resolves with its result or error. */
+  async iq(request: Element, timeoutMs = this.stepMs): Promise<Element> {
+    if (!request.attrs.id) request.attrs.id = newId();
+    const id = request.attrs.id as string;
+    this.send(request);
+    return this.expect(iqStanza({ id, type: ['result', 'error'] }, `a response to <iq id='${id}'>`), timeoutMs);
+  }
+
+  /**
+   * Waits until every stanza the server sent in answer to what this session sent before has
+   * arrived: stanzas from one stream are handled in order (RFC 6120 §10.1), so once a ping to
+   * our own server is answered, earlier replies are in. Any answer counts, even an error.
+   */
+  async sync(timeoutMs = this.stepMs): Promise<void> {
+    await this.iq(iq('get', { to: this.domain }, x('ping', { xmlns: NS.ping })), timeoutMs);
+  }
+
+  /** Resolves when the connection is gone, or after `timeoutMs` (returns whether it closed). */
+  waitClosed(timeoutMs = this.stepMs): Promise<boolean> {
+    if (this.isClosed) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.closeWaiters.delete(done);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.closeWaiters.delete(done);
+        resolve(false);
+      }, timeoutMs);
+      this.closeWaiters.add(done);
+    });
+  }
+
+  /** Installs an answer for IQ get/set requests whose payload is in `xmlns`. */
+  handleIq(xmlns: string, handler: IqHandler): void {
+    this.iqHandlers.set(xmlns, handler);
+  }
+
+  // ---- stream set-up (RFC 6120 §4–§7) ---------------------------------------------------
+
+  /** Opens (or restarts) the stream and waits for the header and, for version 1.0, the features. */
+  async open(attrs: Partial<StreamOpen> = {}): Promise<{ header: Record<string, string>; features?: Element }> {
+    this.header = undefined;
+    this.features = undefined;
+    this.transport.openStream({ to: this.domain, ...attrs });
+    const header = await this.expectHeader();
+    if (header.version === undefined || Number.parseFloat(header.version) < 1) return { header };
+    const features = await this.expect(streamFeatures());
+    return { header, features };
+  }
+
+  /** Sends a header of the caller's own making (TCP only) without waiting for anything. */
+  openRaw(header: string): void {
+    this.header = undefined;
+    this.features = undefined;
+    this.tcp().openRawStream(header);
+  }
+
+  /** Waits for the next stream header. */
+  async expectHeader(timeoutMs = this.stepMs): Promise<Record<string, string>> {
+    const el = await this.expect(streamHeader(), timeoutMs);
+    return el.attrs as Record<string, string>;
+  }
+
+  /** Waits for the next stream header and returns it as an element (name, attributes). */
+  expectHeaderElement(timeoutMs = this.stepMs): Promise<Element> {
+    return this.expect(streamHeader(), timeoutMs);
+  }
+
+  /** Negotiates STARTTLS (RFC 6120 §5.4) and restarts the stream. */
+  async starttls(): Promise<TlsInfo> {
+    this.send(x('starttls', { xmlns: NS.tls }));
+    const answer = await this.expect(match('<proceed/> or <failure/> in the TLS namespace', (el) => el.getNS() === NS.tls));
+    if (answer.getName() !== 'proceed') throw new ToolError(`the server refused STARTTLS: ${describe(answer)}`);
+    this.tlsInfo = await this.tcp().startTls(this.domain, this.options.target.tls, this.options.limits.stepMs);
+    this.note(`TLS ${this.tlsInfo.protocol} ${this.tlsInfo.cipher}; certificate ${this.tlsInfo.authorized ? 'verified' : `not verified (${this.tlsInfo.authorizationError ?? 'insecure mode'})`}`);
+    await this.open();
+    return this.tlsInfo;
+  }
+
+  /** The SASL mechanisms on offer in the current features. */
+  get mechanisms(): string[] {
+    return (this.features?.getChild('mechanisms', NS.sasl)?.getChildren('mechanism') ?? []).map((m) => m.getText().trim());
+  }
+
+  /**
+   * Authenticates with SASL (RFC 6120 §6) and restarts the stream. Throws SaslFailure with the
+   * server's condition when it refuses, and ToolError when no usable mechanism is offered.
+   */
+  async authenticate(creds: SaslCredentials, mechanism?: MechanismName): Promise<{ mechanism: string; serverProof: string }> {
+    const offered = this.mechanisms;
+    const chosen = mechanism ?? chooseMechanism(offered.filter((m) => m !== 'PLAIN' || this.tlsInfo !== undefined || this.transport.kind === 'bosh'));
+    if (!chosen) {
+      throw new ToolError(`no usable SASL mechanism: offered [${offered.join(', ')}]${this.tlsInfo ? '' : ' on a stream without TLS (PLAIN is not sent in clear)'}`);
+    }
+    const exchange = createExchange(chosen, creds);
+    const initial = await exchange.initialResponse();
+    this.send(x('auth', { xmlns: NS.sasl, mechanism: chosen }, initial === null ? undefined : initial.length === 0 ? '=' : initial.toString('base64')));
+    for (;;) {
+      const el = await this.expect(match('a SASL <challenge/>, <success/> or <failure/>', (e) => e.getNS() === NS.sasl));
+      const payload = Buffer.from(el.getText().trim(), 'base64');
+      if (el.getName() === 'challenge') {
+        const response = await exchange.respond(payload);
+        this.send(x('response', { xmlns: NS.sasl }, response.length ? response.toString('base64') : undefined));
+      } else if (el.getName() === 'success') {
+        const check = exchange.verifySuccess(payload);
+        this.note(`SASL ${chosen} succeeded; ${check.detail}`);
+        if (!check.verified) throw new SaslFailure('server-proof-mismatch', el);
+        await this.open();
+        return { mechanism: chosen, serverProof: check.detail };
+      } else {
+        const condition = el.getChildElements()[0]?.getName() ?? 'unknown';
+        throw new SaslFailure(condition, el);
+      }
+    }
+  }
+
+  /** Binds a resource (RFC 6120 §7) and returns the full JID. */
+  async bind(resource?: string): Promise<string> {
+    const response = await this.iq(iq('set', {}, x('bind', { xmlns: NS.bind }, resource ? x('resource', {}, resource) : undefined)));
+    const jid = response.getChild('bind', NS.bind)?.getChildText('jid');
+    if (response.attrs.type !== 'result' || !jid) throw new BindFailure(response);
+    this.jid = jid;
+    return jid;
+  }
+
+  /** Establishes the RFC 3921 §3 session when the server offers it as required. */
+  async establishSession(): Promise<Element | undefined> {
+    const feature = this.features?.getChild('session', NS.session);
+    if (!feature || feature.getChild('optional')) return undefined;
+    return this.iq(iq('set', {}, x('session', { xmlns: NS.session })));
+  }
+
+  /** Closes the stream politely (RFC 6120 §4.4) and waits briefly for the peer to do the same. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.transport.send('</stream:stream>');
+    await this.waitEndOrClose(1000);
+    this.transport.close();
+  }
+
+  /** Drops the connection without closing the stream, as a crashed client would. */
+  destroy(reason = 'destroyed by the tool'): void {
+    if (!this.isClosed) this.note(reason);
+    this.transport.destroy();
+  }
+
+  tcp(): TcpTransport {
+    if (!(this.transport instanceof TcpTransport)) throw new ToolError(`this step needs a TCP stream, not ${this.transport.kind}`);
+    return this.transport;
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private async waitEndOrClose(timeoutMs: number): Promise<void> {
+    if (this.peerEnded) return;
+    const deadline = Date.now() + timeoutMs;
+    while (!this.peerEnded && !this.isClosed && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private transportHandlers(): TransportHandlers {
+    const transcript = this.options.transcript;
+    return {
+      header: (name, attrs, raw) => {
+        transcript.record(this.label, 'received', raw);
+        this.header = attrs;
+        const header = new Element(name, attrs);
+        HEADERS.add(header);
+        this.deliver(header);
+      },
+      element: (el, raw) => {
+        transcript.record(this.label, 'received', raw);
+        if (el.getName() === 'features' && el.getNS() === NS.stream) this.features = el;
+        if (el.getName() === 'error' && el.getNS() === NS.stream) this.streamError = el;
+        this.deliver(el);
+      },
+      end: (raw) => {
+        transcript.record(this.label, 'received', raw || '</stream:stream>');
+        this.peerEnded = true;
+        this.wakeAll();
+      },
+      violation: (v) => {
+        this.violation = v;
+        this.note(`the peer's XML was refused: ${v.condition} (${v.detail})`);
+        this.transport.destroy();
+      },
+      sent: (raw) => transcript.record(this.label, 'sent', raw),
+      closed: (reason) => {
+        this.closedReason = this.violation ? `${this.violation.condition}: ${this.violation.detail}` : reason;
+        this.note(`connection closed: ${this.closedReason}`);
+        this.wakeAll();
+        for (const done of [...this.closeWaiters]) done();
+      },
+    };
+  }
+
+  private deliver(el: Element): void {
+    this.answerIq(el);
+    for (const waiter of this.waiters) {
+      if (waiter.match.test(el)) {
+        this.waiters.delete(waiter);
+        waiter.resolve(el);
+        return;
+      }
+    }
+    this.inbox.push(el);
+  }
+
+  /** Answers IQ requests addressed to this session, as a well-behaved client must (RFC 6120 §8.2.3). */
+  private answerIq(el: Element): void {
+    if (el.name !== 'iq' || (el.attrs.type !== 'get' && el.attrs.type !== 'set')) return;
+    const payload = el.getChildElements()[0];
+    const xmlns = payload?.getNS();
+    const custom = xmlns ? this.iqHandlers.get(xmlns) : undefined;
+    let answer = custom?.(el, this);
+    if (!answer) {
+      if (xmlns === NS.roster || xmlns === NS.privacy || xmlns === NS.blocking) {
+        // pushes (RFC 6121 §2.1.6, XEP-0016 §2.6, XEP-0191 §3.3) are acknowledged
+        answer = iq('result', { to: el.attrs.from, id: el.attrs.id });
+      } else if (xmlns === NS.ping && el.attrs.type === 'get') {
+        answer = iq('result', { to: el.attrs.from, id: el.attrs.id });
+      } else if (xmlns === NS.discoInfo && el.attrs.type === 'get') {
+        answer = iq('result', { to: el.attrs.from, id: el.attrs.id }, discoInfoOf(this.persona, payload!.attrs.node));
+      } else {
+        answer = iq('error', { to: el.attrs.from, id: el.attrs.id },
+          x('error', { type: 'cancel' }, x('service-unavailable', { xmlns: NS.stanzaErrors })));
+      }
+    }
+    if (!this.isClosed) this.send(answer);
+  }
+
+  private wakeAll(): void {
+    for (const waiter of [...this.waiters]) {
+      this.waiters.delete(waiter);
+      waiter.reject(this.closedExpectation(waiter.match));
+    }
+  }
+
+  private closedExpectation(m: Match): ExpectationError {
+    const error = this.streamError ? ` with stream error <${streamErrorCondition(this.streamError) ?? '?'}/>` : '';
+    const why = this.closedReason ?? (this.peerEnded ? 'the peer closed its stream' : 'closed');
+    return new ExpectationError(m.describe, `the stream ended first${error} (${why})`, 'closed');
+  }
+
+  private recentSummary(): string {
+    const recent = this.inbox.slice(-3);
+    return recent.length ? `; received meanwhile: ${recent.map((el) => describe(el, 160)).join(' ')}` : '';
+  }
+}
+
+/** Binding was refused; the response is evidence for the binding cases. */
+export class BindFailure extends Error {
+  constructor(readonly response: Element) {
+    super(`resource binding failed: ${describe(response)}`);
+    this.name = 'BindFailure';
+  }
+}
+
+/**
+ * Received stream headers sit in the inbox as elements (name and attributes of the opening tag,
+ * no children); this set tells them apart from first-level elements.
+ */
+const HEADERS = new WeakSet<Element>();
+
+export function streamHeader(): Match {
+  return match('a stream header <stream:stream>', (el) => HEADERS.has(el));
+}
+
+/** Whether a received element is a stream header (see streamHeader()). */
+export function isStreamHeader(el: Element): boolean {
+  return HEADERS.has(el);
+}
+
+export function streamFeatures(): Match {
+  return match('<stream:features/>', (el) => el.getName() === 'features' && el.getNS() === NS.stream);
+}
+
+function discoInfoOf(persona: Persona, node: string | undefined): Element {
+  return x('query', { xmlns: NS.discoInfo, node },
+    x('identity', persona.identity),
+    ...persona.features.map((v) => x('feature', { var: v })));
+}
+
+function describeTarget(t: TargetAddress): string {
+  return `${t.endpoint.host}:${t.endpoint.port} (domain ${t.domain})`;
+}

@@ -1,0 +1,222 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import zlib from 'node:zlib';
+import { ToolError } from '../engine/errors.js';
+import { escapeXML } from '../xml/element.js';
+import { NS } from '../xml/namespaces.js';
+import { StreamParser } from '../xml/stream-parser.js';
+import type { StreamOpen, Transport, TransportHandlers } from './types.js';
+
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface TlsSettings {
+  /** Extra trusted CA certificates (PEM), from --ca. */
+  ca?: string[];
+  /** Skip certificate verification (--insecure-tls); the run reports that it did. */
+  insecure: boolean;
+}
+
+export interface TlsInfo {
+  protocol: string;
+  cipher: string;
+  /** Whether the certificate chain and name verified. */
+  authorized: boolean;
+  authorizationError?: string;
+  /** Subject alternative names as Node reports them: "DNS:localhost, IP Address:127.0.0.1". */
+  subjectAltName?: string;
+}
+
+export interface TcpOptions {
+  maxElementChars: number;
+  connectTimeoutMs: number;
+}
+
+/**
+ * A client-to-server XMPP stream over TCP (RFC 6120 §4), with the STARTTLS upgrade (§5) and
+ * XEP-0138 zlib compression as layers the session can switch on mid-stream.
+ */
+export class TcpTransport implements Transport {
+  readonly kind = 'tcp';
+  private socket: net.Socket | tls.TLSSocket;
+  private readonly parser: StreamParser;
+  private deflate?: zlib.Deflate;
+  private closedReason?: string;
+  private closing = false;
+
+  private constructor(
+    socket: net.Socket,
+    private readonly handlers: TransportHandlers,
+    options: TcpOptions,
+  ) {
+    this.socket = socket;
+    this.parser = new StreamParser(
+      {
+        header: (name, attrs, raw) => handlers.header(name, attrs, raw),
+        element: (el, raw) => handlers.element(el, raw),
+        end: (raw) => handlers.end(raw),
+        violation: (v) => handlers.violation(v),
+      },
+      options.maxElementChars,
+    );
+    this.attach(socket, (data) => this.parser.write(data));
+  }
+
+  /** Connects, failing with a ToolError (not a hang) when the target is unreachable. */
+  static connect(endpoint: Endpoint, handlers: TransportHandlers, options: TcpOptions): Promise<TcpTransport> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: endpoint.host, port: endpoint.port });
+      socket.setNoDelay(true);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ToolError(`connection to ${endpoint.host}:${endpoint.port} timed out after ${options.connectTimeoutMs} ms`));
+      }, options.connectTimeoutMs);
+      socket.once('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new ToolError(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
+      });
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.removeAllListeners('error');
+        resolve(new TcpTransport(socket, handlers, options));
+      });
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
+  openStream(open: StreamOpen): void {
+    this.parser.reset();
+    this.send(openingTag(open));
+  }
+
+  /** Writes a header of the caller's own making (for tests of bad headers). */
+  openRawStream(header: string): void {
+    this.parser.reset();
+    this.send(header);
+  }
+
+  send(data: string): void {
+    if (this.isClosed) return;
+    this.handlers.sent(data);
+    if (this.deflate) {
+      this.deflate.write(data);
+      this.deflate.flush(zlib.constants.Z_SYNC_FLUSH);
+    } else {
+      this.socket.write(data);
+    }
+  }
+
+  /** Writes bytes that are not text (a corrupt zlib block, invalid UTF-8), bypassing compression. */
+  sendBytes(bytes: Buffer, description: string): void {
+    if (this.isClosed) return;
+    this.handlers.sent(description);
+    this.socket.write(bytes);
+  }
+
+  /**
+   * Upgrades the connection after <proceed/> (RFC 6120 §5.4.3.3). Resolves with what the
+   * handshake showed; rejects with a ToolError when it fails or the certificate does not verify.
+   */
+  startTls(servername: string, settings: TlsSettings, timeoutMs: number): Promise<TlsInfo> {
+    const plain = this.socket as net.Socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('close');
+    plain.removeAllListeners('error');
+    return new Promise((resolve, reject) => {
+      const secure = tls.connect({
+        socket: plain,
+        servername: net.isIP(servername) ? undefined : servername,
+        ca: settings.ca && settings.ca.length > 0 ? [...tls.rootCertificates, ...settings.ca] : undefined,
+        rejectUnauthorized: !settings.insecure,
+      });
+      const timer = setTimeout(() => {
+        secure.destroy();
+        reject(new ToolError(`TLS handshake did not complete within ${timeoutMs} ms`));
+      }, timeoutMs);
+      secure.once('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const hint = err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || err.code === 'SELF_SIGNED_CERT_IN_CHAIN' || err.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+          ? ' (trust the test CA with --ca FILE, or pass --insecure-tls)'
+          : '';
+        this.markClosed(`TLS handshake failed: ${err.message}`);
+        reject(new ToolError(`TLS handshake failed: ${err.message}${hint}`));
+      });
+      secure.once('secureConnect', () => {
+        clearTimeout(timer);
+        secure.removeAllListeners('error');
+        this.socket = secure;
+        this.attach(secure, (data) => this.parser.write(data));
+        const cipher = secure.getCipher();
+        const cert = secure.getPeerCertificate();
+        resolve({
+          protocol: secure.getProtocol() ?? 'unknown',
+          cipher: cipher?.name ?? 'unknown',
+          authorized: secure.authorized,
+          authorizationError: secure.authorizationError ? String(secure.authorizationError) : undefined,
+          subjectAltName: cert?.subjectaltname,
+        });
+      });
+    });
+  }
+
+  /** Switches both directions to zlib after <compressed/> (XEP-0138 §2). */
+  startCompression(): void {
+    const inflate = zlib.createInflate();
+    inflate.on('data', (data: Buffer) => this.parser.write(data));
+    inflate.on('error', (err) => this.handlers.violation({ condition: 'not-well-formed', detail: `zlib: ${err.message}` }));
+    this.socket.removeAllListeners('data');
+    this.socket.on('data', (data: Buffer) => inflate.write(data));
+    const deflate = zlib.createDeflate();
+    deflate.on('data', (data: Buffer) => {
+      if (!this.isClosed) this.socket.write(data);
+    });
+    this.deflate = deflate;
+  }
+
+  close(): void {
+    if (this.isClosed) return;
+    this.closing = true;
+    this.socket.end();
+    // a peer that never closes its side must not keep us waiting
+    setTimeout(() => this.socket.destroy(), 1000).unref();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+    this.markClosed('closed by the tool');
+  }
+
+  private attach(socket: net.Socket, onData: (data: Buffer) => void): void {
+    socket.on('data', onData);
+    socket.on('error', (err: NodeJS.ErrnoException) => this.markClosed(`connection error: ${err.code ?? err.message}`));
+    socket.on('close', () => this.markClosed(this.closing ? 'closed by the tool' : 'connection closed by the peer'));
+  }
+
+  private markClosed(reason: string): void {
+    if (this.closedReason !== undefined) return;
+    this.closedReason = reason;
+    this.handlers.closed(reason);
+  }
+}
+
+/** The XML declaration and opening tag a client sends (RFC 6120 §4.7). */
+export function openingTag(open: StreamOpen): string {
+  const attrs: [string, string | undefined][] = [
+    ['to', open.to],
+    ['from', open.from],
+    ['version', open.version ?? '1.0'],
+    ['xml:lang', open.lang ?? 'en'],
+    ['xmlns', NS.client],
+    ['xmlns:stream', NS.stream],
+  ];
+  const rendered = attrs
+    .filter((a): a is [string, string] => a[1] !== undefined && a[1] !== '')
+    .map(([k, v]) => ` ${k}='${escapeXML(v)}'`)
+    .join('');
+  return `<?xml version='1.0'?><stream:stream${rendered}>`;
+}
