@@ -1,0 +1,138 @@
+import type { Level, ResolvedSpec, Role } from '../catalogue/levels.js';
+import { resolveLevel } from '../catalogue/levels.js';
+import { specInfo, type Baseline } from '../catalogue/specs.js';
+import type { CaseResult, RunReport, SpecResult, SupportReport, TargetReport } from '../report/model.js';
+import { AccountPool, type Account } from './accounts.js';
+import type { Suite, TransportKind } from './case.js';
+import type { RunEnvironment } from './context.js';
+import { InBandRegistrar } from './registration.js';
+import { planCases, runPlan } from './runner.js';
+import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
+
+export const TOOL_VERSION = '0.1.0';
+
+export interface CertifyOptions {
+  level: Level;
+  role: Role;
+  env: RunEnvironment;
+  suites: readonly Suite[];
+  accounts: Account[];
+  register: boolean;
+  transports: TransportKind[];
+  boshUrl?: string;
+  concurrency: number;
+  caseTimeoutMs: number;
+  /** Command line for the report, secrets already replaced. */
+  command: string;
+  tlsReport: TargetReport['tls'];
+  /** Stops the run (SIGINT, SIGTERM, --timeout); the report is still completed. */
+  signal: AbortSignal;
+  /** Called whenever the report changed: a result came in, or the run ended. */
+  onUpdate?(report: RunReport, latest?: CaseResult): void;
+}
+
+/**
+ * Certifies one target at one level: plans the cases, runs them, and keeps a RunReport up to
+ * date as results arrive, so that an interrupted run still leaves a valid report.
+ */
+export async function certify(options: CertifyOptions): Promise<RunReport> {
+  const { level, role, env } = options;
+  const baseline: Baseline = env.baseline;
+  const rows = resolveLevel(level, role, baseline);
+  const plan = planCases(rows, options.suites, role, baseline, options.transports);
+  const report = emptyReport(options, rows);
+  const position = new Map(plan.map((p, i) => [caseKey(p.def.id, p.transport), i]));
+  const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
+  const supports = new Map<string, SupportReport>();
+  const results: CaseResult[] = [];
+
+  const refresh = (latest?: CaseResult): void => {
+    rollUp(report, rows, results, supports, position);
+    options.onUpdate?.(report, latest);
+  };
+
+  const { support } = await runPlan(plan, {
+    env,
+    pool,
+    suites: options.suites,
+    concurrency: options.concurrency,
+    caseTimeoutMs: options.caseTimeoutMs,
+    signal: options.signal,
+    onSupport: (spec, s) => {
+      supports.set(spec, s);
+      refresh();
+    },
+    onResult: (result) => {
+      results.push(result);
+      refresh(result);
+    },
+  });
+  const version = support.get('xep-0092')?.facts;
+  if (version?.get('name')) {
+    report.target.software = { name: version.get('name')!, version: version.get('version') ?? '', os: version.get('os') };
+  }
+  report.finishedAt = new Date().toISOString();
+  report.complete = !options.signal.aborted;
+  if (options.signal.aborted) report.interruption = String((options.signal.reason as Error)?.message ?? options.signal.reason);
+  refresh();
+  return report;
+}
+
+const caseKey = (id: string, transport: TransportKind): string => `${id}|${transport}`;
+
+function emptyReport(options: CertifyOptions, rows: ResolvedSpec[]): RunReport {
+  const { level, role, env } = options;
+  const report: RunReport = {
+    tool: { name: 'xmpp-certify', version: TOOL_VERSION },
+    command: options.command,
+    level: { id: level.id, xep: level.xep, title: level.title, role, baseline: env.baseline, verdict: 'incomplete', reasons: [], warnings: [] },
+    target: {
+      host: env.target.endpoint.host,
+      port: env.target.endpoint.port,
+      domain: env.target.domain,
+      transports: options.transports,
+      boshUrl: options.boshUrl,
+      tls: options.tlsReport,
+      accounts: options.register ? 'registered' : 'given',
+    },
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    complete: false,
+    specs: [],
+    totals: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 },
+  };
+  rollUp(report, rows, [], new Map(), new Map());
+  return report;
+}
+
+function specResult(row: ResolvedSpec, baseline: Baseline, cases: CaseResult[], support: SupportReport | null): SpecResult {
+  const info = specInfo(row.spec);
+  return {
+    spec: row.spec,
+    name: info.name(baseline),
+    title: info.title,
+    url: info.url(baseline),
+    requirement: row.requirement,
+    via: row.via,
+    note: row.note,
+    scope: row.scope,
+    verdict: specVerdict(cases, support),
+    support,
+    counts: countVerdicts(cases),
+    cases,
+  };
+}
+
+/** Recomputes every roll-up from the results so far; cases keep the plan's (catalogue) order. */
+function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], supports: Map<string, SupportReport>, position: Map<string, number>): void {
+  const at = (r: CaseResult): number => position.get(caseKey(r.id, r.transport)) ?? 0;
+  report.specs = rows.map((row) => {
+    const cases = results.filter((r) => r.spec === row.spec).sort((a, b) => at(a) - at(b));
+    return specResult(row, report.level.baseline, cases, supports.get(row.spec) ?? null);
+  });
+  const level = levelVerdict(report.specs.map((s) => ({ row: rows.find((r) => r.spec === s.spec)!, name: s.name, verdict: s.verdict })));
+  report.level.verdict = report.complete || report.finishedAt ? level.verdict : level.verdict === 'fail' ? 'fail' : 'incomplete';
+  report.level.reasons = level.reasons;
+  report.level.warnings = level.warnings;
+  report.totals = countVerdicts(results);
+}

@@ -1,0 +1,250 @@
+import type { Baseline } from '../catalogue/specs.js';
+import type { Redactor } from '../evidence/redact.js';
+import { Transcript } from '../evidence/transcript.js';
+import type { Finding } from '../report/model.js';
+import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionLimits, type TargetAddress } from '../session/session.js';
+import { iq, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
+import type { TransportHandlers, Transport } from '../transport/types.js';
+import { Element, describe, x } from '../xml/element.js';
+import { NS } from '../xml/namespaces.js';
+import type { Account } from './accounts.js';
+import type { TransportKind } from './case.js';
+import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
+
+/** Everything about the run that a case may read. */
+export interface RunEnvironment {
+  target: TargetAddress;
+  baseline: Baseline;
+  limits: SessionLimits;
+  /** How long to watch for something that must not happen, where no barrier can prove it sooner. */
+  silenceMs: number;
+  redactor: Redactor;
+  /** Opens a transport of a kind other than plain TCP (BOSH). */
+  transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
+}
+
+export interface LoginOptions {
+  resource?: string;
+  /** Send initial presence after binding (true for a plain `<presence/>`). */
+  presence?: boolean | Element;
+  /** Fetch the roster first, making this an "interested resource" (RFC 6121 §2.1.6). */
+  roster?: boolean;
+  persona?: Persona;
+  /** Force the transport; by default the case's own. */
+  transport?: TransportKind;
+}
+
+/**
+ * The world as one case sees it: its accounts, its sessions, and the verbs it reports with.
+ *
+ * - check() / must() / should() compare what happened with what the requirement demands;
+ *   a failed MUST ends the case as FAIL, a failed SHOULD is a warning and the case goes on.
+ * - skip() ends it as not applicable; note() and outcome() add observations.
+ * - defer() registers clean-up that runs however the case ends.
+ */
+export class CaseContext {
+  readonly transcript: Transcript;
+  readonly findings: Finding[] = [];
+  readonly notes: string[] = [];
+  private readonly sessions: Session[] = [];
+  private readonly cleanups: (() => Promise<unknown>)[] = [];
+  private readonly labels = new Map<string, number>();
+
+  constructor(
+    private readonly env: RunEnvironment,
+    /** Strength of the case's own keyword: what check() and failed waits count as. */
+    readonly strength: Strength,
+    readonly accounts: Account[],
+    readonly transport: TransportKind,
+    private readonly facts: ReadonlyMap<string, string>,
+    readonly signal: AbortSignal,
+  ) {
+    this.transcript = new Transcript(env.redactor);
+  }
+
+  get baseline(): Baseline {
+    return this.env.baseline;
+  }
+
+  get domain(): string {
+    return this.env.target.domain;
+  }
+
+  get target(): TargetAddress {
+    return this.env.target;
+  }
+
+  get silenceMs(): number {
+    return this.env.silenceMs;
+  }
+
+  get stepMs(): number {
+    return this.env.limits.stepMs;
+  }
+
+  /** A value a spec's probe found (the MUC service JID, …). */
+  fact(name: string): string | undefined {
+    return this.facts.get(name);
+  }
+
+  /** Like fact(), for values without which the case cannot run. */
+  requireFact(name: string): string {
+    const value = this.facts.get(name);
+    if (value === undefined) throw new ToolError(`the spec probe did not find ${name}`);
+    return value;
+  }
+
+  // ---- sessions --------------------------------------------------------------------------
+
+  /** A connected session with nothing sent yet: for tests of the stream itself. */
+  async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
+    const open = this.env.transports[kind];
+    if (kind !== 'tcp' && !open) throw new Skip(`no ${kind} endpoint configured for this run`, 'not-run');
+    const session = await Session.connect({
+      label: this.nextLabel(label),
+      target: this.env.target,
+      transcript: this.transcript,
+      limits: this.env.limits,
+      signal: this.signal,
+      transport: kind === 'tcp' ? undefined : open,
+    });
+    this.sessions.push(session);
+    return session;
+  }
+
+  /** A session whose stream is open and, where offered, secured with STARTTLS. */
+  async secureStream(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
+    const session = await this.connect(label, kind);
+    await this.setup(`open a stream as ${session.label}`, () => session.open());
+    if (kind === 'tcp' && session.features?.getChild('starttls', NS.tls)) {
+      await this.setup(`STARTTLS for ${session.label}`, () => session.starttls());
+    }
+    return session;
+  }
+
+  /**
+   * A logged-in session for one of the case's accounts: stream, STARTTLS, SASL, bind and, where
+   * the server requires it, the RFC 3921 session. Any failure on the way is an ERROR of the
+   * case (it could not be exercised), not a finding.
+   */
+  async login(account: Account, options: LoginOptions = {}): Promise<Session> {
+    const kind = options.transport ?? this.transport;
+    const session = await this.secureStream(this.labelFor(account), kind);
+    if (options.persona) session.persona = options.persona;
+    await this.setup(`log in as ${account.jid}`, async () => {
+      await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
+      await session.bind(options.resource ?? `certify-${token(3)}`);
+      const established = await session.establishSession();
+      if (established && established.attrs.type !== 'result') throw new Error(`session establishment failed: ${describe(established)}`);
+    });
+    if (options.roster) {
+      const roster = await this.setup('fetch the roster', () => session.iq(iq('get', {}, query(NS.roster))));
+      if (roster.attrs.type !== 'result') throw new ToolError(`the roster get failed: ${describe(roster)}`);
+    }
+    if (options.presence) {
+      session.send(options.presence === true ? x('presence') : options.presence);
+    }
+    return session;
+  }
+
+  /** Runs a set-up step; if it fails, the case ends as ERROR with the step named. */
+  async setup<T>(what: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (err) {
+      if (err instanceof Skip || err instanceof ToolError) throw err;
+      const detail = err instanceof SaslFailure ? `SASL <${err.condition}/>`
+        : err instanceof BindFailure ? err.message
+        : err instanceof ExpectationError ? `expected ${err.expected}; ${err.actual}`
+        : (err as Error).message;
+      throw new ToolError(`could not ${what}: ${detail}`, { cause: err });
+    }
+  }
+
+  // ---- verdict verbs -------------------------------------------------------------------
+
+  /** Checks at the strength of the case's keyword. */
+  check(ok: boolean, expected: string, actual?: string | Element): boolean {
+    return this.verify(this.strength, ok, expected, actual);
+  }
+
+  must(ok: boolean, expected: string, actual?: string | Element): boolean {
+    return this.verify('must', ok, expected, actual);
+  }
+
+  should(ok: boolean, expected: string, actual?: string | Element): boolean {
+    return this.verify('should', ok, expected, actual);
+  }
+
+  /**
+   * Checks that `response` is an error stanza whose condition is one of `conditions` (RFC 6120
+   * §8.3), and returns the error. An empty list accepts any condition.
+   */
+  expectError(response: Element, conditions: string[], strength: Strength = this.strength): StanzaError | undefined {
+    const error = response.attrs.type === 'error' ? stanzaError(response) : undefined;
+    const wanted = conditions.length ? conditions.map((c) => `<${c}/>`).join(' or ') : 'any condition';
+    const ok = error !== undefined && (conditions.length === 0 || conditions.includes(error.condition ?? ''));
+    this.verify(strength, ok, `an error stanza with ${wanted}`, response);
+    return error;
+  }
+
+  /** Records which of the outcomes a spec allows actually happened. */
+  outcome(text: string): void {
+    this.note(`outcome: ${text}`);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+    this.transcript.record('-', 'note', text);
+  }
+
+  /** Ends the case as not applicable to this target. */
+  skip(reason: string): never {
+    throw new Skip(reason);
+  }
+
+  /** Clean-up that runs when the case ends, passed or not (newest first). */
+  defer(cleanup: () => Promise<unknown>): void {
+    this.cleanups.unshift(cleanup);
+  }
+
+  // ---- runner hooks --------------------------------------------------------------------
+
+  /** Runs the deferred clean-ups and closes every session. Never throws. */
+  async finish(timeoutMs: number): Promise<void> {
+    const cleanups = this.cleanups.splice(0);
+    const work = (async () => {
+      for (const cleanup of cleanups) {
+        try {
+          await cleanup();
+        } catch (err) {
+          this.transcript.record('-', 'note', `clean-up step failed: ${(err as Error).message}`);
+        }
+      }
+      await Promise.allSettled(this.sessions.map((s) => s.close()));
+    })();
+    await Promise.race([work, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    for (const s of this.sessions) s.destroy('released at the end of the case');
+  }
+
+  private verify(strength: Strength, ok: boolean, expected: string, actual?: string | Element): boolean {
+    if (ok) return true;
+    const seen = actual === undefined ? '(see transcript)' : typeof actual === 'string' ? actual : describe(actual, 400);
+    const finding: Finding = { strength, expected, actual: this.env.redactor.redact(seen) };
+    if (strength === 'must') throw new Nonconformance(`expected ${expected}`, finding.expected, finding.actual, 'must');
+    this.findings.push(finding);
+    this.transcript.record('-', 'note', `${strength === 'should' ? 'SHOULD' : 'MAY'} not met: expected ${expected}; got ${finding.actual}`);
+    return false;
+  }
+
+  private labelFor(account: Account): string {
+    const index = this.accounts.indexOf(account);
+    return index >= 0 ? String.fromCharCode(65 + index) : account.local;
+  }
+
+  private nextLabel(base: string): string {
+    const n = (this.labels.get(base) ?? 0) + 1;
+    this.labels.set(base, n);
+    return `${base}${n}`;
+  }
+}

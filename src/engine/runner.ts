@@ -1,0 +1,256 @@
+import { setMaxListeners } from 'node:events';
+import type { ResolvedSpec, Role } from '../catalogue/levels.js';
+import { specInfo, type Baseline } from '../catalogue/specs.js';
+import type { CaseResult, SupportReport, Verdict } from '../report/model.js';
+import { ExpectationError } from '../session/session.js';
+import type { AccountPool } from './accounts.js';
+import { keywordFor, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
+import { CaseContext, type RunEnvironment } from './context.js';
+import { Nonconformance, Skip, ToolError, strengthOf } from './errors.js';
+
+/** One case as a run will execute it: the definition, its spec row, and the transport. */
+export interface PlannedCase {
+  def: CaseDefinition;
+  row: ResolvedSpec;
+  transport: TransportKind;
+  keyword: string;
+}
+
+/**
+ * Every case a level runs, in catalogue order: the cases of each spec the level names, for the
+ * role under test and the baseline, within the level's scope, once per transport they apply to.
+ */
+export function planCases(rows: ResolvedSpec[], suites: readonly Suite[], role: Role, baseline: Baseline, transports: TransportKind[]): PlannedCase[] {
+  const planned: PlannedCase[] = [];
+  for (const row of rows) {
+    const suite = suites.find((s) => s.spec === row.spec);
+    if (!suite) continue;
+    for (const def of suite.cases) {
+      if (def.role !== role) continue;
+      if (def.baselines && !def.baselines.includes(baseline)) continue;
+      if (row.scope && def.scope && !row.scope.includes(def.scope)) continue;
+      for (const transport of def.transports ?? ['tcp']) {
+        if (!transports.includes(transport)) continue;
+        planned.push({ def, row, transport, keyword: keywordFor(def, baseline) });
+      }
+    }
+  }
+  return planned;
+}
+
+export interface RunnerOptions {
+  env: RunEnvironment;
+  pool: AccountPool;
+  suites: readonly Suite[];
+  concurrency: number;
+  caseTimeoutMs: number;
+  /** Aborted on SIGINT/SIGTERM or the global --timeout: no new case starts, running ones stop. */
+  signal: AbortSignal;
+  onSupport?(spec: string, report: SupportReport): void;
+  onResult?(result: CaseResult): void;
+}
+
+interface InternalOptions extends RunnerOptions {
+  /** Controllers of the cases in flight. */
+  active: Set<AbortController>;
+  /** Settles when the run is stopped. */
+  stopped: Promise<'aborted'>;
+}
+
+export interface SpecSupport {
+  report: SupportReport;
+  facts: Map<string, string>;
+}
+
+/** Runs the spec probes, then the cases; returns the support found per spec and every result. */
+export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions): Promise<{ support: Map<string, SpecSupport>; results: CaseResult[] }> {
+  // one listener on the run's signal stops every case in flight
+  const active = new Set<AbortController>();
+  const stopped = new Promise<'aborted'>((resolve) => {
+    const stop = (): void => {
+      for (const c of active) c.abort(runnerOptions.signal.reason);
+      resolve('aborted');
+    };
+    if (runnerOptions.signal.aborted) stop();
+    else runnerOptions.signal.addEventListener('abort', stop, { once: true });
+  });
+  const options: InternalOptions = { ...runnerOptions, active, stopped };
+  const support = await probeSpecs(plan, options);
+  const results: CaseResult[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < plan.length) {
+      const item = plan[next++]!;
+      const result = options.signal.aborted
+        ? notRun(item, options, `not run: ${abortReason(options.signal)}`)
+        : await runCase(item, support.get(item.def.spec), options);
+      results.push(result);
+      options.onResult?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.length)) }, worker));
+  await options.pool.drain();
+  return { support, results };
+}
+
+async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promise<Map<string, SpecSupport>> {
+  const specs = [...new Set(plan.map((p) => p.def.spec))];
+  const support = new Map<string, SpecSupport>();
+  await Promise.all(specs.map(async (spec) => {
+    const suite = options.suites.find((s) => s.spec === spec);
+    if (!suite?.probe || options.signal.aborted) return;
+    const probe = suite.probe;
+    const outcome = await withCase(options, 1, 'tcp', 'should', async (t) => {
+      const finding: SupportFinding = await probe(t);
+      return finding;
+    });
+    const finding = outcome.value;
+    const report: SupportReport = finding
+      ? { supported: finding.supported, advertised: finding.advertised ?? null, entity: finding.entity ?? null, detail: finding.detail, transcript: [...outcome.context?.transcript.entries ?? []] }
+      : { supported: null, advertised: null, entity: null, detail: `the support probe failed: ${outcome.error ?? 'unknown error'}`, transcript: [...outcome.context?.transcript.entries ?? []] };
+    support.set(spec, { report, facts: new Map(Object.entries(finding?.facts ?? {})) });
+    options.onSupport?.(spec, report);
+  }));
+  return support;
+}
+
+async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options: InternalOptions): Promise<CaseResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const needsSupport = item.def.needsSupport ?? true;
+  if (needsSupport && spec && spec.report.supported === false) {
+    return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-applicable', reason: `${specInfo(item.def.spec).name(options.env.baseline)} is not supported by the target: ${spec.report.detail}` });
+  }
+  if (needsSupport && spec && spec.report.supported === null) {
+    return finish(item, options, started, t0, { verdict: 'error', reason: spec.report.detail });
+  }
+  const strength = strengthOf(item.keyword);
+  const outcome = await withCase(options, item.def.accounts ?? 0, item.transport, strength, (t) => item.def.run(t), spec?.facts);
+  const t = outcome.context;
+  const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
+  if (outcome.verdict) return finish(item, options, started, t0, { ...base, ...outcome.verdict });
+  const warned = base.findings.some((f) => f.strength === 'should');
+  return finish(item, options, started, t0, {
+    ...base,
+    verdict: warned ? 'warn' : 'pass',
+    reason: warned ? `SHOULD not met: expected ${base.findings.find((f) => f.strength === 'should')!.expected}` : undefined,
+  });
+}
+
+interface Outcome<T> {
+  value?: T;
+  context?: CaseContext;
+  /** Set when the body did not complete normally. */
+  verdict?: { verdict: Verdict; reason: string; skipKind?: CaseResult['skipKind']; findings?: CaseResult['findings'] };
+  error?: string;
+}
+
+/**
+ * Leases accounts, builds a context, runs `body` under the case deadline and the run's abort
+ * signal, then cleans up and releases. Classifies how the body ended.
+ */
+async function withCase<T>(
+  options: InternalOptions,
+  accountsNeeded: number,
+  transport: TransportKind,
+  strength: ReturnType<typeof strengthOf>,
+  body: (t: CaseContext) => Promise<T>,
+  facts: Map<string, string> = new Map(),
+): Promise<Outcome<T>> {
+  const controller = new AbortController();
+  // every session of the case listens for the abort; some cases open a dozen
+  setMaxListeners(64, controller.signal);
+  options.active.add(controller);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), options.caseTimeoutMs);
+  });
+  let accounts: Awaited<ReturnType<AccountPool['lease']>> = [];
+  let context: CaseContext | undefined;
+  try {
+    const leased = await Promise.race([options.pool.lease(accountsNeeded, controller.signal), deadline]);
+    if (leased === 'deadline') {
+      controller.abort();
+      return { verdict: { verdict: 'error', reason: `no accounts could be had within the case deadline (${options.caseTimeoutMs} ms)` } };
+    }
+    accounts = leased;
+    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal);
+    const ctx = context;
+    const raced = await Promise.race([
+      body(ctx).then((value) => ({ value }), (err: unknown) => ({ err })),
+      deadline,
+      options.stopped,
+    ]);
+    if (raced === 'deadline') {
+      return { context, verdict: { verdict: 'error', reason: `the case did not finish within its deadline of ${options.caseTimeoutMs} ms` } };
+    }
+    if (raced === 'aborted') {
+      return { context, verdict: { verdict: 'error', reason: `interrupted: ${abortReason(options.signal)}` } };
+    }
+    if ('err' in raced) return { context, ...classify(raced.err, strength, ctx) };
+    return { context, value: raced.value };
+  } catch (err) {
+    return { context, ...classify(err, strength, context) };
+  } finally {
+    clearTimeout(timer);
+    options.active.delete(controller);
+    if (context) await context.finish(Math.min(options.caseTimeoutMs, 5000));
+    controller.abort();
+    options.pool.release(accounts);
+  }
+}
+
+function classify(err: unknown, strength: ReturnType<typeof strengthOf>, t: CaseContext | undefined): Pick<Outcome<never>, 'verdict' | 'error'> {
+  const findings = [...(t?.findings ?? [])];
+  if (err instanceof Skip) {
+    return { verdict: { verdict: 'skip', reason: err.reason, skipKind: err.kind } };
+  }
+  if (err instanceof Nonconformance) {
+    findings.push({ strength: err.strength, expected: err.expected, actual: err.actual });
+    return { verdict: { verdict: 'fail', reason: `expected ${err.expected}; got ${err.actual}`, findings } };
+  }
+  if (err instanceof ExpectationError) {
+    // a wait in the body of the case: the target did not do what the requirement demands
+    findings.push({ strength, expected: err.expected, actual: err.actual });
+    const verdict: Verdict = strength === 'must' ? 'fail' : strength === 'should' ? 'warn' : 'pass';
+    return { verdict: { verdict, reason: `expected ${err.expected}; ${err.actual}`, findings } };
+  }
+  if (err instanceof ToolError) return { verdict: { verdict: 'error', reason: err.message }, error: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  return { verdict: { verdict: 'error', reason: `tool error: ${message}` }, error: message };
+}
+
+function notRun(item: PlannedCase, options: RunnerOptions, reason: string): CaseResult {
+  return finish(item, options, new Date(), performance.now(), { verdict: 'error', reason });
+}
+
+function abortReason(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'the run was stopped');
+}
+
+function finish(
+  item: PlannedCase,
+  options: RunnerOptions,
+  started: Date,
+  t0: number,
+  outcome: Partial<Pick<CaseResult, 'findings' | 'notes' | 'transcript'>> & Pick<CaseResult, 'verdict'> & Partial<Pick<CaseResult, 'reason' | 'skipKind'>>,
+): CaseResult {
+  return {
+    id: item.def.id,
+    spec: item.def.spec,
+    specName: specInfo(item.def.spec).name(options.env.baseline),
+    section: item.def.section,
+    keyword: item.keyword,
+    requirement: item.def.requirement,
+    role: item.def.role,
+    transport: item.transport,
+    verdict: outcome.verdict,
+    reason: outcome.reason ? options.env.redactor.redact(outcome.reason) : undefined,
+    skipKind: outcome.skipKind,
+    findings: outcome.findings ?? [],
+    notes: outcome.notes ?? [],
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    transcript: outcome.transcript ?? [],
+  };
+}

@@ -1,0 +1,70 @@
+import type { ResolvedSpec } from '../catalogue/levels.js';
+import type { CaseResult, LevelVerdict, SpecVerdict, SupportReport, Verdict } from '../report/model.js';
+
+export function countVerdicts(cases: readonly CaseResult[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  for (const c of cases) counts[c.verdict]++;
+  return counts;
+}
+
+/**
+ * A spec's verdict from its cases: any FAIL fails it; otherwise tool errors, or cases the run
+ * was not set up to exercise, leave it incomplete; otherwise warnings make it WARN. A spec whose
+ * probe found it missing is ABSENT; one with nothing that ran is UNTESTED.
+ */
+export function specVerdict(cases: readonly CaseResult[], support: SupportReport | null): SpecVerdict {
+  const counts = countVerdicts(cases);
+  if (support?.supported === false) return counts.fail > 0 ? 'fail' : 'absent';
+  if (counts.fail > 0) return 'fail';
+  if (counts.error > 0 || cases.some((c) => c.skipKind === 'not-run')) return 'incomplete';
+  if (counts.warn > 0) return 'warn';
+  if (counts.pass === 0) return 'untested';
+  return 'pass';
+}
+
+export interface SpecOutcome {
+  row: ResolvedSpec;
+  name: string;
+  verdict: SpecVerdict;
+}
+
+/**
+ * The level's verdict (issue: "a missing REQUIRED spec fails the level; tool errors make it
+ * incomplete, never pass"):
+ * - a REQUIRED spec that fails or is absent fails the level;
+ * - a REQUIRED or RECOMMENDED spec left incomplete (or a REQUIRED one untested) makes it incomplete;
+ * - a RECOMMENDED spec that fails or is absent, a SHOULD not met, or a NOT RECOMMENDED spec that
+ *   is present, is a warning;
+ * - INFORMATIONAL specs never change the level.
+ */
+export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVerdict; reasons: string[]; warnings: string[] } {
+  const failures: string[] = [];
+  const gaps: string[] = [];
+  const warnings: string[] = [];
+  for (const { row, name, verdict } of specs) {
+    const label = `${name} (${row.requirement})`;
+    switch (row.requirement) {
+      case 'REQUIRED':
+        if (verdict === 'fail') failures.push(`${label} failed`);
+        else if (verdict === 'absent') failures.push(`${label} is not supported by the target`);
+        else if (verdict === 'incomplete') gaps.push(`${label} could not be fully tested`);
+        else if (verdict === 'untested') gaps.push(`${label} has no case that ran`);
+        else if (verdict === 'warn') warnings.push(`${label}: a SHOULD is not met`);
+        break;
+      case 'RECOMMENDED':
+        if (verdict === 'fail') warnings.push(`${label} is implemented but failed`);
+        else if (verdict === 'absent') warnings.push(`${label} is not supported by the target`);
+        else if (verdict === 'incomplete') gaps.push(`${label} could not be fully tested`);
+        else if (verdict === 'warn') warnings.push(`${label}: a SHOULD is not met`);
+        break;
+      case 'NOT RECOMMENDED':
+        if (verdict !== 'absent' && verdict !== 'untested') warnings.push(`${label} is implemented`);
+        break;
+      case 'INFORMATIONAL':
+        break;
+    }
+  }
+  if (failures.length) return { verdict: 'fail', reasons: [...failures, ...gaps], warnings };
+  if (gaps.length) return { verdict: 'incomplete', reasons: gaps, warnings };
+  return { verdict: 'pass', reasons: [], warnings };
+}

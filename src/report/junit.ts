@@ -1,0 +1,80 @@
+import junitModule, { type Builder } from 'junit-report-builder';
+import { renderTranscript } from '../evidence/transcript.js';
+import type { CaseResult, RunReport, SpecResult } from './model.js';
+import { writeFileAtomic, xmlSafe } from './write.js';
+
+/**
+ * JUnit XML (Surefire flavour, valid against the junit-10 schema CI consumers use): one
+ * testsuite per spec, one testcase per case and transport. FAIL is <failure>, ERROR is
+ * <error>, SKIP is <skipped>, WARN passes with the warning first in system-out. The schema
+ * allows properties on testsuites only, so each suite carries its spec's properties and, per
+ * case, `<id>.section`, `<id>.keyword` and `<id>.verdict`.
+ */
+// The package is CommonJS whose module.exports is the builder, while its typings declare an
+// ES default export; at runtime the default import is the builder itself.
+const junit = junitModule as unknown as Builder;
+
+export function renderJunit(report: RunReport): string {
+  const builder = junit.newBuilder().name(`xmpp-certify ${report.level.id} ${report.target.domain}`);
+  for (const spec of report.specs) {
+    const suite = builder.testSuite()
+      .name(`${spec.name} ${spec.title}`)
+      .timestamp(report.startedAt)
+      .property('spec', spec.name)
+      .property('title', spec.title)
+      .property('url', spec.url)
+      .property('requirement', spec.requirement)
+      .property('level', `${report.level.id} (${report.level.xep})`)
+      .property('baseline', `RFC ${report.level.baseline}`)
+      .property('verdict', spec.verdict);
+    if (spec.support) {
+      suite.property('support', supportLine(spec));
+    }
+    for (const c of spec.cases) {
+      const key = caseName(c);
+      suite.property(`${key}.section`, c.section).property(`${key}.keyword`, c.keyword).property(`${key}.verdict`, c.verdict);
+      const testCase = suite.testCase()
+        .className(`${report.level.id}.${spec.name.replace(/\s+/g, '')}`)
+        .name(`${key} ${c.requirement}`)
+        .time(c.durationMs / 1000)
+        .standardOutput(xmlSafe(systemOut(c)));
+      const message = xmlSafe(c.reason ?? '');
+      if (c.verdict === 'fail') testCase.failure(message, 'nonconformance').stacktrace(xmlSafe(findingsText(c)));
+      else if (c.verdict === 'error') testCase.error(message, 'tool-error', xmlSafe(c.reason ?? ''));
+      else if (c.verdict === 'skip') testCase.skipped();
+    }
+  }
+  return builder.build();
+}
+
+export function writeJunit(file: string, report: RunReport): void {
+  writeFileAtomic(file, renderJunit(report));
+}
+
+function caseName(c: CaseResult): string {
+  return c.transport === 'tcp' ? c.id : `${c.id}[${c.transport}]`;
+}
+
+function supportLine(spec: SpecResult): string {
+  const s = spec.support!;
+  const found = s.supported === null ? 'unknown' : s.supported ? 'verified' : 'absent';
+  const advertised = s.advertised === null ? 'n/a' : s.advertised ? 'yes' : 'no';
+  return `${found}; advertised: ${advertised}${s.entity ? ` (asked ${s.entity})` : ''}; ${s.detail}`;
+}
+
+function findingsText(c: CaseResult): string {
+  return c.findings.map((f) => `${f.strength.toUpperCase()}: expected ${f.expected}\n  actual: ${f.actual}`).join('\n');
+}
+
+function systemOut(c: CaseResult): string {
+  const head = [
+    `${c.id} (${c.specName} §${c.section}, ${c.keyword}, over ${c.transport}): ${c.verdict.toUpperCase()}`,
+    `requirement: ${c.requirement}`,
+    c.reason ? `reason: ${c.reason}` : '',
+    ...c.findings.map((f) => `${f.strength.toUpperCase()} not met: expected ${f.expected}; actual ${f.actual}`),
+    ...c.notes.map((n) => `note: ${n}`),
+    '',
+    'transcript (passwords and SASL payloads redacted):',
+  ].filter((l, i) => l !== '' || i > 0);
+  return `${head.join('\n')}\n${renderTranscript(c.transcript)}\n`;
+}

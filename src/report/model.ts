@@ -1,0 +1,106 @@
+import type { LevelId, Requirement, Role } from '../catalogue/levels.js';
+import type { Baseline, SpecId } from '../catalogue/specs.js';
+import type { TransportKind } from '../engine/case.js';
+import type { TranscriptEntry } from '../evidence/transcript.js';
+
+/**
+ * The report of one run: what the JSON report holds, and what every other report is rendered
+ * from. Documented as a JSON Schema in docs/report.schema.json; keep the two in step.
+ */
+
+export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+
+/** A check that did not hold, with the words of the spec's requirement and what was seen. */
+export interface Finding {
+  strength: 'must' | 'should' | 'may';
+  expected: string;
+  actual: string;
+}
+
+export interface CaseResult {
+  id: string;
+  spec: SpecId;
+  /** "RFC 3920", "XEP-0045" under this run's baseline. */
+  specName: string;
+  section: string;
+  keyword: string;
+  requirement: string;
+  role: Role;
+  transport: TransportKind;
+  verdict: Verdict;
+  /** One line: why it did not pass (for skip: why it does not apply). */
+  reason?: string;
+  /** For skips: not applicable to this target, or not run because of how the run was set up. */
+  skipKind?: 'not-applicable' | 'not-run';
+  findings: Finding[];
+  /** Observations that are not findings: which of several allowed outcomes happened, etc. */
+  notes: string[];
+  startedAt: string;
+  durationMs: number;
+  transcript: TranscriptEntry[];
+}
+
+export type SpecVerdict = 'pass' | 'fail' | 'warn' | 'incomplete' | 'absent' | 'untested';
+
+export interface SupportReport {
+  supported: boolean | null;
+  advertised: boolean | null;
+  entity: string | null;
+  detail: string;
+  transcript: TranscriptEntry[];
+}
+
+export interface SpecResult {
+  spec: SpecId;
+  name: string;
+  title: string;
+  url: string;
+  requirement: Requirement;
+  via: LevelId;
+  note?: string;
+  scope?: string[];
+  verdict: SpecVerdict;
+  /** Whether the spec's feature was found, by behaviour, and whether disco advertised it. */
+  support: SupportReport | null;
+  counts: Record<Verdict, number>;
+  cases: CaseResult[];
+}
+
+export type LevelVerdict = 'pass' | 'fail' | 'incomplete';
+
+export interface TargetReport {
+  host: string;
+  port: number;
+  domain: string;
+  transports: TransportKind[];
+  boshUrl?: string;
+  tls: { verification: 'verified' | 'insecure'; ca?: string };
+  accounts: 'given' | 'registered';
+  /** From XEP-0092 when the server answers it. */
+  software?: { name: string; version: string; os?: string };
+}
+
+export interface RunReport {
+  tool: { name: 'xmpp-certify'; version: string };
+  /** Command line with secrets replaced. */
+  command: string;
+  level: {
+    id: LevelId;
+    xep: string;
+    title: string;
+    role: Role;
+    baseline: Baseline;
+    verdict: LevelVerdict;
+    /** Why the level did not pass, or the warnings that did not stop it. */
+    reasons: string[];
+    warnings: string[];
+  };
+  target: TargetReport;
+  startedAt: string;
+  finishedAt: string | null;
+  /** False while the run is in progress or when it was interrupted. */
+  complete: boolean;
+  interruption?: string;
+  specs: SpecResult[];
+  totals: Record<Verdict, number>;
+}
