@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { SUITES } from '../suites/index.js';
+import { UnknownLevelError } from './catalogue/levels.js';
+import { TOOL_VERSION } from './engine/certify.js';
+import { levelsCommand, listCommand } from './cli/info.js';
+import { positiveNumber, UsageError } from './cli/parse.js';
+import { EXIT, runCommand, type RunFlags } from './cli/run.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const coreOption = (): Option => new Option('--core <rfc>', 'RFC baseline: 3920 (the texts of 2007–2009) or 6120').choices(['3920', '6120']).default('3920');
+const roleOption = (): Option => new Option('--role <role>', 'role under test, for levels that have both').choices(['server', 'client']);
+
+function buildProgram(): Command {
+  const program = new Command('xmpp-certify')
+    .description('Certify XMPP servers and clients against the XSF compliance levels of 2007–2009, by behaviour.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run "xmpp-certify --help" for usage)')
+    .exitOverride();
+
+  program.command('run', { isDefault: true })
+    .description('certify a target at a level (the default command)')
+    .option('--level <level>', 'level to certify: id or XEP number (see "xmpp-certify levels")')
+    .addOption(roleOption())
+    .option('--target <host[:port]>', 'the server to certify (port defaults to 5222)')
+    .option('--domain <domain>', 'XMPP domain served (defaults to the target host name)')
+    .option('--account <jid:password>', 'an existing account to test with; repeat it (2 or more for multi-party cases)', collect, [])
+    .option('--account-file <file>', 'accounts, one "JID PASSWORD" per line')
+    .option('--register', 'create throw-away accounts with XEP-0077 in-band registration, deleted at the end')
+    .option('--ca <file>', 'trust this CA certificate (PEM) for STARTTLS; repeatable', collect, [])
+    .option('--insecure-tls', 'do not verify the server certificate (the reports say so)')
+    .addOption(coreOption())
+    .option('--json <file>', 'write the JSON report here')
+    .option('--junit <file>', 'write the JUnit XML report here')
+    .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
+    .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
+    .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])
+    .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))
+    .addOption(new Option('--timeout <seconds>', 'deadline for the whole run').default(600).argParser(positiveNumber('--timeout')))
+    .addOption(new Option('--case-timeout <seconds>', 'deadline for one case').default(30).argParser(positiveNumber('--case-timeout')))
+    .addOption(new Option('--step-timeout <seconds>', 'deadline for one step (a reply, a handshake)').default(5).argParser(positiveNumber('--step-timeout')))
+    .addOption(new Option('--silence <seconds>', 'how long to watch for something that must not arrive').default(1).argParser(positiveNumber('--silence')))
+    .addOption(new Option('--max-stanza-size <chars>', 'largest element accepted from the target').default(1_000_000).argParser(positiveNumber('--max-stanza-size')))
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags, SUITES, process.argv.slice(2));
+    });
+
+  program.command('levels')
+    .description('print the levels and the specs each one names')
+    .addOption(coreOption())
+    .option('--json', 'as JSON')
+    .action((flags: { core: '3920' | '6120'; json?: boolean }) => {
+      process.stdout.write(`${levelsCommand(flags)}\n`);
+    });
+
+  program.command('list')
+    .description('print every case a level would run, without connecting (a dry run)')
+    .requiredOption('--level <level>', 'level id or XEP number')
+    .addOption(roleOption())
+    .addOption(coreOption())
+    .option('--json', 'as JSON')
+    .action((flags: { level: string; role?: 'server' | 'client'; core: '3920' | '6120'; json?: boolean }) => {
+      process.stdout.write(`${listCommand(SUITES, { ...flags, transports: ['tcp', 'bosh'] })}\n`);
+    });
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; everything else commander reports is a usage error
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT.incomplete;
+      return;
+    }
+    if (err instanceof UsageError || err instanceof UnknownLevelError) {
+      process.stderr.write(`xmpp-certify: ${err.message}\n`);
+      process.exitCode = EXIT.incomplete;
+      return;
+    }
+    process.stderr.write(`xmpp-certify: internal error: ${(err as Error).message}\n`);
+    process.exitCode = EXIT.incomplete;
+  }
+}
+
+await main();

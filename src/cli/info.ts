@@ -1,0 +1,73 @@
+import chalk from 'chalk';
+import { LEVELS, defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
+import { specInfo, type Baseline } from '../catalogue/specs.js';
+import type { Suite, TransportKind } from '../engine/case.js';
+import { planCases } from '../engine/runner.js';
+import { UsageError } from './parse.js';
+
+/** `xmpp-certify levels`: every level with the specs it names. */
+export function levelsCommand(options: { json?: boolean; core: Baseline }): string {
+  const data = LEVELS.map((level) => ({
+    id: level.id,
+    xep: level.xep,
+    title: level.title,
+    year: level.year,
+    roles: level.roles,
+    buildsOn: level.includes,
+    aliases: level.aliases,
+    specs: level.roles.flatMap((role) => resolveLevel(level, role, options.core).map((row) => ({
+      role,
+      spec: specInfo(row.spec).name(options.core),
+      title: specInfo(row.spec).title,
+      requirement: row.requirement,
+      via: row.via,
+      scope: row.scope,
+      note: row.note,
+    }))),
+  }));
+  if (options.json) return JSON.stringify({ baseline: options.core, levels: data }, null, 2);
+  const out: string[] = [chalk.dim(`baseline RFC ${options.core === '3920' ? '3920/3921' : '6120/6121'} (change with --core)`)];
+  for (const level of data) {
+    out.push('', chalk.bold(`${level.id}  ${level.xep} ${level.title}`) + chalk.dim(`  (${level.roles.join(', ')}; aliases: ${level.aliases.join(', ')})`));
+    for (const s of level.specs) {
+      const role = level.roles.length > 1 ? chalk.dim(`[${s.role}] `) : '';
+      const via = s.via === level.id ? '' : chalk.dim(` via ${s.via}`);
+      const note = s.note ? chalk.dim(` — ${s.note}`) : '';
+      out.push(`  ${role}${s.spec.padEnd(10)} ${s.title.padEnd(48)} ${s.requirement}${via}${note}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** `xmpp-certify list --level X`: every case the level would run, without connecting. */
+export function listCommand(suites: readonly Suite[], options: { level: string; role?: Role; core: Baseline; json?: boolean; transports: TransportKind[] }): string {
+  const level = findLevel(options.level);
+  const role = options.role ?? defaultRole(level);
+  if (!level.roles.includes(role)) throw new UsageError(`${level.id} has no ${role} role`);
+  const rows = resolveLevel(level, role, options.core);
+  const plan = planCases(rows, suites, role, options.core, options.transports);
+  const cases = plan.map((p) => ({
+    id: p.def.id,
+    spec: specInfo(p.def.spec).name(options.core),
+    requirementLevel: p.row.requirement,
+    section: p.def.section,
+    keyword: p.keyword,
+    transport: p.transport,
+    accounts: p.def.accounts ?? 0,
+    requirement: p.def.requirement,
+  }));
+  if (options.json) return JSON.stringify({ level: level.id, role, baseline: options.core, cases }, null, 2);
+  const out = [chalk.bold(`${level.id} (${level.xep} ${level.title}), ${role} role, RFC ${options.core} baseline: ${cases.length} cases`)];
+  let spec = '';
+  for (const c of cases) {
+    if (c.spec !== spec) {
+      spec = c.spec;
+      out.push('', chalk.bold(`${c.spec} (${c.requirementLevel})`));
+    }
+    const transport = c.transport === 'tcp' ? '' : ` [${c.transport}]`;
+    out.push(`  ${(c.id + transport).padEnd(26)} §${c.section.padEnd(10)} ${c.keyword.padEnd(16)} ${c.requirement}`);
+  }
+  const missing = rows.filter((r) => !plan.some((p) => p.row.spec === r.spec));
+  if (missing.length) out.push('', chalk.yellow(`no cases yet for: ${missing.map((r) => specInfo(r.spec).name(options.core)).join(', ')}`));
+  return out.join('\n');
+}
