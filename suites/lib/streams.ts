@@ -1,0 +1,75 @@
+import type { CaseContext } from '../../src/engine/context.js';
+import { streamError, type Match } from '../../src/session/match.js';
+import { isStreamHeader, type Session } from '../../src/session/session.js';
+import { streamErrorCondition } from '../../src/session/stanza.js';
+import { openingTag } from '../../src/transport/tcp.js';
+import type { StreamOpen } from '../../src/transport/types.js';
+import { Element } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+
+export { openingTag };
+
+/** The attributes of a well-formed client stream header to the domain under test, as text. */
+export function clientHeader(t: CaseContext, attrs: Partial<StreamOpen> = {}): string {
+  return openingTag({ to: t.domain, ...attrs });
+}
+
+/** What a server did after being given something it should refuse at the stream level. */
+export interface StreamEnding {
+  /** The response header, if one came. */
+  header?: Element;
+  /** The stream error element and its condition, if one came. */
+  error?: Element;
+  condition?: string;
+  /** Whether `</stream:stream>` came after the error. */
+  closedStream: boolean;
+  /** Whether the TCP connection was closed within the wait. */
+  closedConnection: boolean;
+}
+
+/**
+ * Waits for the server to end the stream: a stream error, the closing tag, the connection
+ * closing. Returns what it saw within `timeoutMs` (nothing is a failure here; cases judge).
+ */
+export async function awaitStreamEnd(session: Session, timeoutMs = session.stepMs): Promise<StreamEnding> {
+  const error = await session.maybe(streamError(), timeoutMs);
+  const closedConnection = await session.waitClosed(timeoutMs);
+  const header = session.received({ describe: 'header', test: isStreamHeader })[0];
+  return {
+    header,
+    error,
+    condition: error ? streamErrorCondition(error) : undefined,
+    closedStream: session.peerEnded,
+    closedConnection,
+  };
+}
+
+/** A description of a stream ending for findings: "stream error <host-unknown/>, </stream:stream>, connection closed". */
+export function describeEnding(e: StreamEnding): string {
+  const parts = [
+    e.error ? `stream error <${e.condition ?? '?'}/>` : 'no stream error',
+    e.closedStream ? '</stream:stream>' : 'no closing tag',
+    e.closedConnection ? 'connection closed' : 'connection left open',
+  ];
+  return parts.join(', ');
+}
+
+/** Matches the <stream:features/> element. */
+export const features: Match = {
+  describe: '<stream:features/>',
+  test: (el) => el.getName() === 'features' && el.getNS() === NS.stream,
+};
+
+/** Opens a raw TCP session, sends `header` (text) and returns it, for tests of the header itself. */
+export async function rawWithHeader(t: CaseContext, header: string, label = 'raw'): Promise<Session> {
+  const session = await t.connect(label);
+  session.openRaw(header);
+  return session;
+}
+
+/** Opens a stream and STARTTLS where offered, then writes `text` raw at the top level. */
+export async function afterTls(t: CaseContext, text: string): Promise<Session> {
+  const session = await t.secureStream();
+  session.sendRaw(text);
+  return session;
+}

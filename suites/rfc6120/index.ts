@@ -1,0 +1,9 @@
+import type { Suite } from '../../src/engine/case.js';
+import streams from './4-xml-streams.js';
+import xmlUsage from './11-xml-usage.js';
+
+/** RFC 6120 / RFC 3920 XMPP Core, client-to-server, with the RFC 6122 addressing rules. */
+export const xmppCore: Suite = {
+  spec: 'xmpp-core',
+  cases: [...streams, ...xmlUsage],
+};
