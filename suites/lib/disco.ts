@@ -1,0 +1,40 @@
+import type { Session } from '../../src/session/session.js';
+import { iq, query } from '../../src/session/stanza.js';
+import type { Element } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+
+export interface DiscoInfo {
+  response: Element;
+  ok: boolean;
+  identities: { category: string; type: string; name?: string; lang?: string }[];
+  features: string[];
+}
+
+/** disco#info (XEP-0030 §3) to `to` (omit it for the server itself), optionally for a node. */
+export async function discoInfo(session: Session, to: string | undefined, node?: string): Promise<DiscoInfo> {
+  const response = await session.iq(iq('get', { to }, query(NS.discoInfo, { node })));
+  const q = response.getChild('query', NS.discoInfo);
+  return {
+    response,
+    ok: response.attrs.type === 'result' && q !== undefined,
+    identities: (q?.getChildren('identity') ?? []).map((i) => ({ category: i.attrs.category, type: i.attrs.type, name: i.attrs.name, lang: i.attrs['xml:lang'] })),
+    features: (q?.getChildren('feature') ?? []).map((f) => f.attrs.var as string),
+  };
+}
+
+export interface DiscoItems {
+  response: Element;
+  ok: boolean;
+  items: { jid: string; node?: string; name?: string; element: Element }[];
+}
+
+/** disco#items (XEP-0030 §4) to `to`, optionally for a node. */
+export async function discoItems(session: Session, to: string | undefined, node?: string): Promise<DiscoItems> {
+  const response = await session.iq(iq('get', { to }, query(NS.discoItems, { node })));
+  const q = response.getChild('query', NS.discoItems);
+  return {
+    response,
+    ok: response.attrs.type === 'result' && q !== undefined,
+    items: (q?.getChildren('item') ?? []).map((i) => ({ jid: i.attrs.jid, node: i.attrs.node, name: i.attrs.name, element: i })),
+  };
+}
