@@ -34,6 +34,8 @@ function buildProgram(): Command {
     .option('--json <file>', 'write the JSON report here')
     .option('--junit <file>', 'write the JUnit XML report here')
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
+    .option('--bosh-url <url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind')
+    .option('--transport <kinds>', 'tcp, bosh, tcp,bosh, or auto (TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given)', 'auto')
     .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])
     .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { defaultRole, findLevel, type Role } from '../catalogue/levels.js';
+import { defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
 import type { Baseline } from '../catalogue/specs.js';
 import type { Account } from '../engine/accounts.js';
 import type { Suite, TransportKind } from '../engine/case.js';
@@ -11,6 +11,10 @@ import { writeJson } from '../report/json.js';
 import { writeJunit } from '../report/junit.js';
 import type { RunReport } from '../report/model.js';
 import { renderTerminal } from '../report/terminal.js';
+import type { SessionLimits } from '../session/session.js';
+import { BoshTransport } from '../transport/bosh.js';
+import type { TlsSettings } from '../transport/tcp.js';
+import type { Transport, TransportHandlers } from '../transport/types.js';
 import { parseAccountOption, parseTarget, readAccountFile, UsageError } from './parse.js';
 
 export interface RunFlags {
@@ -35,6 +39,8 @@ export interface RunFlags {
   silence: number;
   maxStanzaSize: number;
   only: string[];
+  boshUrl?: string;
+  transport: string;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -67,7 +73,11 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
       throw new UsageError(`cannot read --ca ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   });
-  const transports: TransportKind[] = ['tcp'];
+  const rows = resolveLevel(level, role, flags.core);
+  const transports = chooseTransports(flags.transport, flags.boshUrl, rows.some((r) => r.spec === 'xep-0206'));
+  const stepMs = flags.stepTimeout * 1000;
+  const limits = { stepMs, connectTimeoutMs: stepMs, maxElementChars: flags.maxStanzaSize };
+  const tls = { ca, insecure: Boolean(flags.insecureTls) };
   const only = flags.only.length ? flags.only : undefined;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const jsonFile = flags.json ?? (flags.junit ? undefined : path.join(flags.reportDir, `${level.id}-${stamp}.json`));
@@ -94,17 +104,19 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
       level,
       role,
       env: {
-        target: { endpoint, domain, tls: { ca, insecure: Boolean(flags.insecureTls) } },
+        target: { endpoint, domain, tls },
         baseline: flags.core,
-        limits: { stepMs: flags.stepTimeout * 1000, connectTimeoutMs: flags.stepTimeout * 1000, maxElementChars: flags.maxStanzaSize },
+        limits,
         silenceMs: flags.silence * 1000,
         redactor,
-        transports: {},
+        boshUrl: flags.boshUrl,
+        transports: flags.boshUrl ? { bosh: boshTransport(flags.boshUrl, tls, limits) } : {},
       },
       suites: only ? filterSuites(suites, only) : suites,
       accounts,
       register: Boolean(flags.register),
       transports,
+      boshUrl: flags.boshUrl,
       concurrency: flags.concurrency,
       caseTimeoutMs: flags.caseTimeout * 1000,
       command: redactor.redact(redactCommandLine(argv)),
@@ -154,6 +166,22 @@ class ReportWriter {
     if (this.jsonFile) writeJson(this.jsonFile, report);
     if (this.junitFile) writeJunit(this.junitFile, report);
   }
+}
+
+/**
+ * Which transports cases run over. "auto": TCP, and BOSH too when a BOSH URL is known and the
+ * level names XEP-0206 (the core cases then run over both, and the matrix shows which).
+ */
+function chooseTransports(choice: string, boshUrl: string | undefined, levelHasBosh: boolean): TransportKind[] {
+  if (choice === 'auto') return boshUrl && levelHasBosh ? ['tcp', 'bosh'] : ['tcp'];
+  const kinds = choice.split(',').map((k) => k.trim());
+  for (const k of kinds) if (k !== 'tcp' && k !== 'bosh') throw new UsageError(`--transport: unknown transport "${k}" (tcp, bosh, tcp,bosh or auto)`);
+  if (kinds.includes('bosh') && !boshUrl) throw new UsageError('--transport bosh needs --bosh-url URL');
+  return kinds as TransportKind[];
+}
+
+function boshTransport(url: string, tls: TlsSettings, limits: SessionLimits): (handlers: TransportHandlers) => Promise<Transport> {
+  return async (handlers) => new BoshTransport({ url, tls, waitSeconds: 30, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
 }
 
 /** Restricts the suites to cases whose ID starts with one of the prefixes (--only). */

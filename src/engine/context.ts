@@ -19,6 +19,8 @@ export interface RunEnvironment {
   /** How long to watch for something that must not happen, where no barrier can prove it sooner. */
   silenceMs: number;
   redactor: Redactor;
+  /** The BOSH connection manager's URL, when known (--bosh-url). */
+  boshUrl?: string;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
   transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
 }
@@ -80,6 +82,10 @@ export class CaseContext {
 
   get stepMs(): number {
     return this.env.limits.stepMs;
+  }
+
+  get boshUrl(): string | undefined {
+    return this.env.boshUrl;
   }
 
   /** A value a spec's probe found (the MUC service JID, …). */
@@ -152,8 +158,10 @@ export class CaseContext {
     try {
       return await step();
     } catch (err) {
-      if (err instanceof Skip || err instanceof ToolError) throw err;
-      const detail = err instanceof SaslFailure ? `SASL <${err.condition}/>`
+      if (err instanceof Skip) throw err;
+      if (err instanceof ToolError && err.message.startsWith('could not ')) throw err;
+      const detail = err instanceof ToolError ? err.message
+        : err instanceof SaslFailure ? `SASL <${err.condition}/>`
         : err instanceof BindFailure ? err.message
         : err instanceof ExpectationError ? `expected ${err.expected}; ${err.actual}`
         : (err as Error).message;

@@ -381,7 +381,7 @@ export class Session {
     const transcript = this.options.transcript;
     return {
       header: (name, attrs, raw) => {
-        transcript.record(this.label, 'received', raw);
+        if (raw) transcript.record(this.label, 'received', raw);
         this.header = attrs;
         const header = new Element(name, attrs);
         HEADERS.add(header);

@@ -1,0 +1,217 @@
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { ToolError } from '../engine/errors.js';
+import { escapeXML } from '../xml/element.js';
+import { NS } from '../xml/namespaces.js';
+import { StreamParser } from '../xml/stream-parser.js';
+import type { TlsSettings } from './tcp.js';
+import type { StreamOpen, Transport, TransportHandlers } from './types.js';
+
+export interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * POSTs to a BOSH connection manager (XEP-0124 §5) over HTTP or HTTPS, with the run's TLS
+ * settings and a deadline on every request. Used by the BOSH transport and by the XEP-0124
+ * cases that look at HTTP itself.
+ */
+export class BoshHttp {
+  private readonly agent: http.Agent;
+  private readonly url: URL;
+
+  constructor(url: string, tlsSettings: TlsSettings) {
+    this.url = new URL(url);
+    const secure = this.url.protocol === 'https:';
+    this.agent = secure
+      ? new https.Agent({ keepAlive: true, maxSockets: 4, ca: tlsSettings.ca?.length ? [...tls.rootCertificates, ...tlsSettings.ca] : undefined, rejectUnauthorized: !tlsSettings.insecure })
+      : new http.Agent({ keepAlive: true, maxSockets: 4 });
+  }
+
+  post(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+    const lib = this.url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const request = lib.request(this.url, {
+        method: 'POST',
+        agent: this.agent,
+        headers: { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': Buffer.byteLength(body) },
+        timeout: timeoutMs,
+        signal,
+      }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      });
+      request.on('timeout', () => request.destroy(new ToolError(`no HTTP response from ${this.url.href} within ${timeoutMs} ms`)));
+      request.on('error', (err: NodeJS.ErrnoException) => reject(err instanceof ToolError ? err : new ToolError(`BOSH request to ${this.url.href} failed: ${err.code ?? err.message}`)));
+      request.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+export interface BoshOptions {
+  url: string;
+  tls: TlsSettings;
+  /** Longest a request may be held by the connection manager (the `wait` attribute). */
+  waitSeconds: number;
+  stepMs: number;
+  maxElementChars: number;
+}
+
+/** Attributes of the <body/> wrapper, rendered. */
+function bodyTag(attrs: Record<string, string | number | undefined>, content = ''): string {
+  const rendered = Object.entries(attrs)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => ` ${k}='${escapeXML(String(v))}'`)
+    .join('');
+  return `<body${rendered} xmlns='${NS.httpbind}' xmlns:xmpp='${NS.xbosh}'${content ? `>${content}</body>` : '/>'}`;
+}
+
+/**
+ * An XMPP stream over BOSH (XEP-0124 with XEP-0206): session creation stands for the stream
+ * header, `xmpp:restart` for a stream restart, and stanzas ride in <body/> wrappers. One
+ * request is kept waiting at the connection manager so the server can push; stanzas to send
+ * go out at once while fewer than `requests` are outstanding.
+ */
+export class BoshTransport implements Transport {
+  readonly kind = 'bosh';
+  private readonly http: BoshHttp;
+  private rid = Math.floor(Math.random() * 2 ** 40) + 1;
+  private sid?: string;
+  private domain = '';
+  private maxRequests = 2;
+  private outstanding = 0;
+  private readonly queue: string[] = [];
+  private closedReason?: string;
+  private readonly controller = new AbortController();
+
+  constructor(
+    private readonly options: BoshOptions,
+    private readonly handlers: TransportHandlers,
+  ) {
+    this.http = new BoshHttp(options.url, options.tls);
+  }
+
+  get isClosed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
+  /** The first call creates the BOSH session; later calls restart the stream (XEP-0206 §5). */
+  openStream(open: StreamOpen): void {
+    this.domain = open.to;
+    if (this.sid === undefined) {
+      this.request(bodyTag({
+        content: 'text/xml; charset=utf-8', hold: 1, rid: this.rid++, to: open.to, ver: '1.6',
+        wait: this.options.waitSeconds, 'xml:lang': open.lang ?? 'en', 'xmpp:version': open.version ?? '1.0',
+      }), true);
+      return;
+    }
+    this.request(bodyTag({ rid: this.rid++, sid: this.sid, to: open.to, 'xml:lang': open.lang ?? 'en', 'xmpp:restart': 'true' }), false);
+    // BOSH has no second header: the restart itself opens the new stream, and its features may
+    // come back on any pending request (XEP-0206 §5)
+    this.handlers.header('stream:stream', this.headerAttrs(), '');
+  }
+
+  private headerAttrs(attrs: Record<string, string> = {}): Record<string, string> {
+    return {
+      from: attrs.from ?? this.domain,
+      id: attrs.authid ?? this.sid ?? '',
+      version: attrs['xmpp:version'] ?? '1.0',
+      'xmlns:stream': NS.stream,
+      xmlns: NS.client,
+    };
+  }
+
+  send(data: string): void {
+    if (this.isClosed) return;
+    if (data === '</stream:stream>') return this.terminate();
+    this.queue.push(data);
+    this.flush();
+  }
+
+  close(): void {
+    this.terminate();
+  }
+
+  destroy(): void {
+    this.markClosed('closed by the tool');
+  }
+
+  /** Sends what is queued if the manager allows another request (XEP-0124 §11). */
+  private flush(): void {
+    if (this.sid === undefined || this.isClosed) return;
+    if (this.queue.length === 0 && this.outstanding > 0) return;
+    if (this.outstanding >= this.maxRequests) return;
+    const payload = this.queue.splice(0).join('');
+    this.request(bodyTag({ rid: this.rid++, sid: this.sid }, payload), false);
+  }
+
+  private terminate(): void {
+    if (this.isClosed || this.sid === undefined) {
+      this.markClosed('closed by the tool');
+      return;
+    }
+    const body = bodyTag({ rid: this.rid++, sid: this.sid, type: 'terminate' }, this.queue.splice(0).join(''));
+    this.handlers.sent(body);
+    this.http.post(body, this.options.stepMs).catch(() => undefined).finally(() => this.markClosed('BOSH session terminated by the tool'));
+  }
+
+  private request(body: string, isStreamStart: boolean): void {
+    this.outstanding++;
+    this.handlers.sent(body);
+    const timeout = this.options.waitSeconds * 1000 + this.options.stepMs;
+    this.http.post(body, timeout, this.controller.signal).then(
+      (answer) => this.onAnswer(answer, isStreamStart),
+      (err: Error) => this.markClosed(this.isClosed ? this.closedReason! : err.message),
+    ).finally(() => {
+      this.outstanding--;
+      // keep one request waiting at the manager so the server can always push
+      if (!this.isClosed && this.sid !== undefined) this.flush();
+    });
+  }
+
+  private onAnswer(answer: HttpAnswer, isStreamStart: boolean): void {
+    if (this.isClosed) return;
+    if (answer.status !== 200) {
+      this.markClosed(`the connection manager answered HTTP ${answer.status}`);
+      return;
+    }
+    let terminate: string | undefined;
+    const parser = new StreamParser({
+      header: (_name, attrs, raw) => {
+        if (isStreamStart) {
+          if (attrs.sid) this.sid = attrs.sid;
+          const requests = Number(attrs.requests);
+          if (Number.isInteger(requests) && requests > 0) this.maxRequests = requests;
+          // the session creation response stands for the stream header (XEP-0206 §3)
+          this.handlers.header('stream:stream', this.headerAttrs(attrs), raw);
+        }
+        if (attrs.type === 'terminate') terminate = attrs.condition ?? 'terminated';
+      },
+      element: (el, raw) => this.handlers.element(el, raw),
+      end: () => undefined,
+      violation: (v) => this.handlers.violation(v),
+    }, this.options.maxElementChars);
+    parser.write(answer.body);
+    if (terminate !== undefined) {
+      this.handlers.end(`<body type='terminate' condition='${terminate}'/>`);
+      this.markClosed(`the connection manager ended the session (condition ${terminate})`);
+    }
+  }
+
+  private markClosed(reason: string): void {
+    if (this.closedReason !== undefined) return;
+    this.closedReason = reason;
+    this.controller.abort();
+    this.http.close();
+    this.handlers.closed(reason);
+  }
+}
