@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeCertificate } from '../../fixtures/servers/workdir.js';
+import { findLevel } from '../../src/catalogue/levels.js';
+import type { Baseline } from '../../src/catalogue/specs.js';
+import { parseAccount } from '../../src/engine/accounts.js';
+import type { Suite } from '../../src/engine/case.js';
+import { certify } from '../../src/engine/certify.js';
+import { Redactor } from '../../src/evidence/redact.js';
+import { HarnessServer, type ServerQuirks } from '../../src/harness/server.js';
+import type { CaseResult, RunReport } from '../../src/report/model.js';
+
+export const DOMAIN = 'example.test';
+export const ACCOUNTS = { alice: 'alice-Secret-1', bob: 'bob-Secret-2', carol: 'carol-Secret-3' };
+
+let certificate: Promise<{ cert: string; key: string; caFile: string }> | undefined;
+
+/** One self-signed certificate per test process, made with openssl. */
+export function testCertificate(): Promise<{ cert: string; key: string; caFile: string }> {
+  certificate ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-test-'));
+    const files = await makeCertificate(dir, DOMAIN);
+    return { cert: fs.readFileSync(files.cert, 'utf8'), key: fs.readFileSync(files.key, 'utf8'), caFile: files.cert };
+  })();
+  return certificate;
+}
+
+/** Starts an in-process server for DOMAIN with the test accounts, STARTTLS required. */
+export async function startHarness(quirks: ServerQuirks = {}): Promise<HarnessServer> {
+  const { cert, key } = await testCertificate();
+  return HarnessServer.start({ domain: DOMAIN, accounts: ACCOUNTS, tls: { cert, key }, requireTls: true, quirks });
+}
+
+export interface RunOptions {
+  port: number;
+  suites: Suite[];
+  level?: string;
+  baseline?: Baseline;
+  signal?: AbortSignal;
+  caseTimeoutMs?: number;
+  stepMs?: number;
+  onUpdate?: (report: RunReport) => void;
+}
+
+/** Runs certify() in-process against a local port with the test accounts. */
+export async function runAgainst(options: RunOptions): Promise<RunReport> {
+  const { cert } = await testCertificate();
+  const redactor = new Redactor();
+  const accounts = Object.entries(ACCOUNTS).map(([local, password]) => parseAccount(`${local}@${DOMAIN}`, password));
+  for (const a of accounts) redactor.addSecret(a.password);
+  const stepMs = options.stepMs ?? 1000;
+  return certify({
+    level: findLevel(options.level ?? 'core-server'),
+    role: 'server',
+    env: {
+      target: { endpoint: { host: '127.0.0.1', port: options.port }, domain: DOMAIN, tls: { ca: [cert], insecure: false } },
+      baseline: options.baseline ?? '6120',
+      limits: { stepMs, connectTimeoutMs: stepMs, maxElementChars: 1_000_000 },
+      silenceMs: 300,
+      redactor,
+      transports: {},
+    },
+    suites: options.suites,
+    accounts,
+    register: false,
+    transports: ['tcp'],
+    concurrency: 4,
+    caseTimeoutMs: options.caseTimeoutMs ?? 10_000,
+    command: 'test',
+    tlsReport: { verification: 'verified' },
+    signal: options.signal ?? new AbortController().signal,
+    onUpdate: options.onUpdate,
+  });
+}
+
+/** Every case result of a report, by ID. */
+export function casesById(report: RunReport): Map<string, CaseResult> {
+  return new Map(report.specs.flatMap((s) => s.cases).map((c) => [c.id, c]));
+}

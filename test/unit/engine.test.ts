@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Suite } from '../../src/engine/case.js';
+import type { HarnessServer } from '../../src/harness/server.js';
+import { defineCases } from '../../src/engine/case.js';
+import { xmppCore } from '../../suites/rfc6120/index.js';
+import { ACCOUNTS, casesById, runAgainst, startHarness } from '../support/harness.js';
+
+/** The core suite cut down to some of its cases. */
+function core(...ids: string[]): Suite[] {
+  return [{ spec: 'xmpp-core', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }];
+}
+
+let server: HarnessServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('verdicts against an in-process server', () => {
+  it('passes requirements the server meets', async () => {
+    server = await startHarness();
+    const report = await runAgainst({ port: server.port, suites: core('RFC6120-4.2-1', 'RFC6120-4.7.1-1', 'RFC6120-4.3.3-1', 'RFC6120-4.9.3.6-1') });
+    const cases = casesById(report);
+    for (const id of ['RFC6120-4.2-1', 'RFC6120-4.7.1-1', 'RFC6120-4.3.3-1', 'RFC6120-4.9.3.6-1']) {
+      expect(cases.get(id)?.verdict, `${id}: ${cases.get(id)?.reason}`).toBe('pass');
+    }
+    const restarts = cases.get('RFC6120-4.3.3-1')!;
+    expect(restarts.transcript.some((e) => e.direction === 'sent' && e.data.includes('<starttls'))).toBe(true);
+  });
+
+  it('fails a MUST the server breaks, with expected and actual, and warns for the same miss under a SHOULD baseline', async () => {
+    server = await startHarness({ headerWithoutFrom: true });
+    const strict = casesById(await runAgainst({ port: server.port, suites: core('RFC6120-4.7.1-1'), baseline: '6120' })).get('RFC6120-4.7.1-1')!;
+    expect(strict.verdict).toBe('fail');
+    expect(strict.keyword).toBe('MUST');
+    expect(strict.findings[0]).toMatchObject({ strength: 'must', expected: `from='example.test'`, actual: 'no from attribute' });
+    const lenient = casesById(await runAgainst({ port: server.port, suites: core('RFC6120-4.7.1-1'), baseline: '3920' })).get('RFC6120-4.7.1-1')!;
+    expect(lenient.verdict).toBe('warn');
+    expect(lenient.keyword).toBe('SHOULD');
+  });
+
+  it('fails a server that routes stanzas before authentication', async () => {
+    server = await startHarness({ routeBeforeAuth: true });
+    const result = casesById(await runAgainst({ port: server.port, suites: core('RFC6120-4.9.3.12-1') })).get('RFC6120-4.9.3.12-1')!;
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toMatch(/the recipient receives nothing/);
+  });
+
+  it('fails a wait for an answer that never comes, naming what was expected', async () => {
+    server = await startHarness({ ignoreServerIqs: true });
+    const result = casesById(await runAgainst({ port: server.port, suites: core('RFC6120-11.7-1'), stepMs: 500 })).get('RFC6120-11.7-1')!;
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toMatch(/a response to <iq id=.*nothing matching arrived within 500 ms/);
+  });
+
+  it('reports ERROR, not FAIL, when the tool cannot log in, and the level is incomplete', async () => {
+    server = await startHarness({ mechanisms: ['X-UNKNOWN'] });
+    const report = await runAgainst({ port: server.port, suites: core('RFC6120-4.9.3.24-1', 'RFC6120-4.2-1') });
+    const cases = casesById(report);
+    expect(cases.get('RFC6120-4.9.3.24-1')!.verdict).toBe('error');
+    expect(cases.get('RFC6120-4.9.3.24-1')!.reason).toMatch(/could not log in as alice@example\.test: no usable SASL mechanism/);
+    expect(cases.get('RFC6120-4.2-1')!.verdict).toBe('pass');
+    expect(report.level.verdict).not.toBe('pass');
+  });
+
+  it('reports ERROR for every case when nothing listens, and still completes the report', async () => {
+    server = await startHarness();
+    const port = server.port;
+    await server.close();
+    server = undefined;
+    const report = await runAgainst({ port, suites: core('RFC6120-4.2-1', 'RFC6120-4.7.1-1') });
+    expect([...casesById(report).values()].map((c) => c.verdict)).toEqual(['error', 'error']);
+    expect(casesById(report).get('RFC6120-4.2-1')!.reason).toMatch(/cannot connect to 127\.0\.0\.1:\d+: ECONNREFUSED/);
+    expect(report.complete).toBe(true);
+    expect(report.level.verdict).toBe('incomplete');
+  });
+});
+
+describe('deadlines and interruption', () => {
+  const stall: Suite[] = [{
+    spec: 'xmpp-core',
+    cases: defineCases({ spec: 'xmpp-core', role: 'server' }, [1, 2, 3].map((n) => ({
+      id: `TEST-stall-${n}`, section: '0', keyword: 'MUST', requirement: 'never finishes',
+      async run(t) {
+        const s = await t.connect();
+        await s.expect({ describe: 'nothing', test: () => false }, 60_000);
+      },
+    }))),
+  }];
+
+  it('ends a case that overruns its deadline as ERROR', async () => {
+    server = await startHarness();
+    const report = await runAgainst({ port: server.port, suites: stall, caseTimeoutMs: 300 });
+    const result = casesById(report).get('TEST-stall-1')!;
+    expect(result.verdict).toBe('error');
+    expect(result.reason).toMatch(/did not finish within its deadline of 300 ms/);
+  });
+
+  it('keeps finished cases and marks the rest when the run is interrupted', async () => {
+    server = await startHarness();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('interrupted by SIGINT')), 200);
+    const report = await runAgainst({ port: server.port, suites: stall, signal: controller.signal, caseTimeoutMs: 30_000 });
+    expect(report.complete).toBe(false);
+    expect(report.interruption).toBe('interrupted by SIGINT');
+    for (const c of casesById(report).values()) {
+      expect(c.verdict).toBe('error');
+      expect(c.reason).toMatch(/interrupted by SIGINT/);
+    }
+    expect(report.level.verdict).toBe('incomplete');
+  });
+});
+
+describe('secrets', () => {
+  it('never writes a password into a report, even base64-encoded in SASL PLAIN', async () => {
+    server = await startHarness({ mechanisms: ['PLAIN'] });
+    const report = await runAgainst({ port: server.port, suites: core('RFC6120-4.3.3-1', 'RFC6120-11.7-1') });
+    expect(casesById(report).get('RFC6120-4.3.3-1')!.verdict).toBe('pass');
+    const text = JSON.stringify(report);
+    for (const password of Object.values(ACCOUNTS)) {
+      expect(text).not.toContain(password);
+      expect(text).not.toContain(Buffer.from(`\0alice\0${password}`).toString('base64'));
+    }
+    expect(text).toContain('[redacted]');
+  });
+});

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/report/json.js';
+import { renderJunit } from '../../src/report/junit.js';
+import type { RunReport } from '../../src/report/model.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import type { HarnessServer } from '../../src/harness/server.js';
+import { xmppCore } from '../../suites/rfc6120/index.js';
+import { ACCOUNTS, runAgainst, startHarness } from '../support/harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let server: HarnessServer;
+let report: RunReport;
+
+beforeAll(async () => {
+  // a server that breaks one MUST, so the reports carry a failure next to passes
+  server = await startHarness({ headerWithoutFrom: true });
+  const ids = ['RFC6120-4.2-1', 'RFC6120-4.7.1-1', 'RFC6120-4.3.3-1', 'RFC6120-4.9.3.6-1'];
+  report = await runAgainst({ port: server.port, suites: [{ spec: 'xmpp-core', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }] });
+});
+afterAll(() => server.close());
+
+describe('JSON report', () => {
+  it('validates against the documented schema', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/report.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const valid = validate(JSON.parse(renderJson(report)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+});
+
+describe('JUnit report', () => {
+  let file: string;
+  beforeAll(() => {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'report.xml');
+    fs.writeFileSync(file, renderJunit(report));
+  });
+
+  it('validates against the junit-10 schema CI consumers use', () => {
+    const out = execFileSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toBe('');
+  });
+
+  it('has one testsuite per spec, a failure with expected and actual, and the redacted transcript', () => {
+    const xml = fs.readFileSync(file, 'utf8');
+    expect(xml).toMatch(/<testsuite name="RFC 3920 XMPP Core"|<testsuite name="RFC 6120 XMPP Core"/);
+    expect(xml).toContain('<property name="RFC6120-4.7.1-1.keyword" value="MUST"/>');
+    expect(xml).toContain('<property name="RFC6120-4.7.1-1.section" value="4.7.1"/>');
+    expect(xml).toMatch(/<testcase classname="core-server\.RFC6120" name="RFC6120-4\.7\.1-1 [^"]*"[^>]*>\s*<failure message="expected from='example\.test'; got no from attribute" type="nonconformance">/);
+    expect(xml).toContain('transcript (passwords and SASL payloads redacted)');
+    for (const password of Object.values(ACCOUNTS)) expect(xml).not.toContain(password);
+  });
+});
+
+describe('terminal matrix', () => {
+  it('shows the specs, the failing case with its reason, and the level verdict', () => {
+    const text = renderTerminal(report, { verbose: false }).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(text).toMatch(/RFC 6120\s+XMPP Core\s+REQUIRED\s+FAIL/);
+    expect(text).toMatch(/FAIL\s+RFC6120-4\.7\.1-1\s+§4\.7\.1\s+MUST/);
+    expect(text).not.toMatch(/PASS\s+RFC6120-4\.2-1/);
+    expect(text).toMatch(/Level XEP-0243 XMPP Core Server 2009: FAIL/);
+    const verbose = renderTerminal(report, { verbose: true }).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(verbose).toMatch(/PASS\s+RFC6120-4\.2-1/);
+  });
+});
