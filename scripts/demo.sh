@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Certifies a real server on this machine: starts a fixture Prosody (from Debian's packages) on
+# loopback ports and runs xmpp-certify against it. Arguments go to xmpp-certify, e.g.
+#   scripts/demo.sh --level advanced-server --core 6120 -v
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+software="${XMPP_CERTIFY_DEMO_SERVER:-prosody}"
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(--level intermediate-server)
+# the fixture exports XMPP_TARGET, XMPP_DOMAIN and XMPP_CA to the command it runs
+exec node dist/fixtures/servers/cli.js with "$software" -- \
+  node dist/src/cli.js --target '$XMPP_TARGET' --domain '$XMPP_DOMAIN' --ca '$XMPP_CA' --register "${args[@]}"
