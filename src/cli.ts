@@ -35,8 +35,9 @@ function buildProgram(): Command {
     .option('--junit <file>', 'write the JUnit XML report here')
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
     .option('--bosh-url <url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind')
-    .option('--transport <kinds>', 'tcp, bosh, tcp,bosh, or auto (TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given)', 'auto')
+    .option('--transport <kinds>', 'comma-separated tcp, bosh, zlib; or auto: TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given, plus zlib when it names XEP-0138', 'auto')
     .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
+    .option('--slow', 'also run cases that wait on server timers (inactivity timeouts, retry limits): minutes, not seconds')
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])
     .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'deadline for the whole run').default(600).argParser(positiveNumber('--timeout')))
@@ -63,7 +64,7 @@ function buildProgram(): Command {
     .addOption(coreOption())
     .option('--json', 'as JSON')
     .action((flags: { level: string; role?: 'server' | 'client'; core: '3920' | '6120'; json?: boolean }) => {
-      process.stdout.write(`${listCommand(SUITES, { ...flags, transports: ['tcp', 'bosh'] })}\n`);
+      process.stdout.write(`${listCommand(SUITES, { ...flags, transports: ['tcp', 'bosh', 'zlib'] })}\n`);
     });
 
   return program;

@@ -41,6 +41,7 @@ export interface RunFlags {
   only: string[];
   boshUrl?: string;
   transport: string;
+  slow?: boolean;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -74,7 +75,7 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
     }
   });
   const rows = resolveLevel(level, role, flags.core);
-  const transports = chooseTransports(flags.transport, flags.boshUrl, rows.some((r) => r.spec === 'xep-0206'));
+  const transports = chooseTransports(flags.transport, flags.boshUrl, new Set(rows.map((r) => r.spec)));
   const stepMs = flags.stepTimeout * 1000;
   const limits = { stepMs, connectTimeoutMs: stepMs, maxElementChars: flags.maxStanzaSize };
   const tls = { ca, insecure: Boolean(flags.insecureTls) };
@@ -109,6 +110,7 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
         limits,
         silenceMs: flags.silence * 1000,
         redactor,
+        includeSlow: Boolean(flags.slow),
         boshUrl: flags.boshUrl,
         transports: flags.boshUrl ? { bosh: boshTransport(flags.boshUrl, tls, limits) } : {},
       },
@@ -118,7 +120,8 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
       transports,
       boshUrl: flags.boshUrl,
       concurrency: flags.concurrency,
-      caseTimeoutMs: flags.caseTimeout * 1000,
+      // a slow case may wait on a server timer well past the usual deadline
+      caseTimeoutMs: flags.caseTimeout * 1000 + (flags.slow ? 120_000 : 0),
       command: redactor.redact(redactCommandLine(argv)),
       tlsReport: { verification: flags.insecureTls ? 'insecure' : 'verified', ca: flags.ca.length ? flags.ca.join(', ') : undefined },
       signal: controller.signal,
@@ -169,13 +172,20 @@ class ReportWriter {
 }
 
 /**
- * Which transports cases run over. "auto": TCP, and BOSH too when a BOSH URL is known and the
- * level names XEP-0206 (the core cases then run over both, and the matrix shows which).
+ * Which transports cases run over. "auto": TCP; BOSH too when a BOSH URL is known and the level
+ * names XEP-0206; zlib too when the level names XEP-0138. Stanza-level cases then run once per
+ * transport, and the matrix shows which (a transport the target turns out not to offer is
+ * dropped after the spec probes).
  */
-function chooseTransports(choice: string, boshUrl: string | undefined, levelHasBosh: boolean): TransportKind[] {
-  if (choice === 'auto') return boshUrl && levelHasBosh ? ['tcp', 'bosh'] : ['tcp'];
+function chooseTransports(choice: string, boshUrl: string | undefined, levelSpecs: Set<string>): TransportKind[] {
+  if (choice === 'auto') {
+    const kinds: TransportKind[] = ['tcp'];
+    if (boshUrl && levelSpecs.has('xep-0206')) kinds.push('bosh');
+    if (levelSpecs.has('xep-0138')) kinds.push('zlib');
+    return kinds;
+  }
   const kinds = choice.split(',').map((k) => k.trim());
-  for (const k of kinds) if (k !== 'tcp' && k !== 'bosh') throw new UsageError(`--transport: unknown transport "${k}" (tcp, bosh, tcp,bosh or auto)`);
+  for (const k of kinds) if (!['tcp', 'bosh', 'zlib'].includes(k)) throw new UsageError(`--transport: unknown transport "${k}" (a list of tcp, bosh, zlib; or auto)`);
   if (kinds.includes('bosh') && !boshUrl) throw new UsageError('--transport bosh needs --bosh-url URL');
   return kinds as TransportKind[];
 }

@@ -1,8 +1,19 @@
 import type { Role } from '../catalogue/levels.js';
 import type { Baseline, SpecId } from '../catalogue/specs.js';
 import type { CaseContext } from './context.js';
+import { strengthOf, type Strength } from './errors.js';
 
-export type TransportKind = 'tcp' | 'bosh';
+/**
+ * How a case's sessions reach the server: plain TCP (with STARTTLS), BOSH (XEP-0124/0206), or
+ * TCP with XEP-0138 zlib compression negotiated after authentication.
+ */
+export type TransportKind = 'tcp' | 'bosh' | 'zlib';
+
+/** The transports of a stanza-level case: one that means the same over any of them. */
+export const STANZA_TRANSPORTS: TransportKind[] = ['tcp', 'bosh', 'zlib'];
+
+/** The spec whose support a transport needs: its cases are dropped when the probe finds none. */
+export const TRANSPORT_SPEC: Partial<Record<TransportKind, SpecId>> = { bosh: 'xep-0206', zlib: 'xep-0138' };
 
 /**
  * One testable requirement and the script that checks it. Metadata is data; the body is a few
@@ -23,10 +34,20 @@ export interface CaseDefinition {
   accounts?: number;
   /** Groups of use cases, for levels that require only some (XEP-0045 'entity', 'occupant', …). */
   scope?: string;
-  /** Transports the case is meaningful over (default: tcp only). */
+  /** Transports the case is meaningful over (default: tcp only; STANZA_TRANSPORTS for stanza-level cases). */
   transports?: TransportKind[];
   /** Only under these baselines (default: both). */
   baselines?: Baseline[];
+  /**
+   * The case waits on a server timer (an inactivity timeout, a retry limit) for longer than a
+   * run should take; it runs only with --slow and is otherwise reported as not run.
+   */
+  slow?: { seconds: number; why: string };
+  /**
+   * The spec version that introduced the requirement, when it is newer than the text the
+   * 2007–2009 levels cite (e.g. 'XEP-0206 v1.3 (2010)'): a miss then warns instead of failing.
+   */
+  introduced?: string;
   /**
    * Whether the case checks the spec's own feature and so is skipped when the spec's support
    * probe finds it absent (default true when the spec has a probe).
@@ -57,6 +78,12 @@ export interface Suite {
   /** Runs with one account leased, like a case; its transcript is the spec's support evidence. */
   probe?: (t: CaseContext) => Promise<SupportFinding>;
   cases: CaseDefinition[];
+}
+
+/** How strongly a miss counts: from the keyword, capped at a warning for later additions. */
+export function caseStrength(c: Pick<CaseDefinition, 'keyword' | 'introduced'>, baseline: Baseline): Strength {
+  const strength = strengthOf(keywordFor(c, baseline));
+  return c.introduced && strength === 'must' ? 'should' : strength;
 }
 
 export function keywordFor(c: Pick<CaseDefinition, 'keyword'>, baseline: Baseline): string {

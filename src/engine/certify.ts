@@ -71,6 +71,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   if (version?.get('name')) {
     report.target.software = { name: version.get('name')!, version: version.get('version') ?? '', os: version.get('os') };
   }
+  report.target.transports = options.transports.filter((kind) => kind === 'tcp' || results.some((r) => r.transport === kind));
   report.finishedAt = new Date().toISOString();
   report.complete = !options.signal.aborted;
   if (options.signal.aborted) report.interruption = String((options.signal.reason as Error)?.message ?? options.signal.reason);

@@ -19,6 +19,8 @@ export interface RunEnvironment {
   /** How long to watch for something that must not happen, where no barrier can prove it sooner. */
   silenceMs: number;
   redactor: Redactor;
+  /** Run cases that wait on server timers (--slow). */
+  includeSlow?: boolean;
   /** The BOSH connection manager's URL, when known (--bosh-url). */
   boshUrl?: string;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
@@ -105,14 +107,14 @@ export class CaseContext {
   /** A connected session with nothing sent yet: for tests of the stream itself. */
   async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
     const open = this.env.transports[kind];
-    if (kind !== 'tcp' && !open) throw new Skip(`no ${kind} endpoint configured for this run`, 'not-run');
+    if (kind === 'bosh' && !open) throw new Skip('no BOSH endpoint configured for this run (--bosh-url)', 'not-run');
     const session = await Session.connect({
       label: this.nextLabel(label),
       target: this.env.target,
       transcript: this.transcript,
       limits: this.env.limits,
       signal: this.signal,
-      transport: kind === 'tcp' ? undefined : open,
+      transport: kind === 'bosh' ? open : undefined,
     });
     this.sessions.push(session);
     return session;
@@ -122,7 +124,7 @@ export class CaseContext {
   async secureStream(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
     const session = await this.connect(label, kind);
     await this.setup(`open a stream as ${session.label}`, () => session.open());
-    if (kind === 'tcp' && session.features?.getChild('starttls', NS.tls)) {
+    if (kind !== 'bosh' && session.features?.getChild('starttls', NS.tls)) {
       await this.setup(`STARTTLS for ${session.label}`, () => session.starttls());
     }
     return session;
@@ -139,6 +141,7 @@ export class CaseContext {
     if (options.persona) session.persona = options.persona;
     await this.setup(`log in as ${account.jid}`, async () => {
       await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
+      if (kind === 'zlib') await this.compressAfterAuth(session);
       await session.bind(options.resource ?? `certify-${token(3)}`);
       const established = await session.establishSession();
       if (established && established.attrs.type !== 'result') throw new Error(`session establishment failed: ${describe(established)}`);
@@ -151,6 +154,13 @@ export class CaseContext {
       session.send(options.presence === true ? x('presence') : options.presence);
     }
     return session;
+  }
+
+  /** XEP-0138 after SASL, where the 2008 text wants it; a server that offers none cannot host the case. */
+  private async compressAfterAuth(session: Session): Promise<void> {
+    if (!session.compressionMethods.includes('zlib')) throw new Skip('the server offers no zlib compression after authentication', 'not-applicable');
+    const answer = await session.compress('zlib');
+    if (answer.getName() !== 'compressed') throw new Error(`compression refused: ${describe(answer)}`);
   }
 
   /** Runs a set-up step; if it fails, the case ends as ERROR with the step named. */

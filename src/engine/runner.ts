@@ -4,9 +4,9 @@ import { specInfo, type Baseline } from '../catalogue/specs.js';
 import type { CaseResult, SupportReport, Verdict } from '../report/model.js';
 import { ExpectationError } from '../session/session.js';
 import type { AccountPool } from './accounts.js';
-import { keywordFor, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
+import { caseStrength, keywordFor, TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
 import { CaseContext, type RunEnvironment } from './context.js';
-import { Nonconformance, Skip, ToolError, strengthOf } from './errors.js';
+import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
 
 /** One case as a run will execute it: the definition, its spec row, and the transport. */
 export interface PlannedCase {
@@ -60,6 +60,8 @@ interface InternalOptions extends RunnerOptions {
 export interface SpecSupport {
   report: SupportReport;
   facts: Map<string, string>;
+  /** The probe could not run here (no BOSH URL given, …): the spec's cases are skipped alike. */
+  skipped?: { reason: string; kind: 'not-applicable' | 'not-run' };
 }
 
 /** Runs the spec probes, then the cases; returns the support found per spec and every result. */
@@ -76,11 +78,16 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   });
   const options: InternalOptions = { ...runnerOptions, active, stopped };
   const support = await probeSpecs(plan, options);
+  // copies of cases over a transport the target does not offer would only repeat one absence
+  const runnable = plan.filter((p) => {
+    const spec = TRANSPORT_SPEC[p.transport];
+    return spec === undefined || support.get(spec)?.report.supported !== false;
+  });
   const results: CaseResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < plan.length) {
-      const item = plan[next++]!;
+    while (next < runnable.length) {
+      const item = runnable[next++]!;
       const result = options.signal.aborted
         ? notRun(item, options, `not run: ${abortReason(options.signal)}`)
         : await runCase(item, support.get(item.def.spec), options);
@@ -88,7 +95,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
       options.onResult?.(result);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, plan.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
   await options.pool.drain();
   return { support, results };
 }
@@ -105,10 +112,11 @@ async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promis
       return finding;
     });
     const finding = outcome.value;
+    const skipped = outcome.verdict?.verdict === 'skip' ? outcome.verdict : undefined;
     const report: SupportReport = finding
       ? { supported: finding.supported, advertised: finding.advertised ?? null, entity: finding.entity ?? null, detail: finding.detail, transcript: [...outcome.context?.transcript.entries ?? []] }
-      : { supported: null, advertised: null, entity: null, detail: `the support probe failed: ${outcome.error ?? 'unknown error'}`, transcript: [...outcome.context?.transcript.entries ?? []] };
-    support.set(spec, { report, facts: new Map(Object.entries(finding?.facts ?? {})) });
+      : { supported: null, advertised: null, entity: null, detail: skipped ? skipped.reason : `the support probe failed: ${outcome.error ?? 'unknown error'}`, transcript: [...outcome.context?.transcript.entries ?? []] };
+    support.set(spec, { report, facts: new Map(Object.entries(finding?.facts ?? {})), skipped: skipped && { reason: skipped.reason, kind: skipped.skipKind ?? 'not-run' } });
     options.onSupport?.(spec, report);
   }));
   return support;
@@ -121,10 +129,16 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
   if (needsSupport && spec && spec.report.supported === false) {
     return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-applicable', reason: `${specInfo(item.def.spec).name(options.env.baseline)} is not supported by the target: ${spec.report.detail}` });
   }
+  if (needsSupport && spec?.skipped) {
+    return finish(item, options, started, t0, { verdict: 'skip', skipKind: spec.skipped.kind, reason: spec.skipped.reason });
+  }
   if (needsSupport && spec && spec.report.supported === null) {
     return finish(item, options, started, t0, { verdict: 'error', reason: spec.report.detail });
   }
-  const strength = strengthOf(item.keyword);
+  if (item.def.slow && !options.env.includeSlow) {
+    return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-run', reason: `waits about ${item.def.slow.seconds} s for ${item.def.slow.why}; run with --slow` });
+  }
+  const strength = caseStrength(item.def, options.env.baseline);
   const outcome = await withCase(options, item.def.accounts ?? 0, item.transport, strength, (t) => item.def.run(t), spec?.facts);
   const t = outcome.context;
   const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
@@ -153,7 +167,7 @@ async function withCase<T>(
   options: InternalOptions,
   accountsNeeded: number,
   transport: TransportKind,
-  strength: ReturnType<typeof strengthOf>,
+  strength: Strength,
   body: (t: CaseContext) => Promise<T>,
   facts: Map<string, string> = new Map(),
 ): Promise<Outcome<T>> {
@@ -200,7 +214,7 @@ async function withCase<T>(
   }
 }
 
-function classify(err: unknown, strength: ReturnType<typeof strengthOf>, t: CaseContext | undefined): Pick<Outcome<never>, 'verdict' | 'error'> {
+function classify(err: unknown, strength: Strength, t: CaseContext | undefined): Pick<Outcome<never>, 'verdict' | 'error'> {
   const findings = [...(t?.findings ?? [])];
   if (err instanceof Skip) {
     return { verdict: { verdict: 'skip', reason: err.reason, skipKind: err.kind } };
@@ -241,6 +255,7 @@ function finish(
     specName: specInfo(item.def.spec).name(options.env.baseline),
     section: item.def.section,
     keyword: item.keyword,
+    introduced: item.def.introduced,
     requirement: item.def.requirement,
     role: item.def.role,
     transport: item.transport,

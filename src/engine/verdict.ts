@@ -1,4 +1,5 @@
 import type { ResolvedSpec } from '../catalogue/levels.js';
+import { strengthOf } from './errors.js';
 import type { CaseResult, LevelVerdict, SpecVerdict, SupportReport, Verdict } from '../report/model.js';
 
 export function countVerdicts(cases: readonly CaseResult[]): Record<Verdict, number> {
@@ -16,7 +17,8 @@ export function specVerdict(cases: readonly CaseResult[], support: SupportReport
   const counts = countVerdicts(cases);
   if (support?.supported === false) return counts.fail > 0 ? 'fail' : 'absent';
   if (counts.fail > 0) return 'fail';
-  if (counts.error > 0 || cases.some((c) => c.skipKind === 'not-run')) return 'incomplete';
+  // a MUST the run could not exercise leaves the spec unproven; a SHOULD left out only lacks a warning
+  if (counts.error > 0 || cases.some((c) => c.skipKind === 'not-run' && !c.introduced && strengthOf(c.keyword) === 'must')) return 'incomplete';
   if (counts.warn > 0) return 'warn';
   if (counts.pass === 0) return 'untested';
   return 'pass';

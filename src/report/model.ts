@@ -24,6 +24,8 @@ export interface CaseResult {
   specName: string;
   section: string;
   keyword: string;
+  /** When the requirement is newer than the text the level cites: a miss only warns. */
+  introduced?: string;
   requirement: string;
   role: Role;
   transport: TransportKind;

@@ -1,5 +1,6 @@
 import { ToolError } from '../engine/errors.js';
 import type { Transcript } from '../evidence/transcript.js';
+import { BoshTransport } from '../transport/bosh.js';
 import { TcpTransport, type Endpoint, type TlsInfo, type TlsSettings } from '../transport/tcp.js';
 import type { StreamOpen, Transport, TransportHandlers } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
@@ -295,6 +296,25 @@ export class Session {
     return this.tlsInfo;
   }
 
+  /** The compression methods offered in the current features (XEP-0138 §2). */
+  get compressionMethods(): string[] {
+    return (this.features?.getChild('compression', NS.compressFeature)?.getChildren('method') ?? []).map((m) => m.getText().trim());
+  }
+
+  /**
+   * Negotiates XEP-0138 stream compression and restarts the stream over it. Resolves with the
+   * server's answer: <compressed/> (and the stream is now compressed) or <failure/>.
+   */
+  async compress(method = 'zlib'): Promise<Element> {
+    this.send(x('compress', { xmlns: NS.compress }, x('method', {}, method)));
+    const answer = await this.expect(match('<compressed/> or <failure/> in the compression namespace', (el) => el.getNS() === NS.compress));
+    if (answer.getName() !== 'compressed') return answer;
+    this.tcp().startCompression();
+    this.note(`stream compressed with ${method}`);
+    await this.open();
+    return answer;
+  }
+
   /** The SASL mechanisms on offer in the current features. */
   get mechanisms(): string[] {
     return (this.features?.getChild('mechanisms', NS.sasl)?.getChildren('mechanism') ?? []).map((m) => m.getText().trim());
@@ -360,6 +380,11 @@ export class Session {
   destroy(reason = 'destroyed by the tool'): void {
     if (!this.isClosed) this.note(reason);
     this.transport.destroy();
+  }
+
+  bosh(): BoshTransport {
+    if (!(this.transport instanceof BoshTransport)) throw new ToolError(`this step needs a BOSH session, not ${this.transport.kind}`);
+    return this.transport;
   }
 
   tcp(): TcpTransport {

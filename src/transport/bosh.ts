@@ -2,11 +2,14 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import { ToolError } from '../engine/errors.js';
-import { escapeXML } from '../xml/element.js';
+import { escapeXML, type Element } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
-import { StreamParser } from '../xml/stream-parser.js';
+import { StreamParser, type XmlViolation } from '../xml/stream-parser.js';
 import type { TlsSettings } from './tcp.js';
 import type { StreamOpen, Transport, TransportHandlers } from './types.js';
+
+/** The connection manager did not answer a request in time: a finding when the case is about that. */
+export class HttpTimeout extends ToolError {}
 
 export interface HttpAnswer {
   status: number;
@@ -46,7 +49,7 @@ export class BoshHttp {
         response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
         response.on('error', reject);
       });
-      request.on('timeout', () => request.destroy(new ToolError(`no HTTP response from ${this.url.href} within ${timeoutMs} ms`)));
+      request.on('timeout', () => request.destroy(new HttpTimeout(`no HTTP response from ${this.url.href} within ${timeoutMs} ms`)));
       request.on('error', (err: NodeJS.ErrnoException) => reject(err instanceof ToolError ? err : new ToolError(`BOSH request to ${this.url.href} failed: ${err.code ?? err.message}`)));
       request.end(body);
     });
@@ -55,6 +58,30 @@ export class BoshHttp {
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** A response <body/>: its attributes, its children (with their raw text), or why it was refused. */
+export interface ParsedBody {
+  attrs: Record<string, string>;
+  rawHeader: string;
+  children: { el: Element; raw: string }[];
+  violation?: XmlViolation;
+}
+
+/** Parses one BOSH <body/> with the same strict parser as XMPP streams. */
+export function parseBody(text: string, maxElementChars: number): ParsedBody {
+  const parsed: ParsedBody = { attrs: {}, rawHeader: '', children: [] };
+  const parser = new StreamParser({
+    header: (_name, attrs, raw) => {
+      parsed.attrs = attrs;
+      parsed.rawHeader = raw;
+    },
+    element: (el, raw) => parsed.children.push({ el, raw }),
+    end: () => undefined,
+    violation: (v) => (parsed.violation = v),
+  }, maxElementChars);
+  parser.write(text);
+  return parsed;
 }
 
 export interface BoshOptions {
@@ -66,8 +93,8 @@ export interface BoshOptions {
   maxElementChars: number;
 }
 
-/** Attributes of the <body/> wrapper, rendered. */
-function bodyTag(attrs: Record<string, string | number | undefined>, content = ''): string {
+/** A <body/> wrapper with these attributes around `content` (XEP-0124 §4). */
+export function bodyTag(attrs: Record<string, string | number | undefined>, content = ''): string {
   const rendered = Object.entries(attrs)
     .filter((e): e is [string, string | number] => e[1] !== undefined)
     .map(([k, v]) => ` ${k}='${escapeXML(String(v))}'`)
@@ -83,7 +110,8 @@ function bodyTag(attrs: Record<string, string | number | undefined>, content = '
  */
 export class BoshTransport implements Transport {
   readonly kind = 'bosh';
-  private readonly http: BoshHttp;
+  /** The HTTP client of the session, for cases that write <body/> wrappers themselves. */
+  readonly http: BoshHttp;
   private rid = Math.floor(Math.random() * 2 ** 40) + 1;
   private sid?: string;
   private domain = '';
@@ -102,6 +130,16 @@ export class BoshTransport implements Transport {
 
   get isClosed(): boolean {
     return this.closedReason !== undefined;
+  }
+
+  /** The session id the connection manager gave (XEP-0124 §7.2). */
+  get sessionId(): string | undefined {
+    return this.sid;
+  }
+
+  /** Takes the next request id, for a request the caller sends itself. */
+  takeRid(): number {
+    return this.rid++;
   }
 
   /** The first call creates the BOSH session; later calls restart the stream (XEP-0206 §5). */
@@ -184,26 +222,23 @@ export class BoshTransport implements Transport {
       this.markClosed(`the connection manager answered HTTP ${answer.status}`);
       return;
     }
-    let terminate: string | undefined;
-    const parser = new StreamParser({
-      header: (_name, attrs, raw) => {
-        if (isStreamStart) {
-          if (attrs.sid) this.sid = attrs.sid;
-          const requests = Number(attrs.requests);
-          if (Number.isInteger(requests) && requests > 0) this.maxRequests = requests;
-          // the session creation response stands for the stream header (XEP-0206 §3)
-          this.handlers.header('stream:stream', this.headerAttrs(attrs), raw);
-        }
-        if (attrs.type === 'terminate') terminate = attrs.condition ?? 'terminated';
-      },
-      element: (el, raw) => this.handlers.element(el, raw),
-      end: () => undefined,
-      violation: (v) => this.handlers.violation(v),
-    }, this.options.maxElementChars);
-    parser.write(answer.body);
-    if (terminate !== undefined) {
-      this.handlers.end(`<body type='terminate' condition='${terminate}'/>`);
-      this.markClosed(`the connection manager ended the session (condition ${terminate})`);
+    const body = parseBody(answer.body, this.options.maxElementChars);
+    if (body.violation) {
+      this.handlers.violation(body.violation);
+      return;
+    }
+    if (isStreamStart) {
+      if (body.attrs.sid) this.sid = body.attrs.sid;
+      const requests = Number(body.attrs.requests);
+      if (Number.isInteger(requests) && requests > 0) this.maxRequests = requests;
+      // the session creation response stands for the stream header (XEP-0206 §3)
+      this.handlers.header('stream:stream', this.headerAttrs(body.attrs), body.rawHeader);
+    }
+    for (const { el, raw } of body.children) this.handlers.element(el, raw);
+    if (body.attrs.type === 'terminate') {
+      const condition = body.attrs.condition ?? 'terminated';
+      this.handlers.end(`<body type='terminate' condition='${condition}'/>`);
+      this.markClosed(`the connection manager ended the session (condition ${condition})`);
     }
   }
 

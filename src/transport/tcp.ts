@@ -29,6 +29,9 @@ export interface TlsInfo {
   subjectAltName?: string;
 }
 
+/** Handshake limits a case may impose on top of the run's settings (e.g. one cipher suite). */
+export type TlsOverrides = Pick<tls.ConnectionOptions, 'ciphers' | 'minVersion' | 'maxVersion'>;
+
 export interface TcpOptions {
   maxElementChars: number;
   connectTimeoutMs: number;
@@ -121,8 +124,9 @@ export class TcpTransport implements Transport {
   /**
    * Upgrades the connection after <proceed/> (RFC 6120 §5.4.3.3). Resolves with what the
    * handshake showed; rejects with a ToolError when it fails or the certificate does not verify.
+   * `overrides` narrow the handshake for one case (a single cipher suite, a version range).
    */
-  startTls(servername: string, settings: TlsSettings, timeoutMs: number): Promise<TlsInfo> {
+  startTls(servername: string, settings: TlsSettings, timeoutMs: number, overrides: TlsOverrides = {}): Promise<TlsInfo> {
     const plain = this.socket as net.Socket;
     plain.removeAllListeners('data');
     plain.removeAllListeners('close');
@@ -133,6 +137,7 @@ export class TcpTransport implements Transport {
         servername: net.isIP(servername) ? undefined : servername,
         ca: settings.ca && settings.ca.length > 0 ? [...tls.rootCertificates, ...settings.ca] : undefined,
         rejectUnauthorized: !settings.insecure,
+        ...overrides,
       });
       const timer = setTimeout(() => {
         secure.destroy();
