@@ -1,6 +1,18 @@
 import type { Suite } from '../../src/engine/case.js';
+import { RawBosh } from '../lib/bosh.js';
+import cases from './xmpp-over-bosh.js';
 
+/** XEP-0206 XMPP Over BOSH. */
 export const xep0206: Suite = {
   spec: 'xep-0206',
-  cases: [],
+  // the XMPP binding is there when a session request with xmpp:version reaches an XMPP stream
+  async probe(t) {
+    const reply = await new RawBosh(t).create();
+    const entity = `connection manager ${t.boshUrl}`;
+    const xmpp = reply.attrs['xmpp:version'] !== undefined || reply.elements.some((el) => el.getName() === 'features');
+    return reply.attrs.sid
+      ? { supported: true, entity, detail: xmpp ? 'session created with an XMPP stream' : 'session created, but no sign of an XMPP stream yet' }
+      : { supported: false, entity, detail: `no session: HTTP ${reply.http.status}` };
+  },
+  cases,
 };

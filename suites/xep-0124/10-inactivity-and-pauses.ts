@@ -1,0 +1,75 @@
+import { defineCases } from '../../src/engine/case.js';
+import { RawBosh } from '../lib/bosh.js';
+
+/** XEP-0124 §10 (inactivity, pauses), §11 (overactivity), §19 (HTTPS). */
+export default defineCases({ spec: 'xep-0124', role: 'server' }, [
+  {
+    id: 'XEP0124-10-1',
+    section: '10',
+    keyword: 'SHOULD',
+    requirement: "A client silent for longer than 'inactivity' is taken as gone: a later request is treated as unknown.",
+    slow: { seconds: 70, why: "the connection manager's inactivity timeout" },
+    async run(t) {
+      const bosh = new RawBosh(t);
+      const created = await bosh.create({ wait: 1 });
+      const inactivity = Number(created.attrs.inactivity);
+      if (!Number.isFinite(inactivity)) t.skip("the session response gives no 'inactivity'");
+      await new Promise((r) => setTimeout(r, (inactivity + 5) * 1000));
+      const reply = await bosh.next();
+      t.check(reply.attrs.type === 'terminate', `the session ended after ${inactivity} s of silence`, `HTTP ${reply.http.status}: ${reply.http.body.slice(0, 200)}`);
+    },
+  },
+  {
+    id: 'XEP0124-10-2',
+    section: '10',
+    keyword: 'SHOULD / MUST',
+    requirement: "If the manager offers 'maxpause', a 'pause' request is answered at once (SHOULD) and without payloads (MUST).",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      const created = await bosh.create({ wait: 3 });
+      const maxpause = created.attrs.maxpause;
+      if (maxpause === undefined) t.skip("the connection manager offers no 'maxpause'");
+      const wait = Number(created.attrs.wait ?? 3);
+      const started = performance.now();
+      const reply = await bosh.next({ pause: maxpause }, '', (wait + 3) * 1000).catch((err: Error) => err);
+      const seconds = (performance.now() - started) / 1000;
+      if (reply instanceof Error) {
+        // unanswered past 'wait': the SHOULD of an immediate answer is what is missed
+        t.should(false, 'the reply at once', `no answer within ${wait + 3} s (wait=${wait})`);
+        return;
+      }
+      t.must(reply.http.status === 200 && reply.elements.length === 0, 'a reply without payloads', `HTTP ${reply.http.status} with ${reply.elements.length} payloads`);
+      t.should(seconds < 1.5, 'the reply at once, not held until wait', `answered after ${seconds.toFixed(1)} s (wait=${wait})`);
+    },
+  },
+  {
+    id: 'XEP0124-11-1',
+    section: '11, 12',
+    keyword: 'SHOULD',
+    requirement: "More simultaneous requests than 'requests' are met with policy-violation, or the oldest held request is answered at once.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      const created = await bosh.create({ wait: 10 });
+      const requests = Number(created.attrs.requests ?? 2);
+      const wait = Number(created.attrs.wait ?? 10);
+      const started = performance.now();
+      const replies = await Promise.all(Array.from({ length: requests + 1 }, () => bosh.next({}, '', (wait + 5) * 1000).then((r) => ({ r, seconds: (performance.now() - started) / 1000 }))));
+      const violation = replies.find(({ r }) => r.attrs.condition === 'policy-violation' || r.http.status === 403);
+      const earliest = Math.min(...replies.map((x) => x.seconds));
+      if (violation) return t.outcome('terminated with policy-violation');
+      t.outcome(`no policy-violation; the first reply came after ${earliest.toFixed(1)} s (wait=${wait})`);
+      t.check(earliest < wait / 2, 'policy-violation, or a held request answered at once', `all ${requests + 1} requests held about ${earliest.toFixed(1)} s`);
+    },
+  },
+  {
+    id: 'XEP0124-19.1-1',
+    section: '19.1',
+    keyword: 'SHOULD / MUST',
+    requirement: 'BOSH runs over HTTPS; a session begun over HTTPS keeps to it.',
+    async run(t) {
+      if (!t.boshUrl?.startsWith('https:')) t.skip('the BOSH URL given is plain HTTP; give the https URL to check this');
+      const reply = await new RawBosh(t).create();
+      t.check(reply.http.status === 200 && reply.attrs.sid !== undefined, 'a session over HTTPS', `HTTP ${reply.http.status}`);
+    },
+  },
+]);

@@ -1,0 +1,62 @@
+import { defineCases } from '../../src/engine/case.js';
+import { presence } from '../../src/session/match.js';
+import { bodyTag } from '../../src/transport/bosh.js';
+import { x } from '../../src/xml/element.js';
+import { RawBosh } from '../lib/bosh.js';
+import { subscribe } from '../lib/roster.js';
+
+/** XEP-0124 §13 (ending a session) and §17 (errors). */
+export default defineCases({ spec: 'xep-0124', role: 'server' }, [
+  {
+    id: 'XEP0124-13-1',
+    section: '13',
+    keyword: 'SHOULD / MUST',
+    requirement: "type='terminate' ends the session: payloads in it (unavailable presence) are passed on, and later requests get item-not-found.",
+    accounts: 2,
+    async run(t) {
+      const [a, b] = t.accounts;
+      const watcher = await t.login(b!, { transport: 'tcp', roster: true, presence: true });
+      const leaving = await t.login(a!, { transport: 'bosh', roster: true, presence: true });
+      // once subscribed, the watcher is told of the BOSH resource's presence (RFC 6121 §3.1.5)
+      await subscribe(t, watcher, leaving);
+      await t.setup('see the BOSH resource online', () => watcher.expect(presence({ from: leaving.jid })));
+      const transport = leaving.bosh();
+      const terminate = bodyTag({ rid: transport.takeRid(), sid: transport.sessionId, type: 'terminate' }, x('presence', { type: 'unavailable' }).toString());
+      t.transcript.record('A1', 'sent', terminate);
+      const answer = await transport.http.post(terminate, 10_000, t.signal);
+      t.transcript.record('A1', 'received', `HTTP ${answer.status} ${answer.body}`);
+      await watcher.expect(presence({ from: leaving.jid, type: 'unavailable' }));
+      t.should(answer.status === 200 && !/<body[^>]*>\s*<(?!\/body)/.test(answer.body), 'an empty <body/> in answer to the terminate request', answer.body);
+      // a new HTTP connection: the manager may close the old ones with the session
+      const late = new RawBosh(t);
+      late.sid = transport.sessionId;
+      late.rid = transport.takeRid();
+      const after = await late.next();
+      t.must(after.attrs.type === 'terminate' && after.attrs.condition === 'item-not-found' || after.http.status === 404,
+        "a later request answered with type='terminate' condition='item-not-found'", `HTTP ${after.http.status} ${after.http.body}`);
+    },
+  },
+  {
+    id: 'XEP0124-17.2-1',
+    section: '17.2',
+    keyword: 'MUST',
+    requirement: "An unknown 'sid' gets type='terminate' condition='item-not-found'.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      bosh.sid = `certify-no-such-sid-${Date.now()}`;
+      const reply = await bosh.next();
+      t.check(reply.attrs.type === 'terminate' && reply.attrs.condition === 'item-not-found', "type='terminate' condition='item-not-found'", `HTTP ${reply.http.status}: ${reply.http.body.slice(0, 200)}`);
+    },
+  },
+  {
+    id: 'XEP0124-17.2-2',
+    section: '17.2',
+    keyword: 'MAY',
+    requirement: "A session request for a domain the server does not serve may get condition='host-unknown'.",
+    async run(t) {
+      const reply = await new RawBosh(t).create({ to: 'no-such-host.invalid' });
+      t.outcome(reply.attrs.type === 'terminate' ? `terminated with condition '${reply.attrs.condition ?? ''}'` : `HTTP ${reply.http.status}, not terminated`);
+      t.check(reply.attrs.condition === 'host-unknown', "condition='host-unknown'", `HTTP ${reply.http.status}: ${reply.rawHeader || reply.http.body.slice(0, 200)}`);
+    },
+  },
+]);

@@ -1,0 +1,79 @@
+import { defineCases } from '../../src/engine/case.js';
+import { message } from '../../src/session/match.js';
+import { bodyTag } from '../../src/transport/bosh.js';
+import { x } from '../../src/xml/element.js';
+import { RawBosh } from '../lib/bosh.js';
+
+/** XEP-0124 §8 (requests and responses) and §14 (request ids). */
+export default defineCases({ spec: 'xep-0124', role: 'server' }, [
+  {
+    id: 'XEP0124-8-1',
+    section: '8',
+    keyword: 'MUST / SHOULD',
+    requirement: "Every request gets HTTP 200 with a <body/>; with nothing to send, an empty <body/> comes back within 'wait'.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      const created = await bosh.create({ wait: 2 });
+      const wait = Number(created.attrs.wait ?? 2);
+      const started = performance.now();
+      const poll = await bosh.next();
+      const seconds = (performance.now() - started) / 1000;
+      t.note(`empty poll answered after ${seconds.toFixed(1)} s (wait=${wait})`);
+      t.must(poll.http.status === 200 && poll.rawHeader.startsWith('<body'), 'HTTP 200 with a <body/>', `HTTP ${poll.http.status}: ${poll.http.body.slice(0, 200)}`);
+      t.should(seconds <= wait + 1, `the empty response within wait (${wait} s)`, `${seconds.toFixed(1)} s`);
+    },
+  },
+  {
+    id: 'XEP0124-8-2',
+    section: '8, 14.2',
+    keyword: 'MUST',
+    requirement: "Payloads are processed in 'rid' order even when the requests arrive out of order.",
+    accounts: 2,
+    async run(t) {
+      const [a, b] = t.accounts;
+      const receiver = await t.login(b!, { presence: true });
+      // a raw session, so that no request of our own is held at the manager: the two out of
+      // order stay within the 'requests' limit (XEP-0124 §11)
+      const bosh = new RawBosh(t, 'A1');
+      await bosh.login(a!);
+      const [first, second] = [bosh.rid++, bosh.rid++];
+      const body = (rid: number, text: string): string => bodyTag({ rid, sid: bosh.sid },
+        x('message', { to: receiver.jid, type: 'chat', id: text }, x('body', {}, text)).toString());
+      t.note(`sending rid ${second} before rid ${first}`);
+      const later = bosh.post(body(second, 'second'));
+      await new Promise((r) => setTimeout(r, 200));
+      const earlier = bosh.post(body(first, 'first'));
+      const ours = message({ fromBare: a!.jid, where: (el) => ['first', 'second'].includes(el.getChildText('body') ?? '') }, 'one of the two numbered messages');
+      const arrived = [await receiver.expect(ours), await receiver.expect(ours)].map((el) => el.getChildText('body'));
+      t.check(arrived.join(',') === 'first,second', 'the rid order: first, then second', arrived.join(', '));
+      await Promise.allSettled([later, earlier]);
+    },
+  },
+  {
+    id: 'XEP0124-14.2-1',
+    section: '14.2',
+    keyword: 'MUST',
+    requirement: "A 'rid' beyond the window ends the session with type='terminate' condition='item-not-found'.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      await bosh.create({ wait: 1 });
+      bosh.rid += 1000;
+      const reply = await bosh.next();
+      t.check(reply.attrs.type === 'terminate' && reply.attrs.condition === 'item-not-found', "type='terminate' condition='item-not-found'", `HTTP ${reply.http.status}: ${reply.rawHeader || reply.http.body.slice(0, 200)}`);
+    },
+  },
+  {
+    id: 'XEP0124-14.3-1',
+    section: '14.3',
+    keyword: 'SHOULD',
+    requirement: "Re-sending a request whose 'rid' was already answered returns the same response again.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      await bosh.create({ wait: 1 });
+      const body = bodyTag({ rid: bosh.rid++, sid: bosh.sid });
+      const original = await bosh.post(body);
+      const repeated = await bosh.post(body);
+      t.check(repeated.http.status === 200 && repeated.http.body === original.http.body, 'the identical response body', `first: ${original.http.body.slice(0, 160)} | again: HTTP ${repeated.http.status} ${repeated.http.body.slice(0, 160)}`);
+    },
+  },
+]);
