@@ -36,6 +36,7 @@ function buildProgram(): Command {
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
     .option('--bosh-url <url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind')
     .option('--transport <kinds>', 'comma-separated tcp, bosh, zlib; or auto: TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given, plus zlib when it names XEP-0138', 'auto')
+    .option('--no-progress', 'do not show progress on stderr')
     .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
     .option('--slow', 'also run cases that wait on server timers (inactivity timeouts, retry limits): minutes, not seconds')
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])

@@ -10,6 +10,7 @@ import { Redactor } from '../evidence/redact.js';
 import { writeJson } from '../report/json.js';
 import { writeJunit } from '../report/junit.js';
 import type { RunReport } from '../report/model.js';
+import { Progress } from '../report/progress.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { SessionLimits } from '../session/session.js';
 import { BoshTransport } from '../transport/bosh.js';
@@ -42,6 +43,7 @@ export interface RunFlags {
   boshUrl?: string;
   transport: string;
   slow?: boolean;
+  progress?: boolean;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -99,6 +101,7 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
   globalTimer.unref();
 
   const writer = new ReportWriter(jsonFile, junitFile);
+  const progress = flags.progress === false ? undefined : new Progress();
   let report: RunReport;
   try {
     report = await certify({
@@ -125,9 +128,13 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
       command: redactor.redact(redactCommandLine(argv)),
       tlsReport: { verification: flags.insecureTls ? 'insecure' : 'verified', ca: flags.ca.length ? flags.ca.join(', ') : undefined },
       signal: controller.signal,
-      onUpdate: (r) => writer.schedule(r),
+      onUpdate: (r, latest) => {
+        writer.schedule(r);
+        progress?.update(r, latest);
+      },
     });
   } finally {
+    progress?.finish();
     clearTimeout(globalTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Level, ResolvedSpec, Role } from '../catalogue/levels.js';
 import { resolveLevel } from '../catalogue/levels.js';
 import { specInfo, type Baseline } from '../catalogue/specs.js';
@@ -7,6 +8,7 @@ import type { Suite, TransportKind } from './case.js';
 import type { RunEnvironment } from './context.js';
 import { InBandRegistrar } from './registration.js';
 import { planCases, runPlan } from './runner.js';
+import { sessionStats } from '../session/session.js';
 import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -40,7 +42,9 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const baseline: Baseline = env.baseline;
   const rows = resolveLevel(level, role, baseline);
   const plan = planCases(rows, options.suites, role, baseline, options.transports);
-  const report = emptyReport(options, rows);
+  const report = emptyReport(options, rows, plan.length);
+  const statsAtStart = { ...sessionStats };
+  const started = performance.now();
   const position = new Map(plan.map((p, i) => [caseKey(p.def.id, p.transport), i]));
   const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
   const supports = new Map<string, SupportReport>();
@@ -73,15 +77,30 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   }
   report.target.transports = options.transports.filter((kind) => kind === 'tcp' || results.some((r) => r.transport === kind));
   report.finishedAt = new Date().toISOString();
+  const wallMs = Math.round(performance.now() - started);
+  report.stats = {
+    wallMs,
+    casesPerSecond: Number((results.length / Math.max(wallMs / 1000, 0.001)).toFixed(1)),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    logins: sessionStats.logins - statsAtStart.logins,
+    connections: sessionStats.connections - statsAtStart.connections,
+  };
   report.complete = !options.signal.aborted;
   if (options.signal.aborted) report.interruption = String((options.signal.reason as Error)?.message ?? options.signal.reason);
   refresh();
   return report;
 }
 
+/** Identifies the catalogue a run used, so two reports can be told apart or matched. */
+export function catalogueSummary(suites: readonly Suite[]): RunReport['catalogue'] {
+  const cases = suites.flatMap((s) => s.cases);
+  const text = JSON.stringify(cases.map((c) => [c.id, c.spec, c.section, c.keyword, c.requirement, c.role]));
+  return { cases: cases.length, hash: `sha256:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}` };
+}
+
 const caseKey = (id: string, transport: TransportKind): string => `${id}|${transport}`;
 
-function emptyReport(options: CertifyOptions, rows: ResolvedSpec[]): RunReport {
+function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: number): RunReport {
   const { level, role, env } = options;
   const report: RunReport = {
     tool: { name: 'xmpp-certify', version: TOOL_VERSION },
@@ -99,6 +118,8 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[]): RunReport {
     startedAt: new Date().toISOString(),
     finishedAt: null,
     complete: false,
+    catalogue: catalogueSummary(options.suites),
+    planned,
     specs: [],
     totals: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 },
   };

@@ -90,6 +90,12 @@ export class CaseContext {
     return this.env.boshUrl;
   }
 
+  /** Keeps a value the case made up (a new account's password, a room secret) out of every report. */
+  secret(value: string): string {
+    this.env.redactor.addSecret(value);
+    return value;
+  }
+
   /** A value a spec's probe found (the MUC service JID, …). */
   fact(name: string): string | undefined {
     return this.facts.get(name);

@@ -58,6 +58,8 @@ export function strengthOf(keyword: string): Strength {
   if (/\b(MUST|SHALL|REQUIRED)\b/.test(k)) return 'must';
   if (/\b(SHOULD|RECOMMENDED)\b/.test(k)) return 'should';
   if (/\b(MAY|OPTIONAL)\b/.test(k)) return 'may';
-  // "(implied)", "(table)", "(RFC 6120 8.2.3)": behaviour the text requires without a keyword
+  // an error listed in a table, without a keyword in the text, is what a server should send
+  if (k.includes('(TABLE)')) return 'should';
+  // "(implied)", "(RFC 6120 8.2.3)": behaviour the text requires without a keyword
   return 'must';
 }

@@ -54,7 +54,7 @@ export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVer
         else if (verdict === 'warn') warnings.push(`${label}: a SHOULD is not met`);
         break;
       case 'RECOMMENDED':
-        if (verdict === 'fail') warnings.push(`${label} is implemented but failed`);
+        if (verdict === 'fail') warnings.push(`${label} failed`);
         else if (verdict === 'absent') warnings.push(`${label} is not supported by the target`);
         else if (verdict === 'incomplete') gaps.push(`${label} could not be fully tested`);
         else if (verdict === 'warn') warnings.push(`${label}: a SHOULD is not met`);

@@ -103,6 +103,23 @@ export interface RunReport {
   /** False while the run is in progress or when it was interrupted. */
   complete: boolean;
   interruption?: string;
+  /** Which cases the tool knew: their number and a hash of their IDs, keywords and texts. */
+  catalogue: { cases: number; hash: string };
+  /** Cases the run planned; results arrive as they finish. */
+  planned: number;
   specs: SpecResult[];
   totals: Record<Verdict, number>;
+  stats?: RunStats;
+}
+
+/** What the run cost, measured by the tool itself. */
+export interface RunStats {
+  wallMs: number;
+  casesPerSecond: number;
+  /** Peak resident memory of the tool's process. */
+  peakRssBytes: number;
+  /** Successful SASL authentications. */
+  logins: number;
+  /** TCP connections and BOSH sessions opened. */
+  connections: number;
 }

@@ -57,6 +57,10 @@ export function renderTerminal(report: RunReport, options: { verbose: boolean })
   const total = t.pass + t.fail + t.warn + t.skip + t.error;
   const seconds = report.finishedAt ? ((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000).toFixed(1) : '?';
   out.push(`${total} cases: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skip, ${t.error} error in ${seconds} s${report.complete ? '' : chalk.magenta(` (interrupted: ${report.interruption ?? 'unknown'})`)}`);
+  if (report.stats) {
+    const s = report.stats;
+    out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${s.logins} logins, ${s.connections} connections, peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
+  }
   out.push(chalk.bold(`Level ${level.xep} ${level.title}: ${paint(level.verdict)}`));
   for (const r of level.reasons) out.push(`  - ${r}`);
   for (const w of level.warnings) out.push(chalk.yellow(`  ! ${w}`));

@@ -10,6 +10,9 @@ import { iqStanza, match, type Match } from './match.js';
 import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
 
+/** What sessions cost a run: the figures the report and the benchmark print. */
+export const sessionStats = { logins: 0, connections: 0 };
+
 /** The target as the sessions see it. */
 export interface TargetAddress {
   endpoint: Endpoint;
@@ -119,6 +122,7 @@ export class Session {
     const handlers = session.transportHandlers();
     const open = options.transport ?? ((h: TransportHandlers) => TcpTransport.connect(options.target.endpoint, h, options.limits));
     session.transport = await open(handlers);
+    sessionStats.connections++;
     session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
     if (options.signal) {
       const abort = (): void => session.destroy('aborted: the case deadline or the run ended');
@@ -343,6 +347,7 @@ export class Session {
         const check = exchange.verifySuccess(payload);
         this.note(`SASL ${chosen} succeeded; ${check.detail}`);
         if (!check.verified) throw new SaslFailure('server-proof-mismatch', el);
+        sessionStats.logins++;
         await this.open();
         return { mechanism: chosen, serverProof: check.detail };
       } else {
