@@ -1,3 +1,4 @@
+import type { CaseContext } from '../../src/engine/context.js';
 import type { Session } from '../../src/session/session.js';
 import { iq, query } from '../../src/session/stanza.js';
 import type { Element } from '../../src/xml/element.js';
@@ -37,4 +38,14 @@ export async function discoItems(session: Session, to: string | undefined, node?
     ok: response.attrs.type === 'result' && q !== undefined,
     items: (q?.getChildren('item') ?? []).map((i) => ({ jid: i.attrs.jid, node: i.attrs.node, name: i.attrs.name, element: i })),
   };
+}
+
+/**
+ * Checks that the server domain lists `feature` in its disco#info, asked by the case's first
+ * account: the "Determining Support" rows of the XEPs.
+ */
+export async function checkServerFeature(t: CaseContext, feature: string): Promise<void> {
+  const s = await t.login(t.accounts[0]!);
+  const info = await discoInfo(s, t.domain);
+  t.check(info.features.includes(feature), `the feature ${feature} listed by server ${t.domain}`, info.response);
 }

@@ -73,3 +73,30 @@ export async function afterTls(t: CaseContext, text: string): Promise<Session> {
   session.sendRaw(text);
   return session;
 }
+
+/** The <stream:features/> a client sees at each stage before authentication. */
+export interface StagedFeatures {
+  session: Session;
+  beforeTls?: Element;
+  /** Undefined when STARTTLS was not offered. */
+  afterTls?: Element;
+}
+
+/**
+ * Opens a stream and negotiates STARTTLS where offered, like t.secureStream(), but keeps the
+ * features of both stages: some features (iq-auth, iq-register) may be offered only after TLS.
+ */
+export async function stagedFeatures(t: CaseContext, label = 'raw'): Promise<StagedFeatures> {
+  const session = await t.connect(label);
+  await t.setup(`open a stream as ${session.label}`, () => session.open());
+  const beforeTls = session.features;
+  if (!beforeTls?.getChild('starttls', NS.tls)) return { session, beforeTls };
+  await t.setup(`STARTTLS for ${session.label}`, () => session.starttls());
+  return { session, beforeTls, afterTls: session.features };
+}
+
+/** The stages at which a stream feature (name, namespace) was offered: "before TLS", "after TLS". */
+export function stagesOffering(staged: StagedFeatures, name: string, xmlns: string): string[] {
+  const stages: [string, Element | undefined][] = [['before TLS', staged.beforeTls], ['after TLS', staged.afterTls]];
+  return stages.filter(([, f]) => f?.getChild(name, xmlns) !== undefined).map(([stage]) => stage);
+}

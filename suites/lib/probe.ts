@@ -1,0 +1,26 @@
+import type { SupportFinding } from '../../src/engine/case.js';
+import type { CaseContext } from '../../src/engine/context.js';
+import { stanzaError } from '../../src/session/stanza.js';
+import { describe, type Element } from '../../src/xml/element.js';
+import { discoInfo } from './disco.js';
+
+/**
+ * Support for a server feature found by behaviour: `request` (an IQ to the user's own server)
+ * answered with a result means supported, <service-unavailable/> or <feature-not-implemented/>
+ * means absent, anything else leaves it undecided (the probe fails and the cases are ERROR).
+ * Whether the server's disco#info lists `feature` is recorded beside it.
+ */
+export async function probeServerFeature(t: CaseContext, request: Element, feature: string, what: string): Promise<SupportFinding> {
+  const s = await t.login(t.accounts[0]!);
+  const response = await s.iq(request);
+  const info = await discoInfo(s, t.domain);
+  const advertised = info.ok && info.features.includes(feature);
+  const entity = `server ${t.domain}`;
+  const listed = advertised ? `disco#info lists ${feature}` : `disco#info does not list ${feature}`;
+  if (response.attrs.type === 'result') return { supported: true, advertised, entity, detail: `${what} answered with a result; ${listed}` };
+  const condition = stanzaError(response)?.condition;
+  if (condition === 'service-unavailable' || condition === 'feature-not-implemented') {
+    return { supported: false, advertised, entity, detail: `${what} answered <${condition}/>; ${listed}` };
+  }
+  throw new Error(`${what} answered neither a result nor <service-unavailable/>: ${describe(response, 300)}`);
+}

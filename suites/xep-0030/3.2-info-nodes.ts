@@ -1,0 +1,38 @@
+import { defineCases } from '../../src/engine/case.js';
+import { sameJid } from '../../src/session/stanza.js';
+import { describe } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { discoInfo, discoItems } from '../lib/disco.js';
+
+/** A node every XEP-0050 server knows; used when the server lists no nodes of its own. */
+const COMMANDS_NODE = 'http://jabber.org/protocol/commands';
+
+/** XEP-0030 §3.2: disco#info to a JID+node. */
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0030-3.2-1',
+    section: '3.2',
+    keyword: 'MUST',
+    requirement: "A disco#info result for a request with a node carries the same 'node' (an error is also an answer).",
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      // nodes the server itself lists are the ones most likely to give a result
+      const items = await discoItems(s, t.domain);
+      const listed = items.items.filter((i) => sameJid(i.jid, t.domain) && i.node).map((i) => i.node!);
+      const nodes = [...new Set([...listed.slice(0, 3), COMMANDS_NODE])];
+      let results = 0;
+      for (const node of nodes) {
+        const info = await discoInfo(s, t.domain, node);
+        if (!info.ok) {
+          t.note(`server ${t.domain} node '${node}': an error: ${describe(info.response.getChild('error'))}`);
+          continue;
+        }
+        results++;
+        const echoed = info.response.getChild('query', NS.discoInfo)?.attrs.node as string | undefined;
+        t.check(echoed === node, `node='${node}' on the result from server ${t.domain}`, echoed === undefined ? 'no node attribute' : `node='${echoed}'`);
+      }
+      t.outcome(results ? `${results} of ${nodes.length} node queries to ${t.domain} gave a result, each echoing its node` : `every node query to ${t.domain} was answered with an error`);
+    },
+  },
+]);

@@ -1,0 +1,18 @@
+import { defineCases } from '../../src/engine/case.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { stagedFeatures, stagesOffering } from '../lib/streams.js';
+
+/** XEP-0078 §4: the iq-auth stream feature. */
+export default defineCases({ spec: 'xep-0078', role: 'server' }, [
+  {
+    id: 'XEP0078-4-1',
+    section: '4',
+    keyword: 'SHOULD',
+    requirement: 'A server supporting jabber:iq:auth offers the iq-auth stream feature on client streams (possibly only after TLS).',
+    async run(t) {
+      const stages = stagesOffering(await stagedFeatures(t), 'auth', NS.authFeature);
+      t.check(stages.length > 0, `the iq-auth stream feature from server ${t.domain}, before or after TLS`, 'offered at no stage');
+      t.outcome(`offered ${stages.join(' and ')}`);
+    },
+  },
+]);

@@ -1,0 +1,52 @@
+import { defineCases } from '../../src/engine/case.js';
+import { askVersion } from './software-version.js';
+
+/** XEP-0092 §2: the jabber:iq:version result, asked of the server domain. */
+export default defineCases({ spec: 'xep-0092', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0092-2-1',
+    section: '2',
+    keyword: 'REQUIRED',
+    requirement: 'A version result holds <name/> and <version/>.',
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const answer = await askVersion(s, t.domain);
+      t.check(answer.query !== undefined, `a jabber:iq:version result from server ${t.domain}`, answer.response);
+      t.check(Boolean(answer.name), `a non-empty <name/> from server ${t.domain}`, answer.response);
+      t.check(Boolean(answer.version), `a non-empty <version/> from server ${t.domain}`, answer.response);
+      t.outcome(`server ${t.domain} runs ${answer.name} ${answer.version}`);
+    },
+  },
+  {
+    id: 'XEP0092-2-2',
+    section: '2',
+    keyword: 'OPTIONAL',
+    requirement: 'The <os/> element is optional (an administrator must be able to hide it); its presence is recorded.',
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const answer = await askVersion(s, t.domain);
+      if (!answer.query) return t.skip(`server ${t.domain} gave no version result to inspect (see XEP0092-2-1)`);
+      const os = answer.query.getChild('os');
+      t.outcome(os ? `server ${t.domain} gives its operating system: ${answer.os}` : `server ${t.domain} does not give its operating system`);
+      // an <os/> that is there must say something: an empty one is neither shown nor hidden
+      t.check(os === undefined || Boolean(answer.os), 'an <os/> with text, or none', answer.response);
+    },
+  },
+  {
+    id: 'XEP0092-2-3',
+    section: '2',
+    keyword: '(RFC 6120 8.2.3)',
+    requirement: 'A server without software version support answers the get with <service-unavailable/>, never with silence.',
+    accounts: 1,
+    // the requirement is on servers without the feature; the probe's verdict does not gate it
+    needsSupport: false,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const answer = await askVersion(s, t.domain);
+      if (answer.query) t.skip(`server ${t.domain} supports XEP-0092 (it answered with a result)`);
+      t.expectError(answer.response, ['service-unavailable']);
+    },
+  },
+]);

@@ -1,0 +1,15 @@
+import { defineCases } from '../../src/engine/case.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { checkServerFeature } from '../lib/disco.js';
+
+/** XEP-0199 §5: discovering support. */
+export default defineCases({ spec: 'xep-0199', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0199-5-1',
+    section: '5',
+    keyword: 'MUST',
+    requirement: 'A server that answers pings lists urn:xmpp:ping in its disco#info.',
+    accounts: 1,
+    run: (t) => checkServerFeature(t, NS.ping),
+  },
+]);
