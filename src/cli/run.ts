@@ -114,6 +114,8 @@ export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv
         silenceMs: flags.silence * 1000,
         redactor,
         includeSlow: Boolean(flags.slow),
+        freshAccounts: Boolean(flags.register),
+        refusedLogins: new Set(),
         boshUrl: flags.boshUrl,
         transports: flags.boshUrl ? { bosh: boshTransport(flags.boshUrl, tls, limits) } : {},
       },

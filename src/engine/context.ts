@@ -19,16 +19,25 @@ export interface RunEnvironment {
   /** How long to watch for something that must not happen, where no barrier can prove it sooner. */
   silenceMs: number;
   redactor: Redactor;
+  /** The accounts are throw-away ones made for each case (--register): nothing was stored in them before. */
+  freshAccounts?: boolean;
   /** Run cases that wait on server timers (--slow). */
   includeSlow?: boolean;
   /** The BOSH connection manager's URL, when known (--bosh-url). */
   boshUrl?: string;
+  /**
+   * Accounts whose credentials the server refused in this run: later logins fail at once, so
+   * a wrong password is reported once and never hammers the server into locking the account.
+   */
+  refusedLogins?: Set<string>;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
   transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
 }
 
 export interface LoginOptions {
   resource?: string;
+  /** The xml:lang of the session's stream headers (default 'en'). */
+  lang?: string;
   /** Send initial presence after binding (true for a plain `<presence/>`). */
   presence?: boolean | Element;
   /** Fetch the roster first, making this an "interested resource" (RFC 6121 §2.1.6). */
@@ -53,6 +62,7 @@ export class CaseContext {
   private readonly sessions: Session[] = [];
   private readonly cleanups: (() => Promise<unknown>)[] = [];
   private readonly labels = new Map<string, number>();
+  private cleaningUp = false;
 
   constructor(
     private readonly env: RunEnvironment,
@@ -84,6 +94,11 @@ export class CaseContext {
 
   get stepMs(): number {
     return this.env.limits.stepMs;
+  }
+
+  /** Whether the case's accounts were made for it (--register), so hold no earlier state. */
+  get freshAccounts(): boolean {
+    return this.env.freshAccounts ?? false;
   }
 
   get boshUrl(): string | undefined {
@@ -119,7 +134,8 @@ export class CaseContext {
       target: this.env.target,
       transcript: this.transcript,
       limits: this.env.limits,
-      signal: this.signal,
+      // clean-up after a stop still needs to connect, within finish()'s own deadline
+      signal: this.cleaningUp ? undefined : this.signal,
       transport: kind === 'bosh' ? open : undefined,
     });
     this.sessions.push(session);
@@ -127,8 +143,9 @@ export class CaseContext {
   }
 
   /** A session whose stream is open and, where offered, secured with STARTTLS. */
-  async secureStream(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
+  async secureStream(label = 'raw', kind: TransportKind = 'tcp', lang?: string): Promise<Session> {
     const session = await this.connect(label, kind);
+    if (lang) session.lang = lang;
     await this.setup(`open a stream as ${session.label}`, () => session.open());
     if (kind !== 'bosh' && session.features?.getChild('starttls', NS.tls)) {
       await this.setup(`STARTTLS for ${session.label}`, () => session.starttls());
@@ -143,10 +160,18 @@ export class CaseContext {
    */
   async login(account: Account, options: LoginOptions = {}): Promise<Session> {
     const kind = options.transport ?? this.transport;
-    const session = await this.secureStream(this.labelFor(account), kind);
+    if (this.env.refusedLogins?.has(account.jid)) {
+      throw new ToolError(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
+    }
+    const session = await this.secureStream(this.labelFor(account), kind, options.lang);
     if (options.persona) session.persona = options.persona;
     await this.setup(`log in as ${account.jid}`, async () => {
-      await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
+      try {
+        await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
+      } catch (err) {
+        if (err instanceof SaslFailure && err.condition === 'not-authorized') this.env.refusedLogins?.add(account.jid);
+        throw err;
+      }
       if (kind === 'zlib') await this.compressAfterAuth(session);
       await session.bind(options.resource ?? `certify-${token(3)}`);
       const established = await session.establishSession();
@@ -177,7 +202,7 @@ export class CaseContext {
       if (err instanceof Skip) throw err;
       if (err instanceof ToolError && err.message.startsWith('could not ')) throw err;
       const detail = err instanceof ToolError ? err.message
-        : err instanceof SaslFailure ? `SASL <${err.condition}/>`
+        : err instanceof SaslFailure ? `SASL <${err.condition}/>${err.condition === 'not-authorized' ? ' (wrong password, or no such account)' : ''}`
         : err instanceof BindFailure ? err.message
         : err instanceof ExpectationError ? `expected ${err.expected}; ${err.actual}`
         : (err as Error).message;
@@ -222,9 +247,12 @@ export class CaseContext {
     this.transcript.record('-', 'note', text);
   }
 
-  /** Ends the case as not applicable to this target. */
-  skip(reason: string): never {
-    throw new Skip(reason);
+  /**
+   * Ends the case: by default as not applicable to this target; with 'not-run' as a case the
+   * run could not exercise here (which leaves a MUST unproven).
+   */
+  skip(reason: string, kind: 'not-applicable' | 'not-run' = 'not-applicable'): never {
+    throw new Skip(reason, kind);
   }
 
   /** Clean-up that runs when the case ends, passed or not (newest first). */
@@ -234,8 +262,13 @@ export class CaseContext {
 
   // ---- runner hooks --------------------------------------------------------------------
 
-  /** Runs the deferred clean-ups and closes every session. Never throws. */
+  /**
+   * Runs the deferred clean-ups, then closes every session; never throws. It runs even after
+   * the case was stopped (deadline, interrupted run), with sessions still open, so rooms,
+   * lists and subscriptions are removed then too; a body still waiting is ended by the close.
+   */
   async finish(timeoutMs: number): Promise<void> {
+    this.cleaningUp = true;
     const cleanups = this.cleanups.splice(0);
     const work = (async () => {
       for (const cleanup of cleanups) {

@@ -208,8 +208,9 @@ async function withCase<T>(
   } finally {
     clearTimeout(timer);
     options.active.delete(controller);
-    if (context) await context.finish(Math.min(options.caseTimeoutMs, 5000));
+    // the body may still be running after a deadline: it may not connect any more
     controller.abort();
+    if (context) await context.finish(Math.min(options.caseTimeoutMs, 5000));
     options.pool.release(accounts);
   }
 }
@@ -260,7 +261,8 @@ function finish(
     role: item.def.role,
     transport: item.transport,
     verdict: outcome.verdict,
-    reason: outcome.reason ? options.env.redactor.redact(outcome.reason) : undefined,
+    // one line, whatever a TLS library or a peer put in the message
+    reason: outcome.reason ? options.env.redactor.redact(outcome.reason).replace(/\s*\n\s*/g, ' ') : undefined,
     skipKind: outcome.skipKind,
     findings: outcome.findings ?? [],
     notes: outcome.notes ?? [],

@@ -16,7 +16,7 @@ export interface ServerQuirks {
   headerWithoutFrom?: boolean;
   /** Route stanzas sent before authentication instead of closing the stream (RFC 6120 §4.3.5). */
   routeBeforeAuth?: boolean;
-  /** Never answer IQs addressed to the server, but for binding and session (RFC 6120 §8.2.3). */
+  /** Never answer IQs addressed to the server, but for binding and session (RFC 6120 §8.2.3). The IQ quirks below spare them too. */
   ignoreServerIqs?: boolean;
   /** Answer IQs addressed to the server with another id (RFC 6120 §8.1.3). */
   wrongIqIds?: boolean;
@@ -24,6 +24,16 @@ export interface ServerQuirks {
   acceptAnyPassword?: boolean;
   /** Offer these SASL mechanisms instead of SCRAM-SHA-1 and PLAIN. */
   mechanisms?: string[];
+  /** Answer IQs addressed to the server with this type instead of result/error (RFC 6120 §8.2.3). */
+  iqReplyType?: string;
+  /** Drop the connection when the client starts SASL. */
+  closeOnAuth?: boolean;
+  /** After binding, send unsolicited messages without pause. */
+  floodAfterBind?: boolean;
+  /** Answer the first IQ to the server after binding with a stream error. */
+  streamErrorOnIq?: string;
+  /** Drop every connection this long after it was accepted. */
+  dropAfterMs?: number;
 }
 
 export interface HarnessOptions {
@@ -137,6 +147,8 @@ class ServerConnection {
     socket.on('data', (data) => this.parser.write(data));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.onClose());
+    const drop = server.quirks.dropAfterMs;
+    if (drop !== undefined) setTimeout(() => this.socket.destroy(), drop).unref();
   }
 
   destroy(): void {
@@ -231,6 +243,7 @@ class ServerConnection {
       this.sasl = undefined;
       return fail('aborted');
     }
+    if (el.getName() === 'auth' && this.server.quirks.closeOnAuth) return this.destroy();
     if (el.getName() === 'auth') {
       const offered = this.server.quirks.mechanisms ?? ['SCRAM-SHA-1', 'PLAIN'];
       const lookup = (user: string): string | undefined => this.server.quirks.acceptAnyPassword ? undefined : this.server.password(user);
@@ -263,6 +276,22 @@ class ServerConnection {
     const taken = this.server.sessionsOf(`${account}/${wanted}`).length > 0;
     this.jid = `${account}/${taken ? `${wanted}-${crypto.randomBytes(2).toString('hex')}` : wanted}`;
     this.send(x('iq', { type: 'result', id: request.attrs.id }, x('bind', { xmlns: NS.bind }, x('jid', {}, this.jid))));
+    if (this.server.quirks.floodAfterBind) this.flood();
+  }
+
+  /** Unsolicited chat messages as fast as the socket takes them, until it closes. */
+  private flood(): void {
+    let n = 0;
+    const burst = (): void => {
+      if (this.socket.destroyed) return;
+      let more = true;
+      for (let i = 0; i < 200 && more; i++) {
+        more = this.socket.write(`<message to='${this.jid}' from='flood@${this.server.domain}' type='chat'><body>flood ${n++}</body></message>`);
+      }
+      if (more) setImmediate(burst);
+      else this.socket.once('drain', burst);
+    };
+    burst();
   }
 
   // ---- stanzas ------------------------------------------------------------------------
@@ -279,16 +308,21 @@ class ServerConnection {
   private answerServerIq(el: Element, ownAccount: boolean): void {
     const { type, id } = el.attrs;
     if (type !== 'get' && type !== 'set') return;
+    const { wrongIqIds, iqReplyType } = this.server.quirks;
     const reply = (t: 'result' | 'error', ...children: Element[]): void =>
-      this.send(x('iq', { type: t, id: this.server.quirks.wrongIqIds ? `x${id}` : id, from: ownAccount ? bare(this.jid!) : this.server.domain, to: this.jid }, ...children));
+      this.send(x('iq', { type: iqReplyType ?? t, id: wrongIqIds ? `x${id}` : id, from: ownAccount ? bare(this.jid!) : this.server.domain, to: this.jid }, ...children));
     const error = (errorType: string, condition: string): void =>
       reply('error', x('error', { type: errorType }, x(condition, { xmlns: NS.stanzaErrors })));
     const payloads = el.getChildElements();
+    // session establishment is part of logging in: the IQ quirks leave it alone
+    if (payloads.length === 1 && payloads[0]!.getNS() === NS.session) {
+      return this.send(x('iq', { type: 'result', id, from: this.server.domain, to: this.jid }));
+    }
     if (payloads.length !== 1) return error('modify', 'bad-request');
     const payload = payloads[0]!;
     const ns = payload.getNS();
-    if (ns === NS.session) return reply('result');
     if (this.server.quirks.ignoreServerIqs) return;
+    if (this.server.quirks.streamErrorOnIq) return this.streamError(this.server.quirks.streamErrorOnIq);
     if (ns === NS.ping) return reply('result');
     if (ns === NS.discoInfo && type === 'get') {
       const identity = ownAccount ? { category: 'account', type: 'registered' } : { category: 'server', type: 'im', name: 'xmpp-certify harness' };

@@ -1,7 +1,7 @@
 import { ToolError } from '../engine/errors.js';
 import type { Transcript } from '../evidence/transcript.js';
 import { BoshTransport } from '../transport/bosh.js';
-import { TcpTransport, type Endpoint, type TlsInfo, type TlsSettings } from '../transport/tcp.js';
+import { TcpTransport, type Endpoint, type TlsInfo, type TlsOverrides, type TlsSettings } from '../transport/tcp.js';
 import type { StreamOpen, Transport, TransportHandlers } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -9,6 +9,9 @@ import type { XmlViolation } from '../xml/stream-parser.js';
 import { iqStanza, match, type Match } from './match.js';
 import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
+
+/** Unread stanzas a session keeps; beyond this the oldest go (a flooding peer). */
+const MAX_INBOX = 2000;
 
 /** What sessions cost a run: the figures the report and the benchmark print. */
 export const sessionStats = { logins: 0, connections: 0 };
@@ -34,7 +37,7 @@ export interface SessionOptions {
   target: TargetAddress;
   transcript: Transcript;
   limits: SessionLimits;
-  /** Aborting it tears the session down at once (case deadline, run interrupted). */
+  /** Once aborted (case deadline, run interrupted), no new connection is made. */
   signal?: AbortSignal;
   /** Opens the transport; by default a TCP connection to target.endpoint. */
   transport?: (handlers: TransportHandlers) => Promise<Transport>;
@@ -71,13 +74,21 @@ interface Waiter {
 
 type IqHandler = (request: Element, session: Session) => Element | undefined;
 
+export interface TlsOptions {
+  /** false: do not verify the certificate (the case judges it). */
+  verify?: boolean;
+  /** Narrow the handshake: one cipher suite, a version range. */
+  overrides?: TlsOverrides;
+}
+
 /** What the tool's own resources say about themselves in disco#info (and hash into caps). */
 export interface Persona {
   identity: { category: string; type: string; name: string };
   features: string[];
 }
 
-const DEFAULT_PERSONA: Persona = {
+/** What the tool's resources answer to disco#info unless a case gives them another persona. */
+export const DEFAULT_PERSONA: Persona = {
   identity: { category: 'client', type: 'bot', name: 'xmpp-certify' },
   features: [NS.discoInfo, NS.ping],
 };
@@ -105,12 +116,15 @@ export class Session {
   violation?: XmlViolation;
   tlsInfo?: TlsInfo;
   persona: Persona = DEFAULT_PERSONA;
+  /** The xml:lang of every stream header this session opens (restarts included). */
+  lang = 'en';
 
   private transport!: Transport;
   private readonly inbox: Element[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly closeWaiters = new Set<() => void>();
   private readonly iqHandlers = new Map<string, IqHandler>();
+  private inboxOverflowed = false;
 
   private constructor(private readonly options: SessionOptions) {
     this.label = options.label;
@@ -118,17 +132,13 @@ export class Session {
 
   /** Connects the transport. The stream is not opened yet: see open(). */
   static async connect(options: SessionOptions): Promise<Session> {
+    if (options.signal?.aborted) throw new ToolError('not connecting: the case was stopped');
     const session = new Session(options);
     const handlers = session.transportHandlers();
     const open = options.transport ?? ((h: TransportHandlers) => TcpTransport.connect(options.target.endpoint, h, options.limits));
     session.transport = await open(handlers);
     sessionStats.connections++;
     session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
-    if (options.signal) {
-      const abort = (): void => session.destroy('aborted: the case deadline or the run ended');
-      if (options.signal.aborted) abort();
-      else options.signal.addEventListener('abort', abort, { once: true });
-    }
     return session;
   }
 
@@ -264,7 +274,7 @@ export class Session {
   async open(attrs: Partial<StreamOpen> = {}): Promise<{ header: Record<string, string>; features?: Element }> {
     this.header = undefined;
     this.features = undefined;
-    this.transport.openStream({ to: this.domain, ...attrs });
+    this.transport.openStream({ to: this.domain, lang: this.lang, ...attrs });
     const header = await this.expectHeader();
     if (header.version === undefined || Number.parseFloat(header.version) < 1) return { header };
     const features = await this.expect(streamFeatures());
@@ -290,13 +300,23 @@ export class Session {
   }
 
   /** Negotiates STARTTLS (RFC 6120 §5.4) and restarts the stream. */
-  async starttls(): Promise<TlsInfo> {
+  async starttls(options: TlsOptions = {}): Promise<TlsInfo> {
     this.send(x('starttls', { xmlns: NS.tls }));
     const answer = await this.expect(match('<proceed/> or <failure/> in the TLS namespace', (el) => el.getNS() === NS.tls));
     if (answer.getName() !== 'proceed') throw new ToolError(`the server refused STARTTLS: ${describe(answer)}`);
-    this.tlsInfo = await this.tcp().startTls(this.domain, this.options.target.tls, this.options.limits.stepMs);
-    this.note(`TLS ${this.tlsInfo.protocol} ${this.tlsInfo.cipher}; certificate ${this.tlsInfo.authorized ? 'verified' : `not verified (${this.tlsInfo.authorizationError ?? 'insecure mode'})`}`);
+    await this.handshakeTls(options);
     await this.open();
+    return this.tlsInfo!;
+  }
+
+  /**
+   * The TLS handshake itself, after <proceed/> (RFC 6120 §5.4.3.3), without the stream restart.
+   * `verify: false` leaves the certificate unjudged for cases that judge it themselves.
+   */
+  async handshakeTls(options: TlsOptions = {}): Promise<TlsInfo> {
+    const settings = options.verify === false ? { ...this.options.target.tls, insecure: true } : this.options.target.tls;
+    this.tlsInfo = await this.tcp().startTls(this.domain, settings, this.options.limits.stepMs, options.overrides);
+    this.note(`TLS ${this.tlsInfo.protocol} ${this.tlsInfo.cipher}; certificate ${this.tlsInfo.authorized ? 'verified' : `not verified (${this.tlsInfo.authorizationError ?? 'insecure mode'})`}`);
     return this.tlsInfo;
   }
 
@@ -453,6 +473,12 @@ export class Session {
       }
     }
     this.inbox.push(el);
+    // a peer flooding us with stanzas nobody waits for must not grow memory without bound
+    if (this.inbox.length > MAX_INBOX) {
+      this.inbox.splice(0, this.inbox.length - MAX_INBOX);
+      if (!this.inboxOverflowed) this.note(`more than ${MAX_INBOX} unread stanzas: the oldest are dropped`);
+      this.inboxOverflowed = true;
+    }
   }
 
   /** Answers IQ requests addressed to this session, as a well-behaved client must (RFC 6120 §8.2.3). */

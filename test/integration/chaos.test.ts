@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MISBEHAVIOURS, startChaos, type ChaosServer, type Misbehaviour } from '../../fixtures/chaos/server.js';
+import type { RunReport } from '../../src/report/model.js';
+import { ROOT } from '../support/cli.js';
+
+const CLI = path.join(ROOT, 'dist/src/cli.js');
+const TIMEOUT_S = 20;
+
+// a stream case, a login case with an IQ, a SASL failure case and a disco case
+const CASES = ['RFC6120-4.2-1', 'RFC6120-4.3.2-1', 'RFC6120-11.7-1', 'RFC6120-6.4.5-1', 'XEP0030-3.1-1'];
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  seconds: number;
+  output: string;
+  report: RunReport;
+  junitFile: string;
+}
+
+function certify(server: ChaosServer, extra: string[] = [], interruptAfterMs?: number): Promise<Outcome> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-run-'));
+  const json = path.join(dir, 'r.json');
+  const junit = path.join(dir, 'r.xml');
+  const args = [
+    CLI, '--level', 'core-server', '--core', '6120', '--target', `127.0.0.1:${server.port}`, '--domain', server.domain, '--ca', server.caFile,
+    ...server.accounts.flatMap((a) => ['--account', `${a.jid}:${a.password}`]),
+    ...CASES.flatMap((id) => ['--only', id]),
+    '--timeout', String(TIMEOUT_S), '--case-timeout', '6', '--step-timeout', '1', '--silence', '0.3', '--no-progress',
+    '--json', json, '--junit', junit, ...extra,
+  ];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    if (interruptAfterMs) setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
+    child.on('exit', (code, signal) => {
+      if (!fs.existsSync(json)) return reject(new Error(`no JSON report (exit ${code}):\n${output}`));
+      resolve({ code, signal, seconds: (performance.now() - started) / 1000, output, report: JSON.parse(fs.readFileSync(json, 'utf8')) as RunReport, junitFile: junit });
+    });
+  });
+}
+
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/report.schema.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+function expectSoundEnding(o: Outcome): void {
+  expect(o.seconds, 'the run ends within its global deadline').toBeLessThan(TIMEOUT_S + 10);
+  expect(validate(o.report), JSON.stringify(validate.errors)).toBe(true);
+  execFileSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'), o.junitFile], { stdio: 'pipe' });
+  expect(o.output, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(o.output).not.toMatch(/internal error|Unhandled|TypeError|ReferenceError/);
+  const cases = o.report.specs.flatMap((s) => s.cases);
+  expect(cases.length).toBe(CASES.length);
+  for (const c of cases.filter((c) => c.verdict !== 'pass')) {
+    expect(c.reason, `${c.id} has a reason`).toBeTruthy();
+    expect(c.reason, `${c.id}: one line`).not.toContain('\n');
+  }
+  const expectedCode = o.report.level.verdict === 'fail' ? 1 : o.report.level.verdict === 'incomplete' ? 2 : 0;
+  expect(o.code).toBe(expectedCode);
+  expect(o.code, 'a broken target never passes').not.toBe(0);
+}
+
+const verdict = (o: Outcome, id: string): string | undefined => o.report.specs.flatMap((s) => s.cases).find((c) => c.id === id)?.verdict;
+
+describe('hostile and broken targets', () => {
+  const servers = new Map<Misbehaviour, ChaosServer>();
+  beforeAll(async () => {
+    for (const b of Object.keys(MISBEHAVIOURS) as Misbehaviour[]) servers.set(b, await startChaos(b));
+  });
+  afterAll(async () => {
+    for (const s of servers.values()) await s.close();
+  });
+
+  it.each(Object.keys(MISBEHAVIOURS) as Misbehaviour[])('%s: ends in time with complete, valid reports and one-line reasons', async (behaviour) => {
+    const o = await certify(servers.get(behaviour)!);
+    expectSoundEnding(o);
+    expect(o.report.complete).toBe(true);
+    expect(o.report.stats!.peakRssBytes, 'memory stays bounded').toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('reports an unreachable target as an environment error, not a failure of the target', async () => {
+    const o = await certify(servers.get('refuse')!);
+    expect(o.report.specs.flatMap((s) => s.cases).every((c) => c.verdict === 'error')).toBe(true);
+    expect(o.code).toBe(2);
+    expect(o.report.specs.flatMap((s) => s.cases)[0]!.reason).toMatch(/ECONNREFUSED/);
+  });
+
+  it('fails a server that accepts any password, and one that answers IQs wrongly', async () => {
+    expect(verdict(await certify(servers.get('any-password')!), 'RFC6120-6.4.5-1')).toBe('fail');
+    for (const b of ['iq-wrong-id', 'iq-never', 'iq-wrong-type'] as const) {
+      expect(verdict(await certify(servers.get(b)!), 'RFC6120-11.7-1'), b).toBe('fail');
+    }
+  });
+
+  it('refuses a DOCTYPE and never expands its entities', async () => {
+    const o = await certify(servers.get('doctype')!);
+    const result = o.report.specs.flatMap((s) => s.cases).find((c) => c.id === 'RFC6120-4.3.2-1')!;
+    expect(result.verdict).toBe('fail');
+    expect(JSON.stringify(result.transcript)).toMatch(/restricted-xml \(document type declaration\)/);
+    expect(JSON.stringify(o.report)).not.toContain('lollollol');
+  });
+
+  it('says what a target that is not XMPP is', async () => {
+    for (const b of ['http', 'ssh'] as const) {
+      const o = await certify(servers.get(b)!);
+      expect(o.report.specs.flatMap((s) => s.cases).find((c) => c.id === 'RFC6120-4.2-1')!.reason, b).toMatch(/not-well-formed|nothing matching arrived|stream ended/);
+    }
+  });
+
+  it('names a certificate for the wrong name, with the way out', async () => {
+    const o = await certify(servers.get('wrong-name-cert')!);
+    expect(o.report.specs.flatMap((s) => s.cases).find((c) => c.id === 'RFC6120-11.7-1')!.reason).toMatch(/TLS handshake failed: Hostname\/IP does not match certificate's altnames/);
+  });
+
+  it('stops on SIGINT, keeps finished cases, marks the rest and writes both reports', async () => {
+    const o = await certify(servers.get('silent')!, ['--step-timeout', '20', '--case-timeout', '60', '--timeout', '120', '--concurrency', '1'], 1500);
+    expect(o.seconds).toBeLessThan(10);
+    expect(o.code).toBe(2);
+    expect(o.report.complete).toBe(false);
+    expect(o.report.interruption).toBe('interrupted by SIGINT');
+    const reasons = o.report.specs.flatMap((s) => s.cases).map((c) => c.reason ?? '');
+    expect(reasons.some((r) => /interrupted by SIGINT/.test(r))).toBe(true);
+    expect(reasons.some((r) => /not run: interrupted by SIGINT/.test(r))).toBe(true);
+    execFileSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'), o.junitFile], { stdio: 'pipe' });
+  });
+});
