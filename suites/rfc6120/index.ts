@@ -1,9 +1,14 @@
 import type { Suite } from '../../src/engine/case.js';
 import streams from './4-xml-streams.js';
+import starttls from './5-starttls.js';
+import sasl from './6-sasl.js';
+import binding from './7-resource-binding.js';
+import stanzas from './8-stanzas.js';
+import addressing from './6122-addressing.js';
 import xmlUsage from './11-xml-usage.js';
 
 /** RFC 6120 / RFC 3920 XMPP Core, client-to-server, with the RFC 6122 addressing rules. */
 export const xmppCore: Suite = {
   spec: 'xmpp-core',
-  cases: [...streams, ...xmlUsage],
+  cases: [...streams, ...starttls, ...sasl, ...binding, ...stanzas, ...xmlUsage, ...addressing],
 };
