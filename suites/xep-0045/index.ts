@@ -1,6 +1,76 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite, SupportFinding } from '../../src/engine/case.js';
+import type { CaseContext } from '../../src/engine/context.js';
+import { describe } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { discoInfo, discoItems, type DiscoInfo } from '../lib/disco.js';
+import entity from './6-entity-use-cases.js';
+import entering from './7.2-entering-a-room.js';
+import messages from './7.4-messages.js';
+import privateMessages from './7.5-private-messages.js';
+import nickChanges from './7.6-nick-changes.js';
+import availability from './7.7-availability.js';
+import invitations from './7.8-invitations.js';
+import registration from './7.10-registration.js';
+import reservedNick from './7.12-reserved-nick.js';
+import exiting from './7.14-exiting.js';
+import moderator from './8-moderator.js';
+import admin from './9-admin.js';
+import owner from './10-owner.js';
+import businessRules from './17-business-rules.js';
+import { destroy, enter, freshRoomOn, hasStatus, instantForm, ownerIq } from './room.js';
 
+const isConference = (info: DiscoInfo): boolean => info.identities.some((i) => i.category === 'conference' && i.type === 'text');
+
+/**
+ * Finds the MUC service (§6.1): the server itself or one of its disco#items whose disco#info
+ * shows identity conference/text or the muc feature. Support is behaviour: a fresh room on it
+ * can be created and joined (§10.1); the room is then unlocked and destroyed again.
+ */
+async function probe(t: CaseContext): Promise<SupportFinding> {
+  const s = await t.login(t.accounts[0]!);
+  const candidates: { jid: string; entity: string; info: DiscoInfo }[] = [];
+  const own = await discoInfo(s, t.domain);
+  if (isConference(own) || own.features.includes(NS.muc)) candidates.push({ jid: t.domain, entity: `server ${t.domain}`, info: own });
+  const items = await discoItems(s, t.domain);
+  for (const item of items.items.filter((i) => i.node === undefined && i.jid)) {
+    const info = await discoInfo(s, item.jid);
+    if (info.ok && (isConference(info) || info.features.includes(NS.muc))) candidates.push({ jid: item.jid, entity: `component ${item.jid}`, info });
+  }
+  const found = candidates.find((c) => isConference(c.info) && c.info.features.includes(NS.muc)) ?? candidates[0];
+  if (!found) {
+    return {
+      supported: false,
+      advertised: false,
+      entity: `server ${t.domain}`,
+      detail: `neither ${t.domain} nor any of its ${items.items.length} disco#items shows identity conference/text or the ${NS.muc} feature`,
+    };
+  }
+  const advertised = found.info.features.includes(NS.muc);
+  const facts = { service: found.jid };
+  const room = freshRoomOn(found.jid);
+  const { answer } = await enter(s, room, 'probe');
+  if (answer.attrs.type === 'error') {
+    return { supported: false, advertised, entity: found.entity, facts, detail: `${found.jid} refused to create the room ${room}: ${describe(answer)}` };
+  }
+  // unlocked and destroyed so nothing stays behind; their answers are for the record only
+  const unlocked = await ownerIq(s, room, 'set', instantForm());
+  const destroyed = await destroy(s, room);
+  const created = hasStatus(answer, '201') ? 'created (status 201) and joined' : 'joined (no status 201)';
+  return {
+    supported: true,
+    advertised,
+    entity: found.entity,
+    facts,
+    detail: `${found.jid}: a fresh room was ${created}; unlocking it as an instant room got ${unlocked.attrs.type as string}, destroying it ${destroyed.attrs.type as string}`,
+  };
+}
+
+/** XEP-0045 Multi-User Chat, the service side: every use-case group, in section order. */
 export const xep0045: Suite = {
   spec: 'xep-0045',
-  cases: [],
+  probe,
+  cases: [
+    ...entity, ...entering, ...messages, ...privateMessages, ...nickChanges, ...availability, ...invitations,
+    ...registration, ...reservedNick, ...exiting, ...moderator, ...admin, ...owner, ...businessRules,
+  ],
 };
