@@ -5,6 +5,7 @@ import type { Session } from '../../src/session/session.js';
 import { bare } from '../../src/session/stanza.js';
 import { Element, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
+import { roundTrip } from './presence.js';
 
 /** The roster items of a roster result or push. */
 export function rosterItems(el: Element): Element[] {
@@ -64,18 +65,91 @@ export async function subscribeBoth(t: CaseContext, a: Session, b: Session): Pro
 
 const removals = new WeakMap<Session, Set<string>>();
 
+/** Marks a clean-up of `jid` from `owner`'s roster as registered; false if it already was. */
+function firstRemoval(owner: Session, jid: string): boolean {
+  const done = removals.get(owner) ?? new Set<string>();
+  removals.set(owner, done);
+  if (done.has(jid.toLowerCase())) return false;
+  done.add(jid.toLowerCase());
+  return true;
+}
+
+/** For clean-ups: `owner` itself, or a fresh login of its account if the case closed it. */
+function liveSessionFor(t: CaseContext, owner: Session): () => Promise<Session | undefined> {
+  const account = t.accounts.find((a) => a.jid.toLowerCase() === bare(owner.jid ?? '').toLowerCase());
+  return async () => {
+    const session = owner.isClosed && account ? await t.login(account) : owner;
+    return session.isClosed ? undefined : session;
+  };
+}
+
 /**
  * Removes `jid` from `owner`'s roster when the case ends (once per pair), logging the account
  * in again if the case closed that session, so given accounts are left as they were found.
  */
 export function deferRemoval(t: CaseContext, owner: Session, jid: string): void {
-  const done = removals.get(owner) ?? new Set<string>();
-  removals.set(owner, done);
-  if (done.has(jid)) return;
-  done.add(jid);
-  const account = t.accounts.find((a) => a.jid.toLowerCase() === bare(owner.jid ?? '').toLowerCase());
+  if (!firstRemoval(owner, bare(jid))) return;
+  const live = liveSessionFor(t, owner);
   t.defer(async () => {
-    const session = owner.isClosed && account ? await t.login(account) : owner;
-    if (!session.isClosed) await removeRosterItem(session, jid);
+    const session = await live();
+    if (session) await removeRosterItem(session, jid);
   });
+}
+
+/** The 'subscription' of a roster item; a missing item or attribute is 'none' (RFC 6121 §2.1.2.5). */
+export function subscriptionOf(item: Element | undefined): string {
+  return item?.attrs.subscription ?? 'none';
+}
+
+/** A roster item's state for findings: "subscription='to' ask='subscribe'" or "no item". */
+export function describeItem(item: Element | undefined): string {
+  if (!item) return 'no item';
+  const { subscription, ask, approved } = item.attrs;
+  return [`subscription='${subscription ?? ''}'`, ask && `ask='${ask}'`, approved && `approved='${approved}'`].filter(Boolean).join(' ');
+}
+
+/**
+ * Ends every relationship between the accounts of `a` and `b`: each side cancels and refuses the
+ * other's subscription (RFC 6121 §3.2, §3.3), which also clears pending requests and
+ * pre-approvals, and removes its roster item (§2.5; <item-not-found/> answers are expected).
+ */
+export async function unlink(a: Session, b: Session): Promise<void> {
+  for (const [owner, other] of [[a, b], [b, a]] as const) {
+    const jid = bare(other.jid!);
+    owner.send(x('presence', { to: jid, type: 'unsubscribe' }));
+    owner.send(x('presence', { to: jid, type: 'unsubscribed' }));
+    await removeRosterItem(owner, jid);
+  }
+}
+
+/**
+ * Registers unlink() of the accounts of `a` and `b` for the end of the case (once per pair),
+ * logging accounts in again where the case closed their sessions. Use it where a case leaves
+ * pending requests or pre-approvals, which a roster removal alone may not clear.
+ */
+export function deferUnlink(t: CaseContext, a: Session, b: Session): void {
+  const [aJid, bJid] = [bare(a.jid!), bare(b.jid!)];
+  const fresh = firstRemoval(a, `unlink ${bJid}`);
+  firstRemoval(b, `unlink ${aJid}`);
+  if (!fresh) return;
+  // unlink() removes both roster items: deferRemoval() need not do it again
+  firstRemoval(a, bJid);
+  firstRemoval(b, aJid);
+  const [liveA, liveB] = [liveSessionFor(t, a), liveSessionFor(t, b)];
+  t.defer(async () => {
+    const [sa, sb] = [await liveA(), await liveB()];
+    if (sa && sb) await unlink(sa, sb);
+  });
+}
+
+/**
+ * Brings the accounts of `a` and `b` (both available) back to no relationship within a case:
+ * unlink(), a marker round trip so that everything it caused has arrived, then both inboxes are
+ * cleared so later checks see only what comes next.
+ */
+export async function startOver(t: CaseContext, a: Session, b: Session): Promise<void> {
+  await t.setup(`remove every relationship between ${bare(a.jid!)} and ${bare(b.jid!)}`, () => unlink(a, b));
+  await roundTrip(t, a, b);
+  a.clearInbox();
+  b.clearInbox();
 }

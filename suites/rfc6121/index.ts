@@ -1,6 +1,12 @@
 import type { Suite } from '../../src/engine/case.js';
+import roster from './2-roster.js';
+import subscriptions from './3-subscriptions.js';
+import session3921 from './3921-session.js';
+import presence from './4-presence.js';
+import delivery from './8-delivery.js';
 
+/** RFC 6121 / RFC 3921 XMPP IM and presence: the server-side cases, in section order. */
 export const xmppIm: Suite = {
   spec: 'xmpp-im',
-  cases: [],
+  cases: [...roster, ...subscriptions, ...presence, ...delivery, ...session3921],
 };

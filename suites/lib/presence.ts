@@ -1,0 +1,70 @@
+import type { Account } from '../../src/engine/accounts.js';
+import type { CaseContext } from '../../src/engine/context.js';
+import { messageWithBody } from '../../src/session/match.js';
+import type { Session } from '../../src/session/session.js';
+import { token } from '../../src/session/stanza.js';
+import { x, type Element } from '../../src/xml/element.js';
+
+export interface PresenceContent {
+  to?: string;
+  type?: string;
+  show?: string;
+  status?: string;
+  priority?: number;
+}
+
+/** A presence stanza (RFC 6121 §4.7) with the optional <show/>, <status/> and <priority/> children. */
+export function presenceStanza({ to, type, show, status, priority }: PresenceContent = {}): Element {
+  return x('presence', { to, type },
+    show !== undefined && x('show', {}, show),
+    status !== undefined && x('status', {}, status),
+    priority !== undefined && x('priority', {}, String(priority)));
+}
+
+export interface AvailableOptions extends Omit<PresenceContent, 'to' | 'type'> {
+  resource?: string;
+  /** Fetch the roster before going available (default true: an interested resource gets roster pushes). */
+  roster?: boolean;
+}
+
+/**
+ * An available resource (RFC 6121 §4.2): logged in, the roster fetched, initial presence sent and
+ * processed (a ping round trip after it: the server handles one stream's stanzas in order).
+ */
+export async function available(t: CaseContext, account: Account, options: AvailableOptions = {}): Promise<Session> {
+  const { resource, roster = true, ...content } = options;
+  const session = await t.login(account, { resource, roster, presence: presenceStanza(content) });
+  await t.setup(`have ${session.jid}'s initial presence processed`, () => session.sync());
+  return session;
+}
+
+/**
+ * A barrier for "nothing arrived": `from` sends a marker message to the full JID of `to` (an
+ * available resource) and `to` waits for it. The server handles one sender's stanzas in order
+ * (RFC 6120 §10.1), so whatever `from` sent before has reached `to` by then, or never will.
+ */
+export async function markerFrom(t: CaseContext, from: Session, to: Session): Promise<void> {
+  const body = `marker ${token(4)}`;
+  from.send(x('message', { to: to.jid, type: 'chat' }, x('body', {}, body)));
+  await t.setup(`pass a marker message from ${from.jid} to ${to.jid}`, () => to.expect(messageWithBody(body, { from: from.jid })));
+}
+
+/**
+ * A barrier both ways: a marker from `a` to `b`, then one back. Besides what `a` sent, every reply
+ * the server or `b`'s side made to it (bounces, probe answers) has reached `a` by then.
+ */
+export async function roundTrip(t: CaseContext, a: Session, b: Session): Promise<void> {
+  await markerFrom(t, a, b);
+  await markerFrom(t, b, a);
+}
+
+/**
+ * Logs `account` in and out again with initial presence when the case ends, so messages the case
+ * left in offline storage (RFC 6121 §8.5.2.2.1) are delivered and gone before the next case.
+ */
+export function deferOfflineFlush(t: CaseContext, account: Account): void {
+  t.defer(async () => {
+    const session = await t.login(account, { presence: true });
+    await session.sync();
+  });
+}
