@@ -1,6 +1,19 @@
 import type { Suite } from '../../src/engine/case.js';
+import { iq } from '../../src/session/stanza.js';
+import { x } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { probeServerFeature } from '../lib/probe.js';
+import discovery from './3.1-discovery.js';
+import blocklist from './3.2-blocklist.js';
+import blocking from './3.3-blocking.js';
+import unblocking from './3.4-unblocking.js';
+import unblockingAll from './3.5-unblocking-all.js';
+import polite from './4-polite-blocking.js';
+import privacy from './5-privacy-lists.js';
 
+/** XEP-0191 Blocking Command, server side (sections as in v1.3). */
 export const xep0191: Suite = {
   spec: 'xep-0191',
-  cases: [],
+  probe: (t) => probeServerFeature(t, iq('get', {}, x('blocklist', { xmlns: NS.blocking })), NS.blocking, 'a blocklist request'),
+  cases: [...discovery, ...blocklist, ...blocking, ...unblocking, ...unblockingAll, ...polite, ...privacy],
 };

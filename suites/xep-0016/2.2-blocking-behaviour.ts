@@ -1,0 +1,130 @@
+import { defineCases } from '../../src/engine/case.js';
+import type { CaseContext } from '../../src/engine/context.js';
+import { presence } from '../../src/session/match.js';
+import type { Session } from '../../src/session/session.js';
+import { bare, token } from '../../src/session/stanza.js';
+import { x } from '../../src/xml/element.js';
+import { Privacy, deniedMessages, jidRule, type Rule } from '../lib/privacy.js';
+import { setRosterItem, subscribeBoth } from '../lib/roster.js';
+import { markerFrom } from '../lib/presence.js';
+import { messageArrives, messageRound, names, settle } from '../lib/traffic.js';
+
+/**
+ * XEP-0016 §2.2 (business rules) and §2.9–2.11 (what message and presence rules do): rules are
+ * tried in ascending order, the first match decides, an active list replaces the default, and a
+ * rule that starts blocking presence tells the other side the contact went away.
+ */
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0016-2.2-1',
+    section: '2.2',
+    keyword: 'MUST',
+    requirement: "Messages an active list denies from a JID are not delivered; other senders' messages still are.",
+    accounts: 3,
+    async run(t) {
+      const { a, b, c, privacy, attempts } = await deniedMessages(t);
+      for (const m of attempts) {
+        t.check(m.delivered === undefined, `${m.what} from ${bare(c.jid!)}, whose messages A's active list denies, is not delivered`, m.delivered);
+      }
+      t.check(await messageArrives(b, a) !== undefined, `a message from ${bare(b.jid!)}, whom the list allows, is delivered`, 'it was not delivered');
+      // §2.2 rule 3: with no active and no default list, stanzas are accepted again
+      await privacy.activate(undefined);
+      const again = await messageArrives(c, a);
+      t.should(again !== undefined, `after A declines the active list, ${bare(c.jid!)}'s next message is delivered`, 'it was not delivered');
+    },
+  },
+  {
+    id: 'XEP0016-2.2-2',
+    section: '2.2',
+    keyword: 'MUST',
+    requirement: 'Items are tried in ascending order and the first match decides; an active list replaces the default; subscription and group items follow the roster.',
+    accounts: 3,
+    async run(t) {
+      const [accountA, accountB, accountC] = t.accounts;
+      // interested resources (roster fetched) so the subscription handshake reaches them
+      const a = await t.login(accountA!, { presence: true, roster: true });
+      const b = await t.login(accountB!, { presence: true, roster: true });
+      const c = await t.login(accountC!, { presence: true });
+      await subscribeBoth(t, a, b);
+      const p = await Privacy.of(t, a);
+      const rules = (...r: Rule[]): Promise<string> => p.create(r);
+
+      // the default list applies while the session has no active list (§2.2 rule 2)
+      await p.makeDefault(await rules(jidRule('deny', c.jid!, 1, 'message')));
+      await judge(t, a, { blocked: [c], allowed: [b] }, 'the default list (denying C, no list active)');
+
+      // an active list replaces the default: nothing of the default's deny of C remains (rule 1)
+      await p.activate(await rules(jidRule('deny', b.jid!, 1, 'message')));
+      await judge(t, a, { blocked: [b], allowed: [c] }, 'an active list denying B, over a default denying C (no layering)');
+
+      // order 10 (allow) is tried before order 20 (deny) although it comes second in the list (rules 5, 6)
+      await p.activate(await rules(jidRule('deny', c.jid!, 20, 'message'), jidRule('allow', c.jid!, 10, 'message')));
+      await judge(t, a, { blocked: [], allowed: [c] }, 'a list whose order-10 item allows C and order-20 item denies C');
+
+      // subscription 'none' covers JIDs not in the roster, not B (subscription both)
+      await p.activate(await rules({ type: 'subscription', value: 'none', action: 'deny', order: 1, stanzas: ['message'] }));
+      await judge(t, a, { blocked: [c], allowed: [b] }, "a list denying subscription 'none'");
+
+      // a group item covers the contacts in that roster group
+      const group = `certify-${token(3)}`;
+      await t.setup(`put ${bare(b.jid!)} in the roster group ${group}`, async () => {
+        const response = await setRosterItem(a, bare(b.jid!), {}, [group]);
+        if (response.attrs.type !== 'result') throw new Error(response.toString());
+      });
+      await p.activate(await rules({ type: 'group', value: group, action: 'deny', order: 1, stanzas: ['message'] }));
+      await judge(t, a, { blocked: [b], allowed: [c] }, `a list denying the group ${group}`);
+    },
+  },
+  {
+    id: 'XEP0016-2.10-1',
+    section: '2.10',
+    keyword: 'SHOULD',
+    requirement: 'When the user starts blocking inbound presence from an available contact, the server sends the user unavailable presence on its behalf.',
+    accounts: 2,
+    async run(t) {
+      const { a, b, privacy } = await seenAvailable(t);
+      await privacy.activate(await privacy.create([jidRule('deny', b.jid!, 1, 'presence-in')]));
+      await a.expect(presence({ type: 'unavailable', fromBare: bare(b.jid!) }, `unavailable presence from ${bare(b.jid!)}`));
+    },
+  },
+  {
+    id: 'XEP0016-2.11-1',
+    section: '2.11',
+    keyword: 'MUST',
+    requirement: 'When the user starts blocking outbound presence to a contact entitled to it, the contact gets unavailable presence, and later broadcasts do not reach it.',
+    accounts: 2,
+    async run(t) {
+      const { a, b, privacy } = await seenAvailable(t);
+      await privacy.activate(await privacy.create([jidRule('deny', b.jid!, 1, 'presence-out')]));
+      await b.expect(presence({ type: 'unavailable', fromBare: bare(a.jid!) }, `unavailable presence from ${bare(a.jid!)}`));
+      const status = `away ${token(3)}`;
+      a.send(x('presence', {}, x('show', {}, 'away'), x('status', {}, status)));
+      // messages are not blocked by the list: A's message to B comes after the broadcast
+      await markerFrom(t, a, b);
+      const leaked = b.received(presence({ fromBare: bare(a.jid!), where: (el) => el.getChildText('status') === status }));
+      t.check(leaked.length === 0, `A's next presence broadcast does not reach ${bare(b.jid!)}`, leaked[0]);
+    },
+  },
+]);
+
+/** One message round under the list in force (see messageRound), judged at the case's strength. */
+async function judge(t: CaseContext, to: Session, who: { blocked: Session[]; allowed: [Session, ...Session[]] }, under: string): Promise<void> {
+  const round = await messageRound(to, who.blocked, who.allowed);
+  t.check(round.missing.length === 0, `under ${under}: messages from ${names(who.allowed)} are delivered`, `not delivered: ${names(round.missing)}`);
+  if (who.blocked.length) t.check(round.leaked.length === 0, `under ${under}: messages from ${names(who.blocked)} are not delivered`, `delivered: ${names(round.leaked)}`);
+}
+
+/** A and B subscribed to each other, both available, each having seen the other's presence. */
+async function seenAvailable(t: CaseContext): Promise<{ a: Session; b: Session; privacy: Privacy }> {
+  const [accountA, accountB] = t.accounts;
+  const a = await t.login(accountA!, { presence: true, roster: true });
+  const b = await t.login(accountB!, { presence: true, roster: true });
+  await subscribeBoth(t, a, b);
+  await t.setup('see each other available', async () => {
+    await a.expect(presence({ type: 'available', fromBare: bare(b.jid!) }));
+    await b.expect(presence({ type: 'available', fromBare: bare(a.jid!) }));
+  });
+  const privacy = await Privacy.of(t, a);
+  await settle(a, b);
+  return { a, b, privacy };
+}

@@ -1,0 +1,55 @@
+import { defineCases } from '../../src/engine/case.js';
+import { x } from '../../src/xml/element.js';
+import { Privacy, everyone, freshListName, getList, listNames, privacyIq } from '../lib/privacy.js';
+
+/** XEP-0016 §2.3: retrieving one's privacy lists. */
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0016-2.3-1',
+    section: '2.3',
+    keyword: 'MUST',
+    requirement: 'An empty privacy query returns the names of all lists, and which one is active and which is default.',
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const p = await Privacy.of(t, s);
+      const active = await p.create([everyone('allow', 1)]);
+      const fallback = await p.create([everyone('allow', 1)]);
+      await p.activate(active);
+      await p.makeDefault(fallback);
+      const names = await listNames(s);
+      t.check(names.ok, 'a result with a <query/> in jabber:iq:privacy', names.response);
+      t.check(names.lists.includes(active) && names.lists.includes(fallback), `<list name='${active}'/> and <list name='${fallback}'/>`, names.response);
+      t.check(names.active === active, `<active name='${active}'/>`, names.response);
+      t.check(names.default === fallback, `<default name='${fallback}'/>`, names.response);
+    },
+  },
+  {
+    id: 'XEP0016-2.3-2',
+    section: '2.3',
+    keyword: 'MUST',
+    requirement: 'Asking for a list that does not exist gives <item-not-found/>.',
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const { response } = await getList(s, freshListName());
+      t.expectError(response, ['item-not-found']);
+    },
+  },
+  {
+    id: 'XEP0016-2.3-3',
+    section: '2.3',
+    keyword: 'MUST',
+    requirement: 'Asking for two lists in one request gives <bad-request/>.',
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const p = await Privacy.of(t, s);
+      // two lists that exist, so the only thing wrong with the request is asking for both
+      const first = await p.create([everyone('allow', 1)]);
+      const second = await p.create([everyone('allow', 1)]);
+      const response = await s.iq(privacyIq('get', x('list', { name: first }), x('list', { name: second })));
+      t.expectError(response, ['bad-request']);
+    },
+  },
+]);

@@ -1,0 +1,20 @@
+import { defineCases } from '../../src/engine/case.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { discoInfo } from '../lib/disco.js';
+
+/** XEP-0191 §3.1 (v1.1 §5.1): the user discovers support. */
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0191-3.1-1',
+    section: '3.1',
+    keyword: 'MUST',
+    requirement: "A server with the blocking command lists 'urn:xmpp:blocking' in its disco#info.",
+    accounts: 1,
+    async run(t) {
+      const s = await t.login(t.accounts[0]!);
+      const info = await discoInfo(s, t.domain);
+      t.check(info.features.includes(NS.blocking), `the feature ${NS.blocking} in the disco#info of ${t.domain}`,
+        info.ok ? `features: ${info.features.join(', ') || '(none)'}` : info.response);
+    },
+  },
+]);

@@ -1,0 +1,44 @@
+import { defineCases } from '../../src/engine/case.js';
+import { presence } from '../../src/session/match.js';
+import { bare, token } from '../../src/session/stanza.js';
+import { x } from '../../src/xml/element.js';
+import { Blocks, blockingPush, getBlocklist, pushedJids, sameJids } from '../lib/blocking.js';
+import { subscribeBoth } from '../lib/roster.js';
+import { messageArrives, settle } from '../lib/traffic.js';
+
+/** XEP-0191 §3.4 (v1.1 §5.4): the user unblocks a JID. */
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+  {
+    id: 'XEP0191-3.4-1',
+    section: '3.4',
+    keyword: 'MUST',
+    requirement: "Unblocking is answered with a result and pushed to the resources that requested the blocklist; the JID gets the user's current presence and its stanzas are delivered again.",
+    accounts: 2,
+    async run(t) {
+      const [accountA, accountC] = t.accounts;
+      const status = `here ${token(3)}`;
+      const a1 = await t.login(accountA!, { presence: x('presence', {}, x('status', {}, status)), roster: true });
+      const a2 = await t.login(accountA!);
+      const c = await t.login(accountC!, { presence: true, roster: true });
+      await subscribeBoth(t, a1, c);
+      const current = presence({ type: 'available', fromBare: bare(a1.jid!), where: (el) => el.getChildText('status') === status }, `A's current presence (status "${status}")`);
+      await t.setup(`see ${bare(a1.jid!)} available`, () => c.expect(current));
+      const blocks = await Blocks.of(t, a1);
+      blocks.track(a2);
+      await t.setup('request the blocklist from the second resource', () => getBlocklist(a2));
+      const jid = bare(c.jid!);
+      await blocks.blockNow([jid]);
+      await settle(a1, a2, c);
+
+      const response = await blocks.unblock(a1, [jid]);
+      t.check(response.attrs.type === 'result', `a result to unblocking ${jid}`, response);
+      for (const s of [a1, a2]) {
+        const push = await s.expect(blockingPush('unblock'));
+        t.check(sameJids(pushedJids(push, 'unblock'), [jid]), `the push to ${s.jid} carries <item jid='${jid}'/>`, push);
+      }
+      // A has not changed its presence since C saw it last: only the unblock can send it again
+      await c.expect(current);
+      t.check(await messageArrives(c, a1) !== undefined, `a message from ${jid} reaches A again`, 'it was not delivered');
+    },
+  },
+]);
