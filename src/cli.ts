@@ -23,9 +23,10 @@ function buildProgram(): Command {
     .description('certify a target at a level (the default command)')
     .option('--level <level>', 'level to certify: id or XEP number (see "xmpp-certify levels")')
     .addOption(roleOption())
-    .option('--target <host[:port]>', 'the server to certify (port defaults to 5222)')
-    .option('--domain <domain>', 'XMPP domain served (defaults to the target host name)')
-    .option('--account <jid:password>', 'an existing account to test with; repeat it (2 or more for multi-party cases)', collect, [])
+    .option('--config <file>', 'settings and targets from a JSON or YAML file (default: xmpp-certify.config.{json,yaml} if present)')
+    .option('--target <[name=]host[:port]>', 'a server to certify (port 5222 by default); repeat it for a matrix of targets', collect, [])
+    .option('--domain <[name=]domain>', 'XMPP domain served (defaults to the target host name)', collect, [])
+    .option('--account <[name=]jid:password>', 'an existing account to test with; repeat it (2 or more for multi-party cases)', collect, [])
     .option('--account-file <file>', 'accounts, one "JID PASSWORD" per line')
     .option('--register', 'create throw-away accounts with XEP-0077 in-band registration, deleted at the end')
     .option('--ca <file>', 'trust this CA certificate (PEM) for STARTTLS; repeatable', collect, [])
@@ -33,8 +34,11 @@ function buildProgram(): Command {
     .addOption(coreOption())
     .option('--json <file>', 'write the JSON report here')
     .option('--junit <file>', 'write the JUnit XML report here')
+    .option('--html <file>', 'write a self-contained HTML report here')
+    .option('--markdown <file>', 'write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--waivers <file>', 'known deviations to accept: JSON or YAML list of {id, reason, expires?, target?}')
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
-    .option('--bosh-url <url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind')
+    .option('--bosh-url <[name=]url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind', collect, [])
     .option('--transport <kinds>', 'comma-separated tcp, bosh, zlib; or auto: TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given, plus zlib when it names XEP-0138', 'auto')
     .option('--no-progress', 'do not show progress on stderr')
     .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
@@ -46,8 +50,8 @@ function buildProgram(): Command {
     .addOption(new Option('--step-timeout <seconds>', 'deadline for one step (a reply, a handshake)').default(5).argParser(positiveNumber('--step-timeout')))
     .addOption(new Option('--silence <seconds>', 'how long to watch for something that must not arrive').default(1).argParser(positiveNumber('--silence')))
     .addOption(new Option('--max-stanza-size <chars>', 'largest element accepted from the target').default(1_000_000).argParser(positiveNumber('--max-stanza-size')))
-    .action(async (flags: RunFlags) => {
-      process.exitCode = await runCommand(flags, SUITES, process.argv.slice(2));
+    .action(async (flags: RunFlags, command: Command) => {
+      process.exitCode = await runCommand(flags, (name) => command.getOptionValueSource(name) === 'cli', SUITES, process.argv.slice(2));
     });
 
   program.command('levels')

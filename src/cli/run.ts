@@ -1,28 +1,33 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
+import { defaultRole, findLevel, resolveLevel, type Level, type Role } from '../catalogue/levels.js';
 import type { Baseline } from '../catalogue/specs.js';
-import type { Account } from '../engine/accounts.js';
 import type { Suite, TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
+import { readWaivers, WaiverFileError, type Waiver } from '../engine/waivers.js';
 import { Redactor } from '../evidence/redact.js';
+import { writeHtml } from '../report/html.js';
 import { writeJson } from '../report/json.js';
 import { writeJunit } from '../report/junit.js';
-import type { RunReport } from '../report/model.js';
+import { writeMarkdown } from '../report/markdown.js';
+import { overallVerdict } from '../report/matrix.js';
+import type { CaseResult, RunReport } from '../report/model.js';
 import { Progress } from '../report/progress.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { SessionLimits } from '../session/session.js';
 import { BoshTransport } from '../transport/bosh.js';
 import type { TlsSettings } from '../transport/tcp.js';
 import type { Transport, TransportHandlers } from '../transport/types.js';
-import { parseAccountOption, parseTarget, readAccountFile, UsageError } from './parse.js';
+import { findConfig, loadConfig, type ConfigFile } from './config.js';
+import { UsageError } from './parse.js';
+import { resolveTargets } from './targets.js';
 
 export interface RunFlags {
+  config?: string;
   level?: string;
   role?: Role;
-  target?: string;
-  domain?: string;
+  target: string[];
+  domain: string[];
   account: string[];
   accountFile?: string;
   register?: boolean;
@@ -31,6 +36,8 @@ export interface RunFlags {
   core: Baseline;
   json?: string;
   junit?: string;
+  html?: string;
+  markdown?: string;
   reportDir: string;
   verbose?: boolean;
   concurrency: number;
@@ -40,143 +47,176 @@ export interface RunFlags {
   silence: number;
   maxStanzaSize: number;
   only: string[];
-  boshUrl?: string;
+  boshUrl: string[];
   transport: string;
   slow?: boolean;
   progress?: boolean;
+  waivers?: string;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
 export const EXIT = { pass: 0, fail: 1, incomplete: 2 } as const;
 
-/** `xmpp-certify --level X --target Y`: certifies one target and writes every report. */
-export async function runCommand(flags: RunFlags, suites: readonly Suite[], argv: string[]): Promise<number> {
-  if (!flags.level) throw new UsageError('--level is required (see "xmpp-certify levels")');
-  const level = findLevel(flags.level);
-  const role = flags.role ?? defaultRole(level);
+/** Tells which options the user gave, as opposed to defaults (so a config file can fill them). */
+export type GivenOption = (name: keyof RunFlags) => boolean;
+
+/**
+ * `xmpp-certify --level X --target Y [--target Z …]`: certifies every target at the level,
+ * concurrently, and writes every report asked for, kept current while the run goes on.
+ */
+export async function runCommand(flags: RunFlags, given: GivenOption, suites: readonly Suite[], argv: string[]): Promise<number> {
+  const configFile = findConfig(flags.config);
+  const config = configFile ? loadConfig(configFile) : undefined;
+  const setting = <K extends keyof RunFlags>(name: K, fromConfig: RunFlags[K] | undefined): RunFlags[K] =>
+    (given(name) || fromConfig === undefined ? flags[name] : fromConfig);
+
+  const levelName = given('level') ? flags.level : config?.level ?? flags.level;
+  if (!levelName) throw new UsageError('--level is required (see "xmpp-certify levels")');
+  const level = findLevel(levelName);
+  const role = (given('role') ? flags.role : (config?.role as Role | undefined) ?? flags.role) ?? defaultRole(level);
   if (!level.roles.includes(role)) throw new UsageError(`${level.id} (${level.xep}) is a ${level.roles.join('/')} level, not a ${role} level`);
   if (role === 'client') throw new UsageError(`${level.id} certifies clients: client mode (--listen, --peer) is not available in this version`);
-  if (!flags.target) throw new UsageError('--target HOST[:PORT] is required');
-  const endpoint = parseTarget(flags.target);
-  const domain = flags.domain ?? (net.isIP(endpoint.host) ? undefined : endpoint.host);
-  if (!domain) throw new UsageError(`--target ${endpoint.host} is an IP address: give the XMPP domain with --domain`);
+  const core = setting('core', config?.core as Baseline | undefined);
+  if (core !== '3920' && core !== '6120') throw new UsageError(`core: expected 3920 or 6120, not ${core}`);
+  const targets = resolveTargets(flags, config);
+  const waivers = loadWaivers(flags, config);
 
   const redactor = new Redactor();
-  const accounts: Account[] = [...flags.account.map(parseAccountOption), ...(flags.accountFile ? readAccountFile(flags.accountFile) : [])];
-  for (const a of accounts) redactor.addSecret(a.password);
-  if (accounts.length === 0 && !flags.register) {
-    throw new UsageError('give accounts with --account JID:PASSWORD (at least 2 for multi-party cases) or let the tool create them with --register');
-  }
-  const foreign = accounts.find((a) => a.domain.toLowerCase() !== domain.toLowerCase());
-  if (foreign) throw new UsageError(`--account ${foreign.jid} is not on the domain under test (${domain})`);
-  const ca = flags.ca.map((file) => {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read --ca ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  });
-  const rows = resolveLevel(level, role, flags.core);
-  const transports = chooseTransports(flags.transport, flags.boshUrl, new Set(rows.map((r) => r.spec)));
-  const stepMs = flags.stepTimeout * 1000;
-  const limits = { stepMs, connectTimeoutMs: stepMs, maxElementChars: flags.maxStanzaSize };
-  const tls = { ca, insecure: Boolean(flags.insecureTls) };
-  const only = flags.only.length ? flags.only : undefined;
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
-  const jsonFile = flags.json ?? (flags.junit ? undefined : path.join(flags.reportDir, `${level.id}-${stamp}.json`));
-  const junitFile = flags.junit ?? (flags.json ? undefined : path.join(flags.reportDir, `${level.id}-${stamp}.xml`));
+  for (const t of targets) for (const a of t.accounts) redactor.addSecret(a.password);
+  const stepMs = setting('stepTimeout', config?.stepTimeout) * 1000;
+  const limits: SessionLimits = { stepMs, connectTimeoutMs: stepMs, maxElementChars: flags.maxStanzaSize };
+  const levelSpecs = new Set(resolveLevel(level, role, core).map((r) => r.spec));
+  const transportChoice = setting('transport', config?.transport);
+  const outputs = chooseOutputs(flags, level, targets.length);
 
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      // a second signal: the user really wants out; what was written stays written
-      process.exit(EXIT.incomplete);
-    }
+    // a second signal: the user really wants out; what was written stays written
+    if (controller.signal.aborted) process.exit(EXIT.incomplete);
     process.stderr.write(`\n${signal}: stopping; finished cases are kept and the reports written\n`);
     controller.abort(new Error(`interrupted by ${signal}`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const globalTimer = setTimeout(() => controller.abort(new Error(`the run reached its --timeout of ${flags.timeout} s`)), flags.timeout * 1000);
+  const timeout = setting('timeout', config?.timeout);
+  const globalTimer = setTimeout(() => controller.abort(new Error(`the run reached its --timeout of ${timeout} s`)), timeout * 1000);
   globalTimer.unref();
 
-  const writer = new ReportWriter(jsonFile, junitFile);
+  const writer = new ReportWriter(outputs);
   const progress = flags.progress === false ? undefined : new Progress();
-  let report: RunReport;
+  const live: RunReport[] = [];
+  const caseTimeoutMs = setting('caseTimeout', config?.caseTimeout) * 1000 + (flags.slow ? 120_000 : 0);
+  let reports: RunReport[];
   try {
-    report = await certify({
-      level,
-      role,
-      env: {
-        target: { endpoint, domain, tls },
-        baseline: flags.core,
-        limits,
-        silenceMs: flags.silence * 1000,
-        redactor,
-        includeSlow: Boolean(flags.slow),
-        freshAccounts: Boolean(flags.register),
-        refusedLogins: new Set(),
-        boshUrl: flags.boshUrl,
-        transports: flags.boshUrl ? { bosh: boshTransport(flags.boshUrl, tls, limits) } : {},
-      },
-      suites: only ? filterSuites(suites, only) : suites,
-      accounts,
-      register: Boolean(flags.register),
-      transports,
-      boshUrl: flags.boshUrl,
-      concurrency: flags.concurrency,
-      // a slow case may wait on a server timer well past the usual deadline
-      caseTimeoutMs: flags.caseTimeout * 1000 + (flags.slow ? 120_000 : 0),
-      command: redactor.redact(redactCommandLine(argv)),
-      tlsReport: { verification: flags.insecureTls ? 'insecure' : 'verified', ca: flags.ca.length ? flags.ca.join(', ') : undefined },
-      signal: controller.signal,
-      onUpdate: (r, latest) => {
-        writer.schedule(r);
-        progress?.update(r, latest);
-      },
-    });
+    reports = await Promise.all(targets.map((target, i) => {
+      const tls = { ca: target.caFiles.map(readCa), insecure: target.insecureTls };
+      return certify({
+        name: target.name,
+        level,
+        role,
+        env: {
+          target: { endpoint: target.endpoint, domain: target.domain, tls },
+          baseline: core,
+          limits,
+          silenceMs: setting('silence', config?.silence) * 1000,
+          redactor,
+          includeSlow: Boolean(flags.slow),
+          freshAccounts: target.register,
+          refusedLogins: new Set(),
+          boshUrl: target.boshUrl,
+          transports: target.boshUrl ? { bosh: boshTransport(target.boshUrl, tls, limits) } : {},
+        },
+        suites: flags.only.length ? filterSuites(suites, flags.only) : suites,
+        accounts: target.accounts,
+        register: target.register,
+        transports: chooseTransports(transportChoice, target.boshUrl, levelSpecs),
+        boshUrl: target.boshUrl,
+        concurrency: setting('concurrency', config?.concurrency),
+        caseTimeoutMs,
+        command: redactor.redact(redactCommandLine(argv)),
+        tlsReport: { verification: target.insecureTls ? 'insecure' : 'verified', ca: target.caFiles.length ? target.caFiles.join(', ') : undefined },
+        waivers,
+        signal: controller.signal,
+        onUpdate: (r: RunReport, latest?: CaseResult) => {
+          live[i] = r;
+          if (live.filter(Boolean).length === targets.length) writer.schedule(live);
+          progress?.update(r, latest);
+        },
+      });
+    }));
   } finally {
     progress?.finish();
     clearTimeout(globalTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  writer.flush(report);
-  process.stdout.write(`${renderTerminal(report, { verbose: Boolean(flags.verbose) })}\n`);
-  const written = [jsonFile, junitFile].filter(Boolean).join(', ');
+  writer.flush(reports);
+  process.stdout.write(`${renderTerminal(reports, { verbose: Boolean(flags.verbose) })}\n`);
+  const written = Object.values(outputs).filter(Boolean).join(', ');
   if (written) process.stdout.write(`reports: ${written}\n`);
-  if (report.level.verdict === 'pass') return EXIT.pass;
-  if (report.level.verdict === 'fail') return EXIT.fail;
-  return EXIT.incomplete;
+  const verdict = overallVerdict(reports);
+  return verdict === 'pass' ? EXIT.pass : verdict === 'fail' ? EXIT.fail : EXIT.incomplete;
+}
+
+function readCa(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read --ca ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function loadWaivers(flags: RunFlags, config: ConfigFile | undefined): Waiver[] {
+  try {
+    return [...(flags.waivers ? readWaivers(flags.waivers) : []), ...(config?.waivers ?? [])];
+  } catch (err) {
+    if (err instanceof WaiverFileError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+interface Outputs {
+  json?: string;
+  junit?: string;
+  html?: string;
+  markdown?: string;
+}
+
+/** The report files: those asked for, or JSON and JUnit in the report directory. */
+function chooseOutputs(flags: RunFlags, level: Level, targets: number): Outputs {
+  if (flags.json || flags.junit || flags.html || flags.markdown) return { json: flags.json, junit: flags.junit, html: flags.html, markdown: flags.markdown };
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const base = path.join(flags.reportDir, `${level.id}${targets > 1 ? '-matrix' : ''}-${stamp}`);
+  return { json: `${base}.json`, junit: `${base}.xml` };
 }
 
 /** Keeps the report files current while the run goes on, at most a few times a second. */
 class ReportWriter {
   private timer?: NodeJS.Timeout;
-  private latest?: RunReport;
+  private latest?: RunReport[];
 
-  constructor(
-    private readonly jsonFile: string | undefined,
-    private readonly junitFile: string | undefined,
-  ) {}
+  constructor(private readonly outputs: Outputs) {}
 
-  schedule(report: RunReport): void {
-    this.latest = report;
+  schedule(reports: RunReport[]): void {
+    this.latest = reports;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       if (this.latest) this.write(this.latest);
     }, 250);
   }
 
-  flush(report: RunReport): void {
+  flush(reports: RunReport[]): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.write(report);
+    this.write(reports);
   }
 
-  private write(report: RunReport): void {
-    if (this.jsonFile) writeJson(this.jsonFile, report);
-    if (this.junitFile) writeJunit(this.junitFile, report);
+  private write(reports: RunReport[]): void {
+    const { json, junit, html, markdown } = this.outputs;
+    if (json) writeJson(json, reports);
+    if (junit) writeJunit(junit, reports);
+    if (html) writeHtml(html, reports);
+    if (markdown) writeMarkdown(markdown, reports);
   }
 }
 
@@ -186,7 +226,7 @@ class ReportWriter {
  * transport, and the matrix shows which (a transport the target turns out not to offer is
  * dropped after the spec probes).
  */
-function chooseTransports(choice: string, boshUrl: string | undefined, levelSpecs: Set<string>): TransportKind[] {
+export function chooseTransports(choice: string, boshUrl: string | undefined, levelSpecs: Set<string>): TransportKind[] {
   if (choice === 'auto') {
     const kinds: TransportKind[] = ['tcp'];
     if (boshUrl && levelSpecs.has('xep-0206')) kinds.push('bosh');
@@ -225,7 +265,10 @@ export function redactCommandLine(argv: string[]): string {
   return `xmpp-certify ${out.join(' ')}`;
 }
 
+/** JID:PASSWORD or NAME=JID:PASSWORD: everything after the JID's colon goes. */
 function redactAccountValue(value: string): string {
-  const colon = value.indexOf(':');
+  const at = value.indexOf('@');
+  const colon = value.indexOf(':', at < 0 ? 0 : at);
   return colon < 0 ? value : `${value.slice(0, colon)}:[redacted]`;
 }
+

@@ -7,6 +7,7 @@ import { AccountPool, type Account } from './accounts.js';
 import type { Suite, TransportKind } from './case.js';
 import type { RunEnvironment } from './context.js';
 import { InBandRegistrar } from './registration.js';
+import { applyWaiver, type Waiver } from './waivers.js';
 import { planCases, runPlan } from './runner.js';
 import { sessionStats } from '../session/session.js';
 import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
@@ -14,6 +15,8 @@ import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
 export const TOOL_VERSION = '0.1.0';
 
 export interface CertifyOptions {
+  /** The target's name in reports (--target NAME=HOST:PORT). */
+  name: string;
   level: Level;
   role: Role;
   env: RunEnvironment;
@@ -29,6 +32,8 @@ export interface CertifyOptions {
   tlsReport: TargetReport['tls'];
   /** Stops the run (SIGINT, SIGTERM, --timeout); the report is still completed. */
   signal: AbortSignal;
+  /** Known deviations accepted for this run (--waivers). */
+  waivers?: readonly Waiver[];
   /** Called whenever the report changed: a result came in, or the run ended. */
   onUpdate?(report: RunReport, latest?: CaseResult): void;
 }
@@ -66,7 +71,8 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
       supports.set(spec, s);
       refresh();
     },
-    onResult: (result) => {
+    onResult: (raw) => {
+      const result = applyWaiver(raw, options.waivers ?? [], options.name);
       results.push(result);
       refresh(result);
     },
@@ -104,6 +110,7 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: num
   const { level, role, env } = options;
   const report: RunReport = {
     tool: { name: 'xmpp-certify', version: TOOL_VERSION },
+    name: options.name,
     command: options.command,
     level: { id: level.id, xep: level.xep, title: level.title, role, baseline: env.baseline, verdict: 'incomplete', reasons: [], warnings: [] },
     target: {
@@ -121,7 +128,7 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: num
     catalogue: catalogueSummary(options.suites),
     planned,
     specs: [],
-    totals: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 },
+    totals: { pass: 0, fail: 0, warn: 0, skip: 0, error: 0, waived: 0 },
   };
   rollUp(report, rows, [], new Map(), new Map());
   return report;

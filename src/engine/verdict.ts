@@ -3,7 +3,7 @@ import { strengthOf } from './errors.js';
 import type { CaseResult, LevelVerdict, SpecVerdict, SupportReport, Verdict } from '../report/model.js';
 
 export function countVerdicts(cases: readonly CaseResult[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  const counts: Record<Verdict, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0, waived: 0 };
   for (const c of cases) counts[c.verdict]++;
   return counts;
 }
@@ -20,7 +20,7 @@ export function specVerdict(cases: readonly CaseResult[], support: SupportReport
   // a MUST the run could not exercise leaves the spec unproven; a SHOULD left out only lacks a warning
   if (counts.error > 0 || cases.some((c) => c.skipKind === 'not-run' && !c.introduced && strengthOf(c.keyword) === 'must')) return 'incomplete';
   if (counts.warn > 0) return 'warn';
-  if (counts.pass === 0) return 'untested';
+  if (counts.pass === 0 && counts.waived === 0) return 'untested';
   return 'pass';
 }
 

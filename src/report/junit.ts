@@ -14,11 +14,18 @@ import { writeFileAtomic, xmlSafe } from './write.js';
 // ES default export; at runtime the default import is the builder itself.
 const junit = junitModule as unknown as Builder;
 
-export function renderJunit(report: RunReport): string {
-  const builder = junit.newBuilder().name(`xmpp-certify ${report.level.id} ${report.target.domain}`);
+export function renderJunit(reports: RunReport[]): string {
+  const builder = junit.newBuilder().name(`xmpp-certify ${reports[0]!.level.id} ${reports.map((r) => r.name).join(' ')}`);
+  for (const report of reports) addRun(builder, report, reports.length > 1);
+  return withoutRootSkipped(builder.build());
+}
+
+/** One run's suites; with several targets, each suite and class name starts with the target's. */
+function addRun(builder: Builder, report: RunReport, named: boolean): void {
+  const prefix = named ? `${report.name}: ` : '';
   for (const spec of report.specs) {
     const suite = builder.testSuite()
-      .name(`${spec.name} ${spec.title}`)
+      .name(`${prefix}${spec.name} ${spec.title}`)
       .timestamp(report.startedAt)
       .property('spec', spec.name)
       .property('title', spec.title)
@@ -26,7 +33,8 @@ export function renderJunit(report: RunReport): string {
       .property('requirement', spec.requirement)
       .property('level', `${report.level.id} (${report.level.xep})`)
       .property('baseline', `RFC ${report.level.baseline}`)
-      .property('verdict', spec.verdict);
+      .property('verdict', spec.verdict)
+      .property('target', `${report.name} (${report.target.host}:${report.target.port}, ${report.target.domain})`);
     if (spec.support) {
       suite.property('support', supportLine(spec));
     }
@@ -34,17 +42,17 @@ export function renderJunit(report: RunReport): string {
       const key = caseName(c);
       suite.property(`${key}.section`, c.section).property(`${key}.keyword`, c.keyword).property(`${key}.verdict`, c.verdict);
       const testCase = suite.testCase()
-        .className(`${report.level.id}.${spec.name.replace(/\s+/g, '')}`)
+        .className(`${named ? `${report.name}.` : ''}${report.level.id}.${spec.name.replace(/\s+/g, '')}`)
         .name(`${key} ${c.requirement}`)
         .time(c.durationMs / 1000)
         .standardOutput(xmlSafe(systemOut(c)));
       const message = xmlSafe(c.reason ?? '');
       if (c.verdict === 'fail') testCase.failure(message, 'nonconformance').stacktrace(xmlSafe(findingsText(c)));
       else if (c.verdict === 'error') testCase.error(message, 'tool-error', xmlSafe(c.reason ?? ''));
-      else if (c.verdict === 'skip') testCase.skipped();
+      // a waived case is a known deviation: consumers treat it like an expected failure
+      else if (c.verdict === 'skip' || c.verdict === 'waived') testCase.skipped();
     }
   }
-  return withoutRootSkipped(builder.build());
 }
 
 /**
@@ -55,8 +63,8 @@ function withoutRootSkipped(xml: string): string {
   return xml.replace(/(<testsuites\b[^>]*?) skipped="\d+"/, '$1');
 }
 
-export function writeJunit(file: string, report: RunReport): void {
-  writeFileAtomic(file, renderJunit(report));
+export function writeJunit(file: string, reports: RunReport[]): void {
+  writeFileAtomic(file, renderJunit(reports));
 }
 
 function caseName(c: CaseResult): string {
@@ -78,11 +86,10 @@ function systemOut(c: CaseResult): string {
   const head = [
     `${c.id} (${c.specName} §${c.section}, ${c.keyword}, over ${c.transport}): ${c.verdict.toUpperCase()}`,
     `requirement: ${c.requirement}`,
-    c.reason ? `reason: ${c.reason}` : '',
+    c.reason && `reason: ${c.reason}`,
     ...c.findings.map((f) => `${f.strength.toUpperCase()} not met: expected ${f.expected}; actual ${f.actual}`),
     ...c.notes.map((n) => `note: ${n}`),
-    '',
-    'transcript (passwords and SASL payloads redacted):',
-  ].filter((l, i) => l !== '' || i > 0);
-  return `${head.join('\n')}\n${renderTranscript(c.transcript)}\n`;
+    c.waiver && `waiver (${c.waiver.status}): ${c.waiver.reason}${c.waiver.expires ? `, until ${c.waiver.expires}` : ''}; verdict without it: ${c.waiver.verdict}`,
+  ].filter(Boolean);
+  return `${head.join('\n')}\n\ntranscript (passwords and SASL payloads redacted):\n${renderTranscript(c.transcript)}\n`;
 }

@@ -8,7 +8,17 @@ import type { TranscriptEntry } from '../evidence/transcript.js';
  * from. Documented as a JSON Schema in docs/report.schema.json; keep the two in step.
  */
 
-export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+/** 'waived': the case failed (or warned) and a valid waiver covers it; the level does not fail on it. */
+export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error' | 'waived';
+
+/** How a waiver met a case: it covered a failure, was not needed, or had run out. */
+export interface WaiverNote {
+  reason: string;
+  expires?: string;
+  status: 'applied' | 'unneeded' | 'expired';
+  /** The verdict the case had before the waiver applied. */
+  verdict: Verdict;
+}
 
 /** A check that did not hold, with the words of the spec's requirement and what was seen. */
 export interface Finding {
@@ -37,6 +47,7 @@ export interface CaseResult {
   findings: Finding[];
   /** Observations that are not findings: which of several allowed outcomes happened, etc. */
   notes: string[];
+  waiver?: WaiverNote;
   startedAt: string;
   durationMs: number;
   transcript: TranscriptEntry[];
@@ -84,6 +95,8 @@ export interface TargetReport {
 
 export interface RunReport {
   tool: { name: 'xmpp-certify'; version: string };
+  /** The name the target was given (--target NAME=HOST:PORT); its host:port otherwise. */
+  name: string;
   /** Command line with secrets replaced. */
   command: string;
   level: {

@@ -7,6 +7,7 @@ const VERDICT_STYLE: Record<Verdict | SpecVerdict | LevelVerdict, (s: string) =>
   warn: chalk.yellow,
   skip: chalk.gray,
   error: chalk.magenta,
+  waived: chalk.cyan,
   incomplete: chalk.magenta,
   absent: chalk.red,
   untested: chalk.gray,
@@ -29,40 +30,90 @@ function supportCell(spec: SpecResult): string {
   return `${found}${advertised}${s.entity ? ` (${s.entity})` : ''}`;
 }
 
+const caseKey = (c: CaseResult): string => (c.transport === 'tcp' ? c.id : `${c.id} [${c.transport}]`);
+
+const noteworthy = (c: CaseResult): boolean => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived';
+
 function caseLine(c: CaseResult): string {
   const transport = c.transport === 'tcp' ? '' : chalk.cyan(` [${c.transport}]`);
-  const why = c.verdict === 'pass' ? '' : chalk.dim(`  ${c.reason ?? ''}`);
+  const why = c.verdict === 'pass' ? '' : chalk.dim(`  ${c.verdict === 'waived' ? `waived: ${c.waiver?.reason ?? ''}; ` : ''}${c.reason ?? ''}`);
   return `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
 }
 
-/** The conformance matrix for a terminal: specs as rows, cases below them on demand. */
-export function renderTerminal(report: RunReport, options: { verbose: boolean }): string {
-  const out: string[] = [];
-  const { level, target } = report;
-  out.push(chalk.bold(`${report.tool.name} ${report.tool.version}: ${level.title} (${level.xep}), ${level.role} role, RFC ${level.baseline === '3920' ? '3920/3921' : '6120/6121'} baseline`));
+function heading(report: RunReport): string {
+  const { level } = report;
+  return chalk.bold(`${report.tool.name} ${report.tool.version}: ${level.title} (${level.xep}), ${level.role} role, RFC ${level.baseline === '3920' ? '3920/3921' : '6120/6121'} baseline`);
+}
+
+function targetLine(report: RunReport): string {
+  const { target } = report;
   const software = target.software ? `  software ${target.software.name} ${target.software.version}` : '';
   const tls = target.tls.verification === 'insecure' ? chalk.yellow('TLS NOT VERIFIED (--insecure-tls)') : 'TLS verified';
-  out.push(`target ${target.host}:${target.port}  domain ${target.domain}  ${tls}  accounts ${target.accounts}  transports ${target.transports.join('+')}${software}`);
-  out.push('');
+  return `${target.host}:${target.port}  domain ${target.domain}  ${tls}  accounts ${target.accounts}  transports ${target.transports.join('+')}${software}`;
+}
+
+function totalsLine(report: RunReport): string {
+  const t = report.totals;
+  const total = Object.values(t).reduce((a, b) => a + b, 0);
+  const seconds = report.finishedAt ? ((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000).toFixed(1) : '?';
+  const waived = t.waived ? `, ${t.waived} waived` : '';
+  return `${total} cases: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skip, ${t.error} error${waived} in ${seconds} s${report.complete ? '' : chalk.magenta(` (interrupted: ${report.interruption ?? 'unknown'})`)}`;
+}
+
+function levelLines(report: RunReport, prefix = ''): string[] {
+  const { level } = report;
+  const out = [chalk.bold(`${prefix}Level ${level.xep} ${level.title}: ${paint(level.verdict)}`)];
+  for (const r of level.reasons) out.push(`  - ${r}`);
+  for (const w of level.warnings) out.push(chalk.yellow(`  ! ${w}`));
+  return out;
+}
+
+/** The conformance matrix for a terminal: specs as rows (a column per target), cases below on demand. */
+export function renderTerminal(reports: RunReport[], options: { verbose: boolean }): string {
+  return reports.length === 1 ? renderOne(reports[0]!, options) : renderMany(reports, options);
+}
+
+function renderOne(report: RunReport, options: { verbose: boolean }): string {
+  const out: string[] = [heading(report), `target ${targetLine(report)}`, ''];
   out.push(chalk.dim(` ${pad('SPEC', 10)}${pad('TITLE', 44)}${pad('REQUIREMENT', 16)}${pad('VERDICT', 12)}PASS FAIL WARN SKIP  ERR  SUPPORT`));
   for (const spec of report.specs) {
     const n = spec.counts;
     const counts = [n.pass, n.fail, n.warn, n.skip, n.error].map((v) => String(v).padStart(4)).join(' ');
     out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 42), 44)}${pad(spec.requirement, 16)}${pad(paint(spec.verdict), 12)}${counts}  ${chalk.dim(supportCell(spec))}`);
-    const shown = options.verbose ? spec.cases : spec.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn');
-    for (const c of shown) out.push(caseLine(c));
+    for (const c of options.verbose ? spec.cases : spec.cases.filter(noteworthy)) out.push(caseLine(c));
   }
-  out.push('');
-  const t = report.totals;
-  const total = t.pass + t.fail + t.warn + t.skip + t.error;
-  const seconds = report.finishedAt ? ((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000).toFixed(1) : '?';
-  out.push(`${total} cases: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skip, ${t.error} error in ${seconds} s${report.complete ? '' : chalk.magenta(` (interrupted: ${report.interruption ?? 'unknown'})`)}`);
+  out.push('', totalsLine(report));
   if (report.stats) {
     const s = report.stats;
     out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${s.logins} logins, ${s.connections} connections, peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
   }
-  out.push(chalk.bold(`Level ${level.xep} ${level.title}: ${paint(level.verdict)}`));
-  for (const r of level.reasons) out.push(`  - ${r}`);
-  for (const w of level.warnings) out.push(chalk.yellow(`  ! ${w}`));
+  out.push(...levelLines(report));
+  return out.join('\n');
+}
+
+function renderMany(reports: RunReport[], options: { verbose: boolean }): string {
+  const width = Math.max(18, ...reports.map((r) => r.name.length + 2));
+  const out: string[] = [heading(reports[0]!)];
+  for (const r of reports) out.push(`${pad(chalk.bold(r.name), width)}${targetLine(r)}`);
+  out.push('', chalk.dim(` ${pad('SPEC', 10)}${pad('TITLE', 40)}${pad('REQUIREMENT', 16)}${reports.map((r) => pad(r.name, width)).join('')}`));
+  for (const [i, spec] of reports[0]!.specs.entries()) {
+    const cells = reports.map((r) => {
+      const s = r.specs[i]!;
+      return pad(`${paint(s.verdict)} ${chalk.dim(`${s.counts.pass}/${s.counts.fail}/${s.counts.warn}`)}`, width);
+    });
+    out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 38), 40)}${pad(spec.requirement, 16)}${cells.join('')}`);
+    // a case row shows every target's verdict; listed when any target did not simply pass
+    const keys = [...new Set(reports.flatMap((r) => r.specs[i]!.cases.map(caseKey)))];
+    for (const key of keys) {
+      const results = reports.map((r) => r.specs[i]!.cases.find((c) => caseKey(c) === key));
+      if (!options.verbose && !results.some((c) => c && noteworthy(c))) continue;
+      const any = results.find(Boolean)!;
+      const verdicts = results.map((c) => pad(c ? paint(c.verdict) : chalk.dim('-'), width)).join('');
+      out.push(`    ${pad(key, 26 + 40 + 16 - 30)}${verdicts}${chalk.dim(any.requirement.slice(0, 60))}`);
+    }
+  }
+  out.push(chalk.dim(' (counts: pass/fail/warn)'), '');
+  for (const r of reports) out.push(`${pad(chalk.bold(r.name), width)}${totalsLine(r)}`);
+  for (const r of reports) out.push(...levelLines(r, `${r.name}: `));
   return out.join('\n');
 }

@@ -51,6 +51,7 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
   for (const a of accounts) redactor.addSecret(a.password);
   const stepMs = options.stepMs ?? 1000;
   return certify({
+    name: 'harness',
     level: findLevel(options.level ?? 'core-server'),
     role: 'server',
     env: {

@@ -31,7 +31,7 @@ describe('JSON report', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
-    const valid = validate(JSON.parse(renderJson(report)));
+    const valid = validate(JSON.parse(renderJson([report])));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
@@ -41,7 +41,7 @@ describe('JUnit report', () => {
   let file: string;
   beforeAll(() => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'report.xml');
-    fs.writeFileSync(file, renderJunit(report));
+    fs.writeFileSync(file, renderJunit([report]));
   });
 
   it('validates against the junit-10 schema CI consumers use', () => {
@@ -62,12 +62,12 @@ describe('JUnit report', () => {
 
 describe('terminal matrix', () => {
   it('shows the specs, the failing case with its reason, and the level verdict', () => {
-    const text = renderTerminal(report, { verbose: false }).replace(/\u001b\[[0-9;]*m/g, '');
+    const text = renderTerminal([report], { verbose: false }).replace(/\u001b\[[0-9;]*m/g, '');
     expect(text).toMatch(/RFC 6120\s+XMPP Core\s+REQUIRED\s+FAIL/);
     expect(text).toMatch(/FAIL\s+RFC6120-4\.7\.1-1\s+§4\.7\.1\s+MUST/);
     expect(text).not.toMatch(/PASS\s+RFC6120-4\.2-1/);
     expect(text).toMatch(/Level XEP-0243 XMPP Core Server 2009: FAIL/);
-    const verbose = renderTerminal(report, { verbose: true }).replace(/\u001b\[[0-9;]*m/g, '');
+    const verbose = renderTerminal([report], { verbose: true }).replace(/\u001b\[[0-9;]*m/g, '');
     expect(verbose).toMatch(/PASS\s+RFC6120-4\.2-1/);
   });
 });

@@ -1,0 +1,134 @@
+import { renderTranscript } from '../evidence/transcript.js';
+import type { CaseResult, RunReport, SpecResult } from './model.js';
+import { overallVerdict } from './matrix.js';
+import { writeFileAtomic, xmlSafe } from './write.js';
+
+/**
+ * A single self-contained HTML page (no scripts or styles from the network): the level verdict
+ * per target, the spec × target matrix with colours and counts, each cell opening onto its
+ * cases and each case onto its requirement, spec link, expected vs actual and transcript.
+ * Opening and closing use <details>, so the page works without JavaScript.
+ */
+export function renderHtml(reports: RunReport[]): string {
+  const first = reports[0]!;
+  const { level } = first;
+  const title = `${level.title} (${level.xep})`;
+  const baseline = level.baseline === '3920' ? 'RFC 3920/3921' : 'RFC 6120/6121';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(`xmpp-certify: ${title}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${esc(title)}: <span class="badge v-${overallVerdict(reports)}" data-overall>${overallVerdict(reports).toUpperCase()}</span></h1>
+<p class="meta">${esc(`${level.role} role, ${baseline} baseline · ${first.tool.name} ${first.tool.version} · catalogue ${first.catalogue.cases} cases (${first.catalogue.hash}) · started ${first.startedAt}`)}</p>
+<p class="meta command"><code>${esc(first.command)}</code></p>
+</header>
+<section class="targets">
+${reports.map(targetCard).join('\n')}
+</section>
+<table class="matrix">
+<thead><tr><th>Specification</th><th>Requirement</th>${reports.map((r) => `<th>${esc(r.name)}</th>`).join('')}</tr></thead>
+<tbody>
+${first.specs.map((spec, i) => specRow(spec, reports.map((r) => r.specs[i]!), reports)).join('\n')}
+</tbody>
+</table>
+<footer><p>Counts in each cell: pass / fail / warn / skip / error. Passwords and SASL payloads are redacted from every transcript.</p></footer>
+</body>
+</html>
+`;
+}
+
+export function writeHtml(file: string, reports: RunReport[]): void {
+  writeFileAtomic(file, renderHtml(reports));
+}
+
+function targetCard(report: RunReport): string {
+  const { target, level } = report;
+  const software = target.software ? `${target.software.name} ${target.software.version}` : 'software not reported';
+  const tls = target.tls.verification === 'insecure' ? ' · <strong class="v-warn">TLS not verified</strong>' : '';
+  const t = report.totals;
+  const reasons = [...level.reasons.map((r) => `<li>${esc(r)}</li>`), ...level.warnings.map((w) => `<li class="warning">${esc(w)}</li>`)].join('');
+  return `<div class="target" data-target="${attr(report.name)}">
+<h2>${esc(report.name)} <span class="badge v-${level.verdict}" data-level-verdict>${level.verdict.toUpperCase()}</span></h2>
+<p class="meta">${esc(`${target.host}:${target.port} · ${target.domain} · ${software} · transports ${target.transports.join('+')} · accounts ${target.accounts}`)}${tls}</p>
+<p class="meta">${esc(`${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skip, ${t.error} error${t.waived ? `, ${t.waived} waived` : ''}${report.complete ? '' : ` · interrupted: ${report.interruption ?? ''}`}`)}</p>
+${reasons ? `<ul>${reasons}</ul>` : ''}
+</div>`;
+}
+
+function specRow(spec: SpecResult, perTarget: SpecResult[], reports: RunReport[]): string {
+  const cells = perTarget.map((s, i) => {
+    const n = s.counts;
+    const support = s.support ? `<p class="support">${esc(supportText(s))}</p>` : '';
+    return `<td class="cell v-${s.verdict}" data-target="${attr(reports[i]!.name)}" data-spec="${attr(s.spec)}" data-verdict="${s.verdict}">
+<details><summary><span class="verdict">${s.verdict.toUpperCase()}</span> <span class="counts">${n.pass}/${n.fail}/${n.warn}/${n.skip}/${n.error}</span></summary>
+${support}${s.cases.map((c) => caseBlock(c, s.url)).join('\n')}
+</details></td>`;
+  }).join('');
+  const via = spec.via ? ` <span class="via">via ${esc(spec.via)}</span>` : '';
+  return `<tr><th scope="row"><a href="${attr(spec.url)}">${esc(spec.name)}</a> ${esc(spec.title)}</th><td>${esc(spec.requirement)}${via}${spec.note ? `<br><span class="note">${esc(spec.note)}</span>` : ''}</td>${cells}</tr>`;
+}
+
+function supportText(s: SpecResult): string {
+  const sup = s.support!;
+  const found = sup.supported === null ? 'support unknown' : sup.supported ? 'verified by behaviour' : 'absent';
+  const advertised = sup.advertised === null ? '' : sup.advertised ? ', advertised' : ', not advertised';
+  return `${found}${advertised}${sup.entity ? ` (asked ${sup.entity})` : ''}: ${sup.detail}`;
+}
+
+function caseBlock(c: CaseResult, specUrl: string): string {
+  const transport = c.transport === 'tcp' ? '' : ` [${c.transport}]`;
+  const findings = c.findings.length
+    ? `<table class="findings"><tr><th>strength</th><th>expected</th><th>actual</th></tr>${c.findings.map((f) => `<tr><td>${f.strength.toUpperCase()}</td><td>${esc(f.expected)}</td><td>${esc(f.actual)}</td></tr>`).join('')}</table>`
+    : '';
+  const waiver = c.waiver ? `<p class="waiver">waiver (${c.waiver.status}): ${esc(c.waiver.reason)}${c.waiver.expires ? ` until ${esc(c.waiver.expires)}` : ''}; verdict without it: ${c.waiver.verdict.toUpperCase()}</p>` : '';
+  return `<details class="case v-${c.verdict}" data-case="${attr(c.id)}" data-verdict="${c.verdict}">
+<summary><span class="verdict">${c.verdict.toUpperCase()}</span> ${esc(c.id + transport)} <span class="meta">§${esc(c.section)} ${esc(c.keyword)}</span> ${esc(c.requirement)}</summary>
+<div class="detail">
+<p class="requirement">${esc(c.requirement)} <a href="${attr(specUrl)}">${esc(c.specName)} §${esc(c.section)}</a>${c.introduced ? ` <span class="note">(${esc(c.introduced)})</span>` : ''}</p>
+${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}${findings}${waiver}
+${c.notes.length ? `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+<pre class="transcript">${esc(renderTranscript(c.transcript))}</pre>
+</div>
+</details>`;
+}
+
+function esc(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(text: string): string {
+  return esc(text).replace(/"/g, '&quot;');
+}
+
+const STYLE = `
+:root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --skip: #6e7781; --error: #8250df; --waived: #0969da; }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
+h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
+.meta { color: #59636e; margin: .2rem 0; } .command code { font-size: 12px; }
+.targets { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+.target { border: 1px solid #d1d9e0; border-radius: 6px; padding: .7rem 1rem; flex: 1 1 22rem; }
+.target ul { margin: .3rem 0 0 1.2rem; padding: 0; } .warning { color: var(--warn); }
+.badge { display: inline-block; padding: 0 .5rem; border-radius: 4px; color: #fff; font-weight: 600; }
+.badge.v-pass { background: var(--pass); } .badge.v-fail { background: var(--fail); } .badge.v-incomplete { background: var(--error); }
+table.matrix { border-collapse: collapse; width: 100%; }
+table.matrix th, table.matrix td { border: 1px solid #d1d9e0; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+table.matrix thead th { background: #f6f8fa; }
+td.cell { min-width: 14rem; }
+td.v-pass { background: #dafbe1; } td.v-fail, td.v-absent { background: #ffebe9; } td.v-warn { background: #fff8c5; }
+td.v-incomplete { background: #fbefff; } td.v-untested { background: #f6f8fa; }
+.verdict { font-weight: 600; } .counts { color: #59636e; font-size: 12px; }
+details.case { margin: .25rem 0 .25rem .5rem; } details.case > summary { cursor: pointer; }
+details.case.v-pass .verdict { color: var(--pass); } details.case.v-fail .verdict { color: var(--fail); }
+details.case.v-warn .verdict { color: var(--warn); } details.case.v-skip .verdict { color: var(--skip); }
+details.case.v-error .verdict { color: var(--error); } details.case.v-waived .verdict { color: var(--waived); }
+.detail { margin: .3rem 0 .6rem .8rem; } .reason { font-weight: 600; }
+table.findings { border-collapse: collapse; margin: .3rem 0; } table.findings td, table.findings th { border: 1px solid #d1d9e0; padding: .2rem .4rem; font-size: 12px; }
+pre.transcript { background: #f6f8fa; padding: .5rem; overflow-x: auto; max-height: 30rem; font-size: 11px; white-space: pre-wrap; word-break: break-all; }
+.support, .note, .via { color: #59636e; font-size: 12px; }
+`;
