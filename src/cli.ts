@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SUITES } from '../suites/index.js';
 import { UnknownLevelError } from './catalogue/levels.js';
 import { TOOL_VERSION } from './engine/certify.js';
+import { compareReports, hasRegressions, readReport, renderComparison } from './cli/compare.js';
 import { levelsCommand, listCommand } from './cli/info.js';
 import { positiveNumber, UsageError } from './cli/parse.js';
 import { EXIT, runCommand, type RunFlags } from './cli/run.js';
@@ -69,7 +70,18 @@ function buildProgram(): Command {
     .addOption(coreOption())
     .option('--json', 'as JSON')
     .action((flags: { level: string; role?: 'server' | 'client'; core: '3920' | '6120'; json?: boolean }) => {
-      process.stdout.write(`${listCommand(SUITES, { ...flags, transports: ['tcp', 'bosh', 'zlib'] })}\n`);
+      process.stdout.write(`${listCommand(SUITES, flags)}\n`);
+    });
+
+  program.command('compare')
+    .description('what changed between two reports: new failures, fixes, new and removed cases (exit 1 on regressions)')
+    .argument('<old>', 'the earlier JSON report')
+    .argument('<new>', 'the later JSON report')
+    .option('--json', 'as JSON')
+    .action((oldFile: string, newFile: string, flags: { json?: boolean }) => {
+      const comparison = compareReports(readReport(oldFile), readReport(newFile));
+      process.stdout.write(`${flags.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison)}\n`);
+      process.exitCode = hasRegressions(comparison) ? EXIT.fail : EXIT.pass;
     });
 
   return program;

@@ -1,9 +1,10 @@
 import chalk from 'chalk';
 import { LEVELS, defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
 import { specInfo, type Baseline } from '../catalogue/specs.js';
-import type { Suite, TransportKind } from '../engine/case.js';
+import type { Suite } from '../engine/case.js';
 import { planCases } from '../engine/runner.js';
 import { UsageError } from './parse.js';
+import { chooseTransports } from './run.js';
 
 /** `xmpp-certify levels`: every level with the specs it names. */
 export function levelsCommand(options: { json?: boolean; core: Baseline }): string {
@@ -40,12 +41,14 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
 }
 
 /** `xmpp-certify list --level X`: every case the level would run, without connecting. */
-export function listCommand(suites: readonly Suite[], options: { level: string; role?: Role; core: Baseline; json?: boolean; transports: TransportKind[] }): string {
+export function listCommand(suites: readonly Suite[], options: { level: string; role?: Role; core: Baseline; json?: boolean }): string {
   const level = findLevel(options.level);
   const role = options.role ?? defaultRole(level);
   if (!level.roles.includes(role)) throw new UsageError(`${level.id} has no ${role} role`);
   const rows = resolveLevel(level, role, options.core);
-  const plan = planCases(rows, suites, role, options.core, options.transports);
+  // what --transport auto would run, given a BOSH URL
+  const transports = chooseTransports('auto', 'bosh-url', new Set(rows.map((r) => r.spec)));
+  const plan = planCases(rows, suites, role, options.core, transports);
   const cases = plan.map((p) => ({
     id: p.def.id,
     spec: specInfo(p.def.spec).name(options.core),

@@ -38,6 +38,8 @@ export interface CaseDefinition {
   transports?: TransportKind[];
   /** Only under these baselines (default: both). */
   baselines?: Baseline[];
+  /** A deadline longer than the run's --case-timeout, for a case that walks many steps. */
+  timeoutMs?: number;
   /**
    * The case waits on a server timer (an inactivity timeout, a retry limit) for longer than a
    * run should take; it runs only with --slow and is otherwise reported as not run.
@@ -75,6 +77,8 @@ export interface SupportFinding {
 /** All the cases of one spec, with the probe that decides whether the spec is there at all. */
 export interface Suite {
   spec: SpecId;
+  /** Its probe names the target's software for the report: it runs even when no case of the spec does. */
+  identifiesTarget?: boolean;
   /** Runs with one account leased, like a case; its transcript is the spec's support evidence. */
   probe?: (t: CaseContext) => Promise<SupportFinding>;
   cases: CaseDefinition[];

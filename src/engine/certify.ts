@@ -62,6 +62,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
 
   const { support } = await runPlan(plan, {
     env,
+    levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,
     concurrency: options.concurrency,

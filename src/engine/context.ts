@@ -3,7 +3,7 @@ import type { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import type { Finding } from '../report/model.js';
 import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionLimits, type TargetAddress } from '../session/session.js';
-import { iq, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
+import { bare, iq, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
 import type { TransportHandlers, Transport } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -260,15 +260,39 @@ export class CaseContext {
     this.cleanups.unshift(cleanup);
   }
 
+  /** The case account `session` is logged in as. */
+  accountOf(session: Session): Account {
+    const account = this.accounts.find((a) => a.jid.toLowerCase() === bare(session.jid ?? '').toLowerCase());
+    if (!account) throw new ToolError(`${session.label} is not logged in as one of the case's accounts`);
+    return account;
+  }
+
+  /**
+   * Clean-up acting as `session`'s account: through `session` while it is open, otherwise
+   * through a new login of the same account (a failed case may have lost the stream), so
+   * given accounts are left as they were found.
+   */
+  deferAs(session: Session, cleanup: (live: Session) => Promise<unknown>): void {
+    this.accountOf(session);
+    this.defer(async () => cleanup(await this.liveSession(session)));
+  }
+
+  /** `session` while it is open, otherwise a new login of its account: for clean-up. */
+  async liveSession(session: Session): Promise<Session> {
+    return session.isClosed ? this.login(this.accountOf(session)) : session;
+  }
+
   // ---- runner hooks --------------------------------------------------------------------
 
   /**
-   * Runs the deferred clean-ups, then closes every session; never throws. It runs even after
-   * the case was stopped (deadline, interrupted run), with sessions still open, so rooms,
-   * lists and subscriptions are removed then too; a body still waiting is ended by the close.
+   * Runs the deferred clean-ups, then closes every session; never throws. When the case was
+   * stopped (deadline, interrupted run) its sessions are torn down first, so a body still
+   * waiting ends at once and cannot act any more; clean-ups then reach the accounts through
+   * deferAs()/liveSession(), which log in again. Clean-ups may connect even after a stop.
    */
-  async finish(timeoutMs: number): Promise<void> {
+  async finish(timeoutMs: number, stopped = false): Promise<void> {
     this.cleaningUp = true;
+    if (stopped) for (const s of this.sessions) s.destroy('the case was stopped');
     const cleanups = this.cleanups.splice(0);
     const work = (async () => {
       for (const cleanup of cleanups) {

@@ -40,6 +40,8 @@ export function planCases(rows: ResolvedSpec[], suites: readonly Suite[], role: 
 
 export interface RunnerOptions {
   env: RunEnvironment;
+  /** Every spec the level names (a suite that identifies the target is probed even without cases). */
+  levelSpecs: ReadonlySet<string>;
   pool: AccountPool;
   suites: readonly Suite[];
   concurrency: number;
@@ -101,7 +103,8 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
 }
 
 async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promise<Map<string, SpecSupport>> {
-  const specs = [...new Set(plan.map((p) => p.def.spec))];
+  const identifying = options.suites.filter((s) => s.identifiesTarget && options.levelSpecs.has(s.spec)).map((s) => s.spec);
+  const specs = [...new Set([...plan.map((p) => p.def.spec), ...identifying])];
   const support = new Map<string, SpecSupport>();
   await Promise.all(specs.map(async (spec) => {
     const suite = options.suites.find((s) => s.spec === spec);
@@ -139,7 +142,9 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
     return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-run', reason: `waits about ${item.def.slow.seconds} s for ${item.def.slow.why}; run with --slow` });
   }
   const strength = caseStrength(item.def, options.env.baseline);
-  const outcome = await withCase(options, item.def.accounts ?? 0, item.transport, strength, (t) => item.def.run(t), spec?.facts);
+  // a case that needs longer than the usual deadline says so; a longer --case-timeout still wins
+  const timeoutMs = Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0);
+  const outcome = await withCase(options, item.def.accounts ?? 0, item.transport, strength, (t) => item.def.run(t), spec?.facts, timeoutMs);
   const t = outcome.context;
   const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
   if (outcome.verdict) return finish(item, options, started, t0, { ...base, ...outcome.verdict });
@@ -170,6 +175,7 @@ async function withCase<T>(
   strength: Strength,
   body: (t: CaseContext) => Promise<T>,
   facts: Map<string, string> = new Map(),
+  timeoutMs = options.caseTimeoutMs,
 ): Promise<Outcome<T>> {
   const controller = new AbortController();
   // every session of the case listens for the abort; some cases open a dozen
@@ -177,15 +183,16 @@ async function withCase<T>(
   options.active.add(controller);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), options.caseTimeoutMs);
+    timer = setTimeout(() => resolve('deadline'), timeoutMs);
   });
   let accounts: Awaited<ReturnType<AccountPool['lease']>> = [];
   let context: CaseContext | undefined;
+  let stopped = false;
   try {
     const leased = await Promise.race([options.pool.lease(accountsNeeded, controller.signal), deadline]);
     if (leased === 'deadline') {
       controller.abort();
-      return { verdict: { verdict: 'error', reason: `no accounts could be had within the case deadline (${options.caseTimeoutMs} ms)` } };
+      return { verdict: { verdict: 'error', reason: `no accounts could be had within the case deadline (${timeoutMs} ms)` } };
     }
     accounts = leased;
     context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal);
@@ -196,9 +203,11 @@ async function withCase<T>(
       options.stopped,
     ]);
     if (raced === 'deadline') {
-      return { context, verdict: { verdict: 'error', reason: `the case did not finish within its deadline of ${options.caseTimeoutMs} ms` } };
+      stopped = true;
+      return { context, verdict: { verdict: 'error', reason: `the case did not finish within its deadline of ${timeoutMs} ms` } };
     }
     if (raced === 'aborted') {
+      stopped = true;
       return { context, verdict: { verdict: 'error', reason: `interrupted: ${abortReason(options.signal)}` } };
     }
     if ('err' in raced) return { context, ...classify(raced.err, strength, ctx) };
@@ -210,7 +219,7 @@ async function withCase<T>(
     options.active.delete(controller);
     // the body may still be running after a deadline: it may not connect any more
     controller.abort();
-    if (context) await context.finish(Math.min(options.caseTimeoutMs, 5000));
+    if (context) await context.finish(Math.min(timeoutMs, 5000), stopped);
     options.pool.release(accounts);
   }
 }

@@ -14,21 +14,28 @@ const SECRET_ELEMENT = /<((?:[\w.-]+:)?(?:password|digest))(\s[^>]*)?>([^<]+)<\/
 
 export class Redactor {
   private readonly literals = new Set<string>();
+  /** All literals in one pattern, longest first; rebuilt when a secret is added. */
+  private pattern?: RegExp;
 
   addSecret(secret: string): void {
     if (secret.length < 3) return; // too short to search for without mangling ordinary text
     for (const form of secretForms(secret)) this.literals.add(form);
+    this.pattern = undefined;
   }
 
   redact(text: string): string {
-    let out = text
+    const out = text
       .replace(SASL_PAYLOAD, (_m, name: string, attrs: string | undefined) => `<${name}${attrs ?? ''}>${REDACTED}</${name}>`)
       .replace(SECRET_ELEMENT, (_m, name: string, attrs: string | undefined) => `<${name}${attrs ?? ''}>${REDACTED}</${name}>`);
-    for (const literal of this.literals) {
-      if (out.includes(literal)) out = out.split(literal).join(REDACTED);
-    }
-    return out;
+    if (this.literals.size === 0) return out;
+    // one pass over the text whatever the number of secrets (a run may register thousands)
+    this.pattern ??= new RegExp([...this.literals].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    return out.replace(this.pattern, REDACTED);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The forms in which a secret can show up in XML text. */
@@ -44,7 +51,7 @@ function secretForms(secret: string): string[] {
     const core = encoded.slice(start, usable);
     if (core.length >= 4) forms.add(core);
   }
-  return [...forms].sort((a, b) => b.length - a.length);
+  return [...forms];
 }
 
 function escapeForXml(text: string): string {

@@ -125,6 +125,8 @@ export class Session {
   private readonly closeWaiters = new Set<() => void>();
   private readonly iqHandlers = new Map<string, IqHandler>();
   private inboxOverflowed = false;
+  private readonly arrivals = new WeakMap<Element, number>();
+  private arrivalCount = 0;
 
   private constructor(private readonly options: SessionOptions) {
     this.label = options.label;
@@ -222,6 +224,11 @@ export class Session {
   /** Every element received and not yet taken that matches (they stay in the inbox). */
   received(m: Match): Element[] {
     return this.inbox.filter((el) => m.test(el));
+  }
+
+  /** The position of `el` among everything this session received (1 = first): for order checks. */
+  arrival(el: Element): number {
+    return this.arrivals.get(el) ?? 0;
   }
 
   /** Forgets everything received so far, so later checks see only what comes next. */
@@ -464,6 +471,7 @@ export class Session {
   }
 
   private deliver(el: Element): void {
+    this.arrivals.set(el, ++this.arrivalCount);
     this.answerIq(el);
     for (const waiter of this.waiters) {
       if (waiter.match.test(el)) {

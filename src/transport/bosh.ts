@@ -108,6 +108,9 @@ export function bodyTag(attrs: Record<string, string | number | undefined>, cont
  * request is kept waiting at the connection manager so the server can push; stanzas to send
  * go out at once while fewer than `requests` are outstanding.
  */
+/** How long an empty poll waits for stanzas to take with it. */
+const POLL_DELAY_MS = 5;
+
 export class BoshTransport implements Transport {
   readonly kind = 'bosh';
   /** The HTTP client of the session, for cases that write <body/> wrappers themselves. */
@@ -120,6 +123,7 @@ export class BoshTransport implements Transport {
   private readonly queue: string[] = [];
   private closedReason?: string;
   private readonly controller = new AbortController();
+  private pollTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly options: BoshOptions,
@@ -183,13 +187,28 @@ export class BoshTransport implements Transport {
     this.markClosed('closed by the tool');
   }
 
-  /** Sends what is queued if the manager allows another request (XEP-0124 §11). */
+  /**
+   * Sends what is queued if the manager allows another request (XEP-0124 §11). An empty poll
+   * waits a moment first: stanzas a case sends right after a response then ride in it, instead
+   * of racing it to the manager in a second request on another connection (requests that
+   * arrive out of rid order confuse some managers).
+   */
   private flush(): void {
     if (this.sid === undefined || this.isClosed) return;
-    if (this.queue.length === 0 && this.outstanding > 0) return;
     if (this.outstanding >= this.maxRequests) return;
-    const payload = this.queue.splice(0).join('');
-    this.request(bodyTag({ rid: this.rid++, sid: this.sid }, payload), false);
+    if (this.queue.length === 0) {
+      if (this.outstanding === 0) this.pollTimer ??= setTimeout(() => this.poll(), POLL_DELAY_MS);
+      return;
+    }
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    this.request(bodyTag({ rid: this.rid++, sid: this.sid }, this.queue.splice(0).join('')), false);
+  }
+
+  private poll(): void {
+    this.pollTimer = undefined;
+    if (this.sid === undefined || this.isClosed || this.outstanding > 0) return;
+    this.request(bodyTag({ rid: this.rid++, sid: this.sid }, this.queue.splice(0).join('')), false);
   }
 
   private terminate(): void {
@@ -245,6 +264,7 @@ export class BoshTransport implements Transport {
   private markClosed(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
+    clearTimeout(this.pollTimer);
     this.controller.abort();
     this.http.close();
     this.handlers.closed(reason);

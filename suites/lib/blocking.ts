@@ -7,7 +7,7 @@ import { Element, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { markerFrom } from './presence.js';
 import { attempt, type Attempt } from './traffic.js';
-import { accepted, accountOf, getList, listNames, removeList, setDefault, soleSession, type ListNames } from './privacy.js';
+import { accepted, getList, listNames, removeList, setDefault, soleSession, type ListNames } from './privacy.js';
 
 export type Command = 'block' | 'unblock';
 
@@ -77,7 +77,7 @@ export class Blocks {
 
   /** Starts tracking the account of `session`: its blocklist (which `session` thereby requests) and privacy lists. */
   static async of(t: CaseContext, session: Session): Promise<Blocks> {
-    const account = accountOf(t, session);
+    const account = t.accountOf(session);
     const initial = await t.setup('read the blocklist', async () => {
       const list = await getBlocklist(session);
       accepted(list.response);

@@ -1,6 +1,5 @@
 import type { Account } from '../../src/engine/accounts.js';
 import type { CaseContext } from '../../src/engine/context.js';
-import { ToolError } from '../../src/engine/errors.js';
 import type { Session } from '../../src/session/session.js';
 import { bare, iq, query, stanzaError, token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
@@ -96,13 +95,6 @@ export function accepted(response: Element): void {
   if (response.attrs.type !== 'result') throw new Error(`the server answered ${describe(response, 300)}`);
 }
 
-/** The case's account `session` is logged in as. */
-export function accountOf(t: CaseContext, session: Session): Account {
-  const account = t.accounts.find((a) => a.jid.toLowerCase() === bare(session.jid ?? '').toLowerCase());
-  if (!account) throw new ToolError(`${session.label} is not logged in as one of the case's accounts`);
-  return account;
-}
-
 /**
  * For clean-up: one open session of `account` and no other, so no list is in use by another
  * resource (which makes servers refuse changes with <conflict/>, §2.5). Closes the others, or logs
@@ -135,7 +127,7 @@ export class Privacy {
 
   /** Starts tracking the account of `session`, reading its current default list first. */
   static async of(t: CaseContext, session: Session): Promise<Privacy> {
-    const account = accountOf(t, session);
+    const account = t.accountOf(session);
     const before = await t.setup('read the privacy lists', async () => {
       const names = await listNames(session);
       accepted(names.response);

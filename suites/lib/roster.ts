@@ -42,19 +42,23 @@ export function rosterPushFor(jid: string, where: (item: Element) => boolean = (
 
 /**
  * Makes `a` subscribed to `b`'s presence (RFC 6121 §3.1): a sends subscribe, b approves, and
- * both wait until the server has recorded it. Registers the clean-up that removes both items.
+ * both wait until the server has recorded it. `b` must be available (it sent presence). Both
+ * fetch the roster first: some servers deliver the approval only to interested resources
+ * (§2.1.6). The clean-up that removes both items is registered before anything is sent, so a
+ * set-up that fails half way leaves nothing behind.
  */
 export async function subscribe(t: CaseContext, a: Session, b: Session): Promise<void> {
   const aJid = bare(a.jid!);
   const bJid = bare(b.jid!);
+  deferRemoval(t, a, bJid);
+  deferRemoval(t, b, aJid);
   await t.setup(`subscribe ${aJid} to ${bJid}`, async () => {
+    await Promise.all([getRoster(a), getRoster(b)]);
     a.send(x('presence', { to: bJid, type: 'subscribe' }));
     await b.expect(presence({ type: 'subscribe', fromBare: aJid }));
     b.send(x('presence', { to: aJid, type: 'subscribed' }));
     await a.expect(presence({ type: 'subscribed', fromBare: bJid }));
   });
-  deferRemoval(t, a, bJid);
-  deferRemoval(t, b, aJid);
 }
 
 /** Makes `a` and `b` subscribed to each other (subscription 'both' on each side). */
@@ -74,26 +78,13 @@ function firstRemoval(owner: Session, jid: string): boolean {
   return true;
 }
 
-/** For clean-ups: `owner` itself, or a fresh login of its account if the case closed it. */
-function liveSessionFor(t: CaseContext, owner: Session): () => Promise<Session | undefined> {
-  const account = t.accounts.find((a) => a.jid.toLowerCase() === bare(owner.jid ?? '').toLowerCase());
-  return async () => {
-    const session = owner.isClosed && account ? await t.login(account) : owner;
-    return session.isClosed ? undefined : session;
-  };
-}
-
 /**
  * Removes `jid` from `owner`'s roster when the case ends (once per pair), logging the account
  * in again if the case closed that session, so given accounts are left as they were found.
  */
 export function deferRemoval(t: CaseContext, owner: Session, jid: string): void {
   if (!firstRemoval(owner, bare(jid))) return;
-  const live = liveSessionFor(t, owner);
-  t.defer(async () => {
-    const session = await live();
-    if (session) await removeRosterItem(session, jid);
-  });
+  t.deferAs(owner, (session) => removeRosterItem(session, jid));
 }
 
 /** The 'subscription' of a roster item; a missing item or attribute is 'none' (RFC 6121 §2.1.2.5). */
@@ -135,11 +126,7 @@ export function deferUnlink(t: CaseContext, a: Session, b: Session): void {
   // unlink() removes both roster items: deferRemoval() need not do it again
   firstRemoval(a, bJid);
   firstRemoval(b, aJid);
-  const [liveA, liveB] = [liveSessionFor(t, a), liveSessionFor(t, b)];
-  t.defer(async () => {
-    const [sa, sb] = [await liveA(), await liveB()];
-    if (sa && sb) await unlink(sa, sb);
-  });
+  t.defer(async () => unlink(await t.liveSession(a), await t.liveSession(b)));
 }
 
 /**

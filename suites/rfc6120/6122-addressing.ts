@@ -1,5 +1,5 @@
 import type { Account } from '../../src/engine/accounts.js';
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { iqStanza, message, messageWithBody } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -70,7 +70,7 @@ async function expectDelivered(t: CaseContext, a: Session, b: Session, to: strin
 }
 
 /** RFC 6122 §2 (RFC 3920 §3): the parts of an address, their limits and how they compare. */
-export default defineCases({ spec: 'xmpp-core', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6122-2.1-1',
     section: '6122 2.1',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { iqStanza, message, messageWithBody, type Match } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -60,7 +60,7 @@ async function sendInvalidIq(s: Session, stanza: Element, answer: Match): Promis
 }
 
 /** RFC 6120 §8 and §10 (RFC 3920 §9 and §10): stanza semantics and the server's delivery rules. */
-export default defineCases({ spec: 'xmpp-core', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6120-8.1.2.1-1',
     section: '8.1.2.1',

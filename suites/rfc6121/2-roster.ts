@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -55,7 +55,7 @@ function versionedGet(s: Session, ver: string): Promise<Element> {
 }
 
 /** RFC 6121 §2 (RFC 3921 §7): roster get, add, update and delete, and roster versioning. */
-export default defineCases({ spec: 'xmpp-im', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-2.2-1',
     section: '2.2',

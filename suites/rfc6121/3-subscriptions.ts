@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { presence } from '../../src/session/match.js';
 import { ExpectationError, type Session } from '../../src/session/session.js';
@@ -116,7 +116,7 @@ async function build(a: Session, b: Session, r: Relation): Promise<void> {
 }
 
 /** RFC 6121 §3 (RFC 3921 §6, §8, §9): presence subscriptions. */
-export default defineCases({ spec: 'xmpp-im', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-3.1.2-1',
     section: '3.1.2',
@@ -379,6 +379,8 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: ['tcp'
     section: 'A',
     keyword: 'SHOULD',
     requirement: 'Subscription stanzas move both sides between the nine states, and are passed on or not, as the state tables say.',
+    // it walks all 36 cells of the state tables: longer than one ordinary case
+    timeoutMs: 90_000,
     accounts: 2,
     async run(t) {
       const [a, b] = t.accounts;

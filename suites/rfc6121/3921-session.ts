@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { iq, stanzaError, token } from '../../src/session/stanza.js';
 import { describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -36,7 +36,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
     requirement: 'A message of any type to a full JID that matches no resource is treated as if sent to the bare JID.',
     accounts: 2,
     baselines: ['3920'],
-    transports: ['tcp', 'bosh'],
+    transports: STANZA_TRANSPORTS,
     async run(t) {
       const [a, b] = t.accounts;
       const sa = await available(t, a!);
@@ -53,7 +53,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
     requirement: 'For an account that does not exist: an IQ gets <service-unavailable/> (must), a message should too, presence should be dropped.',
     accounts: 1,
     baselines: ['3920'],
-    transports: ['tcp', 'bosh'],
+    transports: STANZA_TRANSPORTS,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
       const target = nobody(t);
@@ -74,7 +74,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
     requirement: "A probe from a requester without From/Both gets 'unsubscribed'; with the contact offline, unavailable or nothing; online, the last presence of each resource.",
     accounts: 2,
     baselines: ['3920'],
-    transports: ['tcp', 'bosh'],
+    transports: STANZA_TRANSPORTS,
     async run(t) {
       const [a, b] = t.accounts;
       const { revealed, unsubscribed } = await probeWithoutSubscription(t, a!, b!);

@@ -1,5 +1,5 @@
 import type { Account } from '../../src/engine/accounts.js';
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { messageWithBody, presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -66,7 +66,7 @@ export async function probeWithSubscription(t: CaseContext, user: Account, conta
 }
 
 /** RFC 6121 §4 (RFC 3921 §5.1): presence broadcast, probes, unavailable and directed presence. */
-export default defineCases({ spec: 'xmpp-im', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-4.2.2-1',
     section: '4.2.2',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { iqStanza, messageWithBody, presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -107,7 +107,7 @@ export async function presencesToNobody(s: Session, target: string): Promise<{ t
 }
 
 /** RFC 6121 §8 and §5.2.2 (RFC 3921 §11): how the server delivers, stores or refuses stanzas. */
-export default defineCases({ spec: 'xmpp-im', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-8.2.1-1',
     section: '8.2.1',

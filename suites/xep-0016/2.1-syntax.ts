@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { Privacy, everyone, freshListName, getList, privacyIq } from '../lib/privacy.js';
 import { messageArrives, messageRound } from '../lib/traffic.js';
 
 /** XEP-0016 §2.1: syntax and semantics of lists and items. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.1-1',
     section: '2.1',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare, stanzaError } from '../../src/session/stanza.js';
 import { Privacy, deniedMessages, jidRule } from '../lib/privacy.js';
 import { deferRemoval } from '../lib/roster.js';
@@ -6,7 +6,7 @@ import { markerFrom } from '../lib/presence.js';
 import { attempt, requireUndelivered } from '../lib/traffic.js';
 
 /** XEP-0016 §2.14: what a blocked entity gets back, and what the user gets for a stanza its own list blocks. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.14-1',
     section: '2.14',

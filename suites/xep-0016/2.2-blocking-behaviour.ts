@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -14,7 +14,7 @@ import { messageArrives, messageRound, names, settle } from '../lib/traffic.js';
  * tried in ascending order, the first match decides, an active list replaces the default, and a
  * rule that starts blocking presence tells the other side the contact went away.
  */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.2-1',
     section: '2.2',

@@ -1,9 +1,9 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { x } from '../../src/xml/element.js';
 import { Privacy, everyone, freshListName, getList, listNames, privacyIq } from '../lib/privacy.js';
 
 /** XEP-0016 §2.3: retrieving one's privacy lists. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.3-1',
     section: '2.3',

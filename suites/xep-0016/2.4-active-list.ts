@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { Privacy, freshListName, jidRule, setActive } from '../lib/privacy.js';
 import { markerFrom } from '../lib/presence.js';
 import { attempt } from '../lib/traffic.js';
 
 /** XEP-0016 §2.4: managing active lists. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.4-1',
     section: '2.4',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import type { Session } from '../../src/session/session.js';
 import { stanzaError } from '../../src/session/stanza.js';
@@ -6,7 +6,7 @@ import type { Element } from '../../src/xml/element.js';
 import { Privacy, everyone, getList, listNames, removeList, setDefault } from '../lib/privacy.js';
 
 /** XEP-0016 §2.5 (and §2.2 rule 11, §2.8): lists another resource uses cannot be taken away from it. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.5-1',
     section: '2.5',

@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { iqStanza } from '../../src/session/match.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { Privacy, everyone, freshListName, type Rule } from '../lib/privacy.js';
 
 /** XEP-0016 §2.6–2.7: editing and adding lists, and the privacy list pushes that follow. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.6-1',
     section: '2.6',

@@ -1,9 +1,9 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** XEP-0016 §3 (v1.7): discovering support. v1.6, in force for the 2008/2009 levels, had no such section. */
-export default defineCases({ spec: 'xep-0016', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-3-1',
     section: '3',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { describe } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -6,7 +6,7 @@ import { discoInfo, type DiscoInfo } from '../lib/disco.js';
 import { checkServerAnswered } from './bare-jid.js';
 
 /** XEP-0030 §3.1: disco#info to the server and to hosted bare JIDs. */
-export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-3.1-1',
     section: '3.1',

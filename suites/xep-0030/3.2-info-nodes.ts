@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { sameJid } from '../../src/session/stanza.js';
 import { describe } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -8,7 +8,7 @@ import { discoInfo, discoItems } from '../lib/disco.js';
 const COMMANDS_NODE = 'http://jabber.org/protocol/commands';
 
 /** XEP-0030 §3.2: disco#info to a JID+node. */
-export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-3.2-1',
     section: '3.2',

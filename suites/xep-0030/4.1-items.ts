@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare, sameJid } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoItems } from '../lib/disco.js';
 import { checkServerAnswered } from './bare-jid.js';
 
 /** XEP-0030 §4.1: disco#items to the server and to hosted bare JIDs. */
-export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-4.1-1',
     section: '4.1',

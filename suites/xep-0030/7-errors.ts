@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { presence } from '../../src/session/match.js';
 import { bare } from '../../src/session/stanza.js';
 import { discoItems } from '../lib/disco.js';
 import { subscribe } from '../lib/roster.js';
 
 /** XEP-0030 §7: error conditions. */
-export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-7-1',
     section: '7',

@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare, token } from '../../src/session/stanza.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { subscribe } from '../lib/roster.js';
 
 /** XEP-0030 §8: what the server may reveal about hosted bare JIDs. */
-export default defineCases({ spec: 'xep-0030', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-8-1',
     section: '8',

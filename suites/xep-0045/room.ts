@@ -5,7 +5,6 @@ import type { Session } from '../../src/session/session.js';
 import { bare, iq, query, sameJid, stanzaError, token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
-import { deferAs } from '../lib/cleanup.js';
 
 /**
  * Rooms for the XEP-0045 cases: fresh names on the service the probe found, creation and
@@ -362,7 +361,7 @@ export function destroy(s: Session, room: string, options: { venue?: string; rea
  * session. A room that is already gone (item-not-found) is fine.
  */
 export function deferDestroy(t: CaseContext, owner: Session, room: string): void {
-  deferAs(t, owner, async (session) => {
+  t.deferAs(owner, async (session) => {
     const response = await destroy(session, room);
     if (response.attrs.type === 'error' && stanzaError(response)?.condition !== 'item-not-found') {
       throw new Error(`the room ${room} could not be destroyed: ${describe(response)}`);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { iqStanza } from '../../src/session/match.js';
 import { token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
@@ -26,7 +26,7 @@ function sameValue(path: string, a: string | undefined, b: string): boolean {
 const isVCardRequest = iqStanza({ type: ['get', 'set'], child: NS.vcard }, 'a vCard IQ forwarded to the account\'s resource');
 
 /** XEP-0054 §3: retrieving and updating one's own vCard, and viewing another user's. */
-export default defineCases({ spec: 'xep-0054', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-3.1-1',
     section: '3.1',

@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** XEP-0054 §4: the server that stores vCards says so in service discovery. */
-export default defineCases({ spec: 'xep-0054', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-4-1',
     section: '4',

@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { leaves, storeVCard, vcard, vcardGet, vcardOf } from './vcard.js';
 
 /** XEP-0054 §8: the upper-case vCard-XML structure comes back as it was stored. */
-export default defineCases({ spec: 'xep-0054', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-8-1',
     section: '8',

@@ -3,7 +3,6 @@ import type { Session } from '../../src/session/session.js';
 import { bare, iq } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
-import { deferAs } from '../lib/cleanup.js';
 
 /** A <vCard xmlns='vcard-temp'/> with the given fields. */
 export function vcard(...fields: Element[]): Element {
@@ -39,7 +38,7 @@ export async function storeVCard(t: CaseContext, session: Session, card: Element
 
 /** Registers the reset of the vCard of `session`'s account to an empty one when the case ends. */
 export function deferReset(t: CaseContext, session: Session): void {
-  deferAs(t, session, (s) => vcardSet(s, vcard()));
+  t.deferAs(session, (s) => vcardSet(s, vcard()));
 }
 
 /**

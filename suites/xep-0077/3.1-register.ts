@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { describe } from '../../src/xml/element.js';
 import {
   attemptLogin, createAccount, deferDeletion, describeRegistration, freshAccount, offersRegistration, registrationForm, registrationSet,
@@ -98,7 +98,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
     keyword: 'MUST',
     requirement: 'Once authenticated, a registration get returns <registered/> and the details on file.',
     accounts: 1,
-    transports: ['tcp', 'bosh'],
+    transports: STANZA_TRANSPORTS,
     async run(t) {
       const [a] = t.accounts;
       const s = await t.login(a!);

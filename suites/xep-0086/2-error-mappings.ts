@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { message } from '../../src/session/match.js';
 import { bare, iq, newId, query, stanzaError, token, type StanzaError } from '../../src/session/stanza.js';
@@ -85,7 +85,7 @@ async function provokeErrors(t: CaseContext): Promise<Collected[]> {
 const listing = (items: Collected[]): string => items.map((c) => `${c.what}: <${c.error.condition}/> type='${c.error.type ?? ''}' code='${c.error.code ?? ''}'`).join('; ');
 
 /** XEP-0086 §2: legacy error codes and types on the stanza errors the server sends. */
-export default defineCases({ spec: 'xep-0086', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0086', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0086-2-1',
     section: '2',

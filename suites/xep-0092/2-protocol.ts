@@ -1,8 +1,8 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { askVersion } from './software-version.js';
 
 /** XEP-0092 §2: the jabber:iq:version result, asked of the server domain. */
-export default defineCases({ spec: 'xep-0092', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0092-2-1',
     section: '2',

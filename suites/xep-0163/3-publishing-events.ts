@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { discoInfo } from '../lib/disco.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { deferDelete, freshNode, itemIds, publish, requestItems } from './pep.js';
 
 /** XEP-0163 §3: publishing to one's own PEP service. */
-export default defineCases({ spec: 'xep-0163', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-3-1',
     section: '3',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import type { Session } from '../../src/session/session.js';
 import { iq, sameJid, stanzaError } from '../../src/session/stanza.js';
@@ -25,7 +25,7 @@ async function block(t: CaseContext, owner: Session, jid: string): Promise<void>
 }
 
 /** XEP-0163 §4: who receives event notifications, from whom, how many and when. */
-export default defineCases({ spec: 'xep-0163', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-4.3.1-1',
     section: '4.3.1',

@@ -1,9 +1,9 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { deferDelete, deleteNode, freshNode, itemIds, published, publisherAndContact, requestItems } from './pep.js';
 
 /** XEP-0163 §5: the XEP-0060 use cases and defaults every PEP service has. */
-export default defineCases({ spec: 'xep-0163', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-5-1',
     section: '5',

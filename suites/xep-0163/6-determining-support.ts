@@ -1,11 +1,11 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { deferDelete, freshNode, hasPepIdentity, itemIds, published, publisherAndContact, requestItems } from './pep.js';
 
 /** XEP-0163 §6: what service discovery says about an account's PEP service. */
-export default defineCases({ spec: 'xep-0163', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-6.1-1',
     section: '6.1',

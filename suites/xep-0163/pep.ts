@@ -6,7 +6,6 @@ import { iq, stanzaError, token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { personaWith, presenceWithCaps } from '../lib/caps.js';
-import { deferAs } from '../lib/cleanup.js';
 import { subscribeBoth } from '../lib/roster.js';
 
 /** The throw-away namespace of the catalogue; each case publishes to a node of its own under it. */
@@ -63,7 +62,7 @@ export function deleteNode(session: Session, node: string): Promise<Element> {
 
 /** Registers the deletion of `node` by its owner when the case ends. */
 export function deferDelete(t: CaseContext, owner: Session, node: string): void {
-  deferAs(t, owner, (s) => deleteNode(s, node));
+  t.deferAs(owner, (s) => deleteNode(s, node));
 }
 
 /** An items request (XEP-0060 §6.5) to `service`, the owner's bare JID. */

@@ -1,9 +1,9 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** XEP-0191 §3.1 (v1.1 §5.1): the user discovers support. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.1-1',
     section: '3.1',

@@ -1,8 +1,8 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { Blocks, getBlocklist, sameJids, strangerJid } from '../lib/blocking.js';
 
 /** XEP-0191 §3.2 (v1.1 §5.2): the user retrieves the blocklist. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.2-1',
     section: '3.2',

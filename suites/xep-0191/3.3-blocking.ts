@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { presence } from '../../src/session/match.js';
 import { bare, stanzaError, token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
@@ -9,7 +9,7 @@ import { markerFrom } from '../lib/presence.js';
 import { attempt, requireUndelivered, settle } from '../lib/traffic.js';
 
 /** XEP-0191 §3.3 (v1.1 §5.3): the user blocks a JID. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.3-1',
     section: '3.3',

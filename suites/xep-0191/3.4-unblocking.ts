@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { presence } from '../../src/session/match.js';
 import { bare, token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
@@ -7,7 +7,7 @@ import { subscribeBoth } from '../lib/roster.js';
 import { messageArrives, settle } from '../lib/traffic.js';
 
 /** XEP-0191 §3.4 (v1.1 §5.4): the user unblocks a JID. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.4-1',
     section: '3.4',

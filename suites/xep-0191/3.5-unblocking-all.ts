@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { Blocks, blockingPush, getBlocklist, pushedJids, strangerJid } from '../lib/blocking.js';
 import { messageArrives, settle } from '../lib/traffic.js';
 
 /** XEP-0191 §3.5 (v1.1 §5.5): the user unblocks every JID. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.5-1',
     section: '3.5',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { message, presence } from '../../src/session/match.js';
 import { bare } from '../../src/session/stanza.js';
 import { Blocks } from '../lib/blocking.js';
@@ -6,7 +6,7 @@ import { rosterItem, rosterPushFor, subscribeBoth } from '../lib/roster.js';
 import { settle } from '../lib/traffic.js';
 
 /** XEP-0191 §4 (v1.1 §6): implementation notes, polite blocking. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-4-1',
     section: '4',

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import type { Element } from '../../src/xml/element.js';
 import { Blocks, strangerJid } from '../lib/blocking.js';
@@ -9,7 +9,7 @@ const isBlockItem = (jid: string) => (i: Element): boolean =>
   i.attrs.type === 'jid' && i.attrs.action === 'deny' && (i.attrs.value as string | undefined)?.toLowerCase() === jid.toLowerCase();
 
 /** XEP-0191 §5 (v1.1 §3): relationship to privacy lists. */
-export default defineCases({ spec: 'xep-0191', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-5-1',
     section: '5',

@@ -1,10 +1,10 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { iqStanza } from '../../src/session/match.js';
 import { bare, sameJid } from '../../src/session/stanza.js';
 import { ping } from './ping.js';
 
 /** XEP-0199 §4: client-to-server and client-to-client pings. */
-export default defineCases({ spec: 'xep-0199', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-4.2-1',
     section: '4.2',

@@ -1,9 +1,9 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { checkServerFeature } from '../lib/disco.js';
 
 /** XEP-0199 §5: discovering support. */
-export default defineCases({ spec: 'xep-0199', role: 'server', transports: ['tcp', 'bosh'] }, [
+export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-5-1',
     section: '5',

@@ -26,3 +26,13 @@ describe('Redactor', () => {
     expect(redactor.redact(`say ${secret} and tr0ub4dor&amp;3`)).toBe(`say ${REDACTED} and ${REDACTED}`);
   });
 });
+
+describe('Redactor with many secrets', () => {
+  it('redacts secrets with regular-expression characters among thousands of others', () => {
+    const r = new Redactor();
+    for (let i = 0; i < 2000; i++) r.addSecret(`filler-secret-${i}`);
+    r.addSecret('a+b(c)[d]$^.*?');
+    expect(r.redact('x a+b(c)[d]$^.*? y filler-secret-1999 z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
+    expect(r.redact('a+b(c)d')).toBe('a+b(c)d');
+  });
+});
