@@ -87,7 +87,18 @@ function buildProgram(): Command {
   return program;
 }
 
+/**
+ * A promise a case left unhandled (a request still in flight when the case ended) must not end
+ * the whole run: the results so far matter more. It is reported in one line and the run goes on.
+ */
+function keepRunningOnStrayErrors(): void {
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`xmpp-certify: ignored an error no case was waiting for: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  });
+}
+
 async function main(): Promise<void> {
+  keepRunningOnStrayErrors();
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (err) {

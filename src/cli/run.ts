@@ -121,7 +121,6 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           silenceMs: setting('silence', config?.silence) * 1000,
           redactor,
           includeSlow: Boolean(flags.slow),
-          freshAccounts: target.register,
           refusedLogins: new Set(),
           boshUrl: target.boshUrl,
           transports: target.boshUrl ? { bosh: boshTransport(target.boshUrl, tls, limits) } : {},
@@ -190,10 +189,16 @@ function chooseOutputs(flags: RunFlags, level: Level, targets: number): Outputs 
   return { json: `${base}.json`, junit: `${base}.xml` };
 }
 
-/** Keeps the report files current while the run goes on, at most a few times a second. */
+/**
+ * Keeps the report files current while the run goes on. Rewriting them costs time in
+ * proportion to the run so far, so writes are spaced at least ten times as long as the last
+ * one took (and a second at least); the final write, and the one on an interruption, are
+ * always made.
+ */
 class ReportWriter {
   private timer?: NodeJS.Timeout;
   private latest?: RunReport[];
+  private spacingMs = 1000;
 
   constructor(private readonly outputs: Outputs) {}
 
@@ -202,7 +207,7 @@ class ReportWriter {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       if (this.latest) this.write(this.latest);
-    }, 250);
+    }, this.spacingMs);
   }
 
   flush(reports: RunReport[]): void {
@@ -212,11 +217,13 @@ class ReportWriter {
   }
 
   private write(reports: RunReport[]): void {
+    const started = performance.now();
     const { json, junit, html, markdown } = this.outputs;
     if (json) writeJson(json, reports);
     if (junit) writeJunit(junit, reports);
     if (html) writeHtml(html, reports);
     if (markdown) writeMarkdown(markdown, reports);
+    this.spacingMs = Math.max(1000, 10 * (performance.now() - started));
   }
 }
 

@@ -22,14 +22,17 @@ export interface Registrar {
 
 /**
  * Hands accounts to cases, each exclusively for the case's lifetime, so no case sees another's
- * roster pushes, presence or lists. Given accounts are shared out in turn; with a registrar,
- * every case gets fresh accounts that are deleted when it ends.
+ * roster pushes, presence or lists. Given accounts are shared out in turn. With a registrar,
+ * throw-away accounts are made as cases need them and handed on to later cases once released
+ * (cases leave accounts as they found them), then deleted when the run ends: registering and
+ * deleting an account per case would cost more than the case.
  */
 export class AccountPool {
   private readonly free: Account[];
   private readonly queue: { n: number; grant(accounts: Account[]): void }[] = [];
-  private readonly removals = new Set<Promise<void>>();
-  private readonly live = new Set<Account>();
+  private readonly created = new Set<Account>();
+  /** Throw-away accounts no case has used yet. */
+  private readonly pristine = new WeakSet<Account>();
 
   constructor(
     private readonly given: Account[],
@@ -38,16 +41,13 @@ export class AccountPool {
     this.free = [...given];
   }
 
-  get size(): number {
-    return this.registrar ? Infinity : this.given.length;
-  }
-
-  /** Accounts for one case; waits while other cases hold the given ones. */
-  async lease(n: number, signal: AbortSignal): Promise<Account[]> {
+  /** Accounts for one case; waits while other cases hold the given ones. `fresh`: never used before. */
+  async lease(n: number, signal: AbortSignal, fresh = false): Promise<Account[]> {
     if (n === 0) return [];
     if (this.registrar) {
-      const created = await Promise.all(Array.from({ length: n }, () => this.register()));
-      return created;
+      const reused = fresh ? [] : this.free.splice(0, n);
+      const made = await Promise.all(Array.from({ length: n - reused.length }, () => this.register()));
+      return [...reused, ...made];
     }
     if (n > this.given.length) {
       throw new Skip(`needs ${n} accounts and the run has ${this.given.length}: give more --account, or use --register`, 'not-run');
@@ -64,12 +64,13 @@ export class AccountPool {
     });
   }
 
+  /** Whether no case has used this account before: it was made for the case now holding it. */
+  isPristine(account: Account): boolean {
+    return this.pristine.has(account);
+  }
+
   release(accounts: Account[]): void {
-    if (accounts.length === 0) return;
-    if (this.registrar) {
-      for (const account of accounts) this.unregister(account);
-      return;
-    }
+    for (const a of accounts) this.pristine.delete(a);
     this.free.push(...accounts);
     while (this.queue.length > 0 && this.free.length >= this.queue[0]!.n) {
       const next = this.queue.shift()!;
@@ -77,31 +78,24 @@ export class AccountPool {
     }
   }
 
-  /** Waits for every pending deletion of throw-away accounts. */
+  /** Deletes every throw-away account (at the end of the run, interrupted or not). */
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.removals]);
-  }
-
-  /** Throw-away accounts created and not yet deleted (for cleanup on interruption). */
-  get outstanding(): Account[] {
-    return [...this.live];
+    if (!this.registrar) return;
+    const registrar = this.registrar;
+    await Promise.allSettled([...this.created].map(async (account) => {
+      await registrar.remove(account);
+      this.created.delete(account);
+    }));
   }
 
   private async register(): Promise<Account> {
     try {
       const account = await this.registrar!.create();
-      this.live.add(account);
+      this.created.add(account);
+      this.pristine.add(account);
       return account;
     } catch (err) {
       throw new ToolError(`could not register a throw-away account: ${(err as Error).message}`, { cause: err });
     }
-  }
-
-  private unregister(account: Account): void {
-    const removal = this.registrar!.remove(account)
-      .then(() => void this.live.delete(account))
-      .catch(() => undefined)
-      .finally(() => this.removals.delete(removal));
-    this.removals.add(removal);
   }
 }

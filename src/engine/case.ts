@@ -32,6 +32,12 @@ export interface CaseDefinition {
   role: Role;
   /** Accounts the case needs leased to it (default 0: it only opens raw streams). */
   accounts?: number;
+  /**
+   * The case observes what an account looks like before anything was ever stored in it (an
+   * empty roster's first version, "no vCard"): under --register it gets accounts made for it.
+   * With given accounts it runs on them as they are (t.freshAccounts tells which).
+   */
+  freshAccounts?: boolean;
   /** Groups of use cases, for levels that require only some (XEP-0045 'entity', 'occupant', …). */
   scope?: string;
   /** Transports the case is meaningful over (default: tcp only; STANZA_TRANSPORTS for stanza-level cases). */

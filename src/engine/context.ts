@@ -19,8 +19,6 @@ export interface RunEnvironment {
   /** How long to watch for something that must not happen, where no barrier can prove it sooner. */
   silenceMs: number;
   redactor: Redactor;
-  /** The accounts are throw-away ones made for each case (--register): nothing was stored in them before. */
-  freshAccounts?: boolean;
   /** Run cases that wait on server timers (--slow). */
   includeSlow?: boolean;
   /** The BOSH connection manager's URL, when known (--bosh-url). */
@@ -72,6 +70,7 @@ export class CaseContext {
     readonly transport: TransportKind,
     private readonly facts: ReadonlyMap<string, string>,
     readonly signal: AbortSignal,
+    private readonly pristine: (account: Account) => boolean = () => false,
   ) {
     this.transcript = new Transcript(env.redactor);
   }
@@ -96,9 +95,9 @@ export class CaseContext {
     return this.env.limits.stepMs;
   }
 
-  /** Whether the case's accounts were made for it (--register), so hold no earlier state. */
+  /** Whether the case's accounts were made for it (--register) and no case used them before. */
   get freshAccounts(): boolean {
-    return this.env.freshAccounts ?? false;
+    return this.accounts.length > 0 && this.accounts.every((a) => this.pristine(a));
   }
 
   get boshUrl(): string | undefined {

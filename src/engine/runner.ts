@@ -110,7 +110,7 @@ async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promis
     const suite = options.suites.find((s) => s.spec === spec);
     if (!suite?.probe || options.signal.aborted) return;
     const probe = suite.probe;
-    const outcome = await withCase(options, 1, 'tcp', 'should', async (t) => {
+    const outcome = await withCase(options, { n: 1 }, 'tcp', 'should', async (t) => {
       const finding: SupportFinding = await probe(t);
       return finding;
     });
@@ -144,7 +144,7 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
   const strength = caseStrength(item.def, options.env.baseline);
   // a case that needs longer than the usual deadline says so; a longer --case-timeout still wins
   const timeoutMs = Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0);
-  const outcome = await withCase(options, item.def.accounts ?? 0, item.transport, strength, (t) => item.def.run(t), spec?.facts, timeoutMs);
+  const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, strength, (t) => item.def.run(t), spec?.facts, timeoutMs);
   const t = outcome.context;
   const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
   if (outcome.verdict) return finish(item, options, started, t0, { ...base, ...outcome.verdict });
@@ -170,7 +170,7 @@ interface Outcome<T> {
  */
 async function withCase<T>(
   options: InternalOptions,
-  accountsNeeded: number,
+  accountsNeeded: { n: number; fresh?: boolean },
   transport: TransportKind,
   strength: Strength,
   body: (t: CaseContext) => Promise<T>,
@@ -189,13 +189,13 @@ async function withCase<T>(
   let context: CaseContext | undefined;
   let stopped = false;
   try {
-    const leased = await Promise.race([options.pool.lease(accountsNeeded, controller.signal), deadline]);
+    const leased = await Promise.race([options.pool.lease(accountsNeeded.n, controller.signal, accountsNeeded.fresh), deadline]);
     if (leased === 'deadline') {
       controller.abort();
       return { verdict: { verdict: 'error', reason: `no accounts could be had within the case deadline (${timeoutMs} ms)` } };
     }
     accounts = leased;
-    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal);
+    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a));
     const ctx = context;
     const raced = await Promise.race([
       body(ctx).then((value) => ({ value }), (err: unknown) => ({ err })),

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
 import { ToolError } from '../engine/errors.js';
 import { escapeXML, type Element } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser, type XmlViolation } from '../xml/stream-parser.js';
-import type { TlsSettings } from './tcp.js';
+import { secureContextFor, type TlsSettings } from './tcp.js';
 import type { StreamOpen, Transport, TransportHandlers } from './types.js';
+
+/** A kept-alive connection was already closed by the manager when reused. */
+class StaleConnection extends Error {}
 
 /** The connection manager did not answer a request in time: a finding when the case is about that. */
 export class HttpTimeout extends ToolError {}
@@ -30,11 +32,25 @@ export class BoshHttp {
     this.url = new URL(url);
     const secure = this.url.protocol === 'https:';
     this.agent = secure
-      ? new https.Agent({ keepAlive: true, maxSockets: 4, ca: tlsSettings.ca?.length ? [...tls.rootCertificates, ...tlsSettings.ca] : undefined, rejectUnauthorized: !tlsSettings.insecure })
+      ? new https.Agent({ keepAlive: true, maxSockets: 4, secureContext: secureContextFor(tlsSettings), rejectUnauthorized: !tlsSettings.insecure })
       : new http.Agent({ keepAlive: true, maxSockets: 4 });
   }
 
-  post(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+  /**
+   * POSTs one <body/>. A keep-alive connection the manager closed just as the request went
+   * out fails with ECONNRESET before anything was answered; the request is sent once more on
+   * a new connection (repeating a rid is safe: the manager answers it again, XEP-0124 §14.3).
+   */
+  async post(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+    try {
+      return await this.once(body, timeoutMs, signal);
+    } catch (err) {
+      if (!(err instanceof StaleConnection)) throw err;
+      return this.once(body, timeoutMs, signal);
+    }
+  }
+
+  private once(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
     const lib = this.url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const request = lib.request(this.url, {
@@ -50,7 +66,11 @@ export class BoshHttp {
         response.on('error', reject);
       });
       request.on('timeout', () => request.destroy(new HttpTimeout(`no HTTP response from ${this.url.href} within ${timeoutMs} ms`)));
-      request.on('error', (err: NodeJS.ErrnoException) => reject(err instanceof ToolError ? err : new ToolError(`BOSH request to ${this.url.href} failed: ${err.code ?? err.message}`)));
+      request.on('error', (err: NodeJS.ErrnoException) => {
+        if (err instanceof ToolError) return reject(err);
+        if (request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return reject(new StaleConnection(err.code));
+        reject(new ToolError(`BOSH request to ${this.url.href} failed: ${err.code ?? err.message}`));
+      });
       request.end(body);
     });
   }
@@ -124,6 +144,11 @@ export class BoshTransport implements Transport {
   private closedReason?: string;
   private readonly controller = new AbortController();
   private pollTimer?: NodeJS.Timeout;
+  /** Answers that came before those of earlier rids, waiting their turn. */
+  private readonly pending = new Map<number, () => void>();
+  private nextToDeliver?: number;
+  /** Rids a caller took for requests of its own: never answered here. */
+  private readonly external = new Set<number>();
 
   constructor(
     private readonly options: BoshOptions,
@@ -141,8 +166,9 @@ export class BoshTransport implements Transport {
     return this.sid;
   }
 
-  /** Takes the next request id, for a request the caller sends itself. */
+  /** Takes the next request id, for a request the caller sends itself (and reads the answer of). */
   takeRid(): number {
+    this.external.add(this.rid);
     return this.rid++;
   }
 
@@ -221,18 +247,36 @@ export class BoshTransport implements Transport {
     this.http.post(body, this.options.stepMs).catch(() => undefined).finally(() => this.markClosed('BOSH session terminated by the tool'));
   }
 
+  /**
+   * Sends one request. Its answer is handed up only after the answers to every earlier rid
+   * (XEP-0124 §8): answers travel on different connections and may arrive in any order, and
+   * stanzas must reach the session in the order the server sent them.
+   */
   private request(body: string, isStreamStart: boolean): void {
+    const rid = Number(/\brid='(\d+)'/.exec(body)?.[1]);
     this.outstanding++;
     this.handlers.sent(body);
     const timeout = this.options.waitSeconds * 1000 + this.options.stepMs;
     this.http.post(body, timeout, this.controller.signal).then(
-      (answer) => this.onAnswer(answer, isStreamStart),
-      (err: Error) => this.markClosed(this.isClosed ? this.closedReason! : err.message),
+      (answer) => this.answered(rid, () => this.onAnswer(answer, isStreamStart)),
+      (err: Error) => this.answered(rid, () => this.markClosed(this.isClosed ? this.closedReason! : err.message)),
     ).finally(() => {
       this.outstanding--;
       // keep one request waiting at the manager so the server can always push
       if (!this.isClosed && this.sid !== undefined) this.flush();
     });
+  }
+
+  private answered(rid: number, deliver: () => void): void {
+    this.pending.set(rid, deliver);
+    this.nextToDeliver ??= rid;
+    for (;;) {
+      while (this.external.delete(this.nextToDeliver)) this.nextToDeliver++;
+      const next = this.pending.get(this.nextToDeliver);
+      if (!next) return;
+      this.pending.delete(this.nextToDeliver++);
+      next();
+    }
   }
 
   private onAnswer(answer: HttpAnswer, isStreamStart: boolean): void {

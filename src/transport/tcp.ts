@@ -32,6 +32,26 @@ export interface TlsInfo {
 /** Handshake limits a case may impose on top of the run's settings (e.g. one cipher suite). */
 export type TlsOverrides = Pick<tls.ConnectionOptions, 'ciphers' | 'minVersion' | 'maxVersion'>;
 
+/** The CAs to trust: the system's, plus those given with --ca. */
+export function trustedCas(settings: TlsSettings): string[] | undefined {
+  return settings.ca && settings.ca.length > 0 ? [...tls.rootCertificates, ...settings.ca] : undefined;
+}
+
+const contexts = new WeakMap<TlsSettings, tls.SecureContext>();
+
+/**
+ * One TLS context per run's settings: building one parses every trusted certificate, which
+ * costs more than the handshake itself when a run opens thousands of connections.
+ */
+export function secureContextFor(settings: TlsSettings): tls.SecureContext {
+  let context = contexts.get(settings);
+  if (!context) {
+    context = tls.createSecureContext({ ca: trustedCas(settings) });
+    contexts.set(settings, context);
+  }
+  return context;
+}
+
 export interface TcpOptions {
   maxElementChars: number;
   connectTimeoutMs: number;
@@ -135,7 +155,9 @@ export class TcpTransport implements Transport {
       const secure = tls.connect({
         socket: plain,
         servername: net.isIP(servername) ? undefined : servername,
-        ca: settings.ca && settings.ca.length > 0 ? [...tls.rootCertificates, ...settings.ca] : undefined,
+        // a case that narrows the handshake needs a context of its own; everyone else shares one
+        secureContext: Object.keys(overrides).length ? undefined : secureContextFor(settings),
+        ca: Object.keys(overrides).length ? trustedCas(settings) : undefined,
         rejectUnauthorized: !settings.insecure,
         ...overrides,
       });

@@ -334,6 +334,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
     keyword: 'MUST',
     requirement: 'With roster versioning, every push carries a new, unique ver; a client behind gets the changed items as pushes in order of change, or the full roster.',
     accounts: 1,
+    freshAccounts: true,
     async run(t) {
       const [a] = t.accounts;
       const a1 = await t.login(a!);

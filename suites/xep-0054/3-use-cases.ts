@@ -33,6 +33,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
     keyword: 'MUST (either)',
     requirement: "A get for one's own vCard when none exists gives an error (item-not-found recommended) or a result with an empty <vCard/>.",
     accounts: 1,
+    freshAccounts: true,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
       const response = await vcardGet(s);
@@ -117,6 +118,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
     keyword: 'MUST',
     requirement: 'A get for the vCard of a user without one and of a user that does not exist give the same error (v1.2: service-unavailable or item-not-found; v1.3: service-unavailable).',
     accounts: 2,
+    freshAccounts: true,
     async run(t) {
       const [a, c] = t.accounts;
       const contact = await t.login(c!);

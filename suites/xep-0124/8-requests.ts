@@ -40,9 +40,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       const body = (rid: number, text: string): string => bodyTag({ rid, sid: bosh.sid },
         x('message', { to: receiver.jid, type: 'chat', id: text }, x('body', {}, text)).toString());
       t.note(`sending rid ${second} before rid ${first}`);
-      const later = bosh.post(body(second, 'second'));
+      // the answers matter less than the delivery order; they may never come if the case ends first
+      const later = bosh.post(body(second, 'second')).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 200));
-      const earlier = bosh.post(body(first, 'first'));
+      const earlier = bosh.post(body(first, 'first')).catch(() => undefined);
       const ours = message({ fromBare: a!.jid, where: (el) => ['first', 'second'].includes(el.getChildText('body') ?? '') }, 'one of the two numbered messages');
       const arrived = [await receiver.expect(ours), await receiver.expect(ours)].map((el) => el.getChildText('body'));
       t.check(arrived.join(',') === 'first,second', 'the rid order: first, then second', arrived.join(', '));
