@@ -246,8 +246,16 @@ export function chooseTransports(choice: string, boshUrl: string | undefined, le
   return kinds as TransportKind[];
 }
 
+/**
+ * How long the connection manager may hold our waiting request. Short, because a manager that
+ * holds more requests than 'hold' (XEP-0124 §8 says it should not) leaves a stanza we send
+ * unprocessed until the held request returns; with a short wait that costs a second, not a
+ * step deadline.
+ */
+const BOSH_WAIT_SECONDS = 2;
+
 function boshTransport(url: string, tls: TlsSettings, limits: SessionLimits): (handlers: TransportHandlers) => Promise<Transport> {
-  return async (handlers) => new BoshTransport({ url, tls, waitSeconds: 30, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
+  return async (handlers) => new BoshTransport({ url, tls, waitSeconds: BOSH_WAIT_SECONDS, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
 }
 
 /** Restricts the suites to cases whose ID starts with one of the prefixes (--only). */

@@ -27,6 +27,8 @@ export interface HttpAnswer {
 export class BoshHttp {
   private readonly agent: http.Agent;
   private readonly url: URL;
+  /** Settles when the latest request has been written out. */
+  private written: Promise<void> = Promise.resolve();
 
   constructor(url: string, tlsSettings: TlsSettings) {
     this.url = new URL(url);
@@ -50,7 +52,19 @@ export class BoshHttp {
     }
   }
 
-  private once(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+  private async once(body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+    // requests go on the wire in the order they were made: on two connections, one that must
+    // first connect would let a later request overtake it, and managers that see rids out of
+    // order may hold both (ejabberd 23.01 does). The next request waits until this one is
+    // written, not until it is answered.
+    const previous = this.written;
+    let written!: () => void;
+    this.written = new Promise((r) => (written = r));
+    await previous;
+    return this.send(body, timeoutMs, signal, written);
+  }
+
+  private send(body: string, timeoutMs: number, signal: AbortSignal | undefined, written: () => void): Promise<HttpAnswer> {
     const lib = this.url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const request = lib.request(this.url, {
@@ -65,6 +79,8 @@ export class BoshHttp {
         response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
         response.on('error', reject);
       });
+      request.on('finish', written);
+      request.on('close', written);
       request.on('timeout', () => request.destroy(new HttpTimeout(`no HTTP response from ${this.url.href} within ${timeoutMs} ms`)));
       request.on('error', (err: NodeJS.ErrnoException) => {
         if (err instanceof ToolError) return reject(err);
@@ -128,8 +144,8 @@ export function bodyTag(attrs: Record<string, string | number | undefined>, cont
  * request is kept waiting at the connection manager so the server can push; stanzas to send
  * go out at once while fewer than `requests` are outstanding.
  */
-/** How long an empty poll waits for stanzas to take with it. */
-const POLL_DELAY_MS = 5;
+/** The least time between two requests of one session (see flush()). */
+const REQUEST_SPACING_MS = 15;
 
 export class BoshTransport implements Transport {
   readonly kind = 'bosh';
@@ -143,7 +159,8 @@ export class BoshTransport implements Transport {
   private readonly queue: string[] = [];
   private closedReason?: string;
   private readonly controller = new AbortController();
-  private pollTimer?: NodeJS.Timeout;
+  private flushTimer?: NodeJS.Timeout;
+  private lastSentAt = 0;
   /** Answers that came before those of earlier rids, waiting their turn. */
   private readonly pending = new Map<number, () => void>();
   private nextToDeliver?: number;
@@ -214,26 +231,30 @@ export class BoshTransport implements Transport {
   }
 
   /**
-   * Sends what is queued if the manager allows another request (XEP-0124 §11). An empty poll
-   * waits a moment first: stanzas a case sends right after a response then ride in it, instead
-   * of racing it to the manager in a second request on another connection (requests that
-   * arrive out of rid order confuse some managers).
+   * Sends what is queued if the manager allows another request (XEP-0124 §11). Requests are
+   * spaced a few milliseconds apart: two sent at once travel on two connections and may reach
+   * the manager out of rid order, which some managers handle badly (ejabberd 23.01 then holds
+   * one and loses the other's stanzas); stanzas queued meanwhile ride in the next request.
+   * An empty poll waits the same way, so stanzas sent right after a response ride in it.
    */
   private flush(): void {
-    if (this.sid === undefined || this.isClosed) return;
+    if (this.sid === undefined || this.isClosed || this.flushTimer) return;
     if (this.outstanding >= this.maxRequests) return;
-    if (this.queue.length === 0) {
-      if (this.outstanding === 0) this.pollTimer ??= setTimeout(() => this.poll(), POLL_DELAY_MS);
+    if (this.queue.length === 0 && this.outstanding > 0) return;
+    const wait = this.lastSentAt + REQUEST_SPACING_MS - performance.now();
+    if (wait > 0 || this.queue.length === 0) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.sendQueued();
+      }, Math.max(wait, 1));
       return;
     }
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    this.request(bodyTag({ rid: this.rid++, sid: this.sid }, this.queue.splice(0).join('')), false);
+    this.sendQueued();
   }
 
-  private poll(): void {
-    this.pollTimer = undefined;
-    if (this.sid === undefined || this.isClosed || this.outstanding > 0) return;
+  private sendQueued(): void {
+    if (this.sid === undefined || this.isClosed) return;
+    if (this.outstanding >= this.maxRequests || (this.queue.length === 0 && this.outstanding > 0)) return;
     this.request(bodyTag({ rid: this.rid++, sid: this.sid }, this.queue.splice(0).join('')), false);
   }
 
@@ -255,6 +276,7 @@ export class BoshTransport implements Transport {
   private request(body: string, isStreamStart: boolean): void {
     const rid = Number(/\brid='(\d+)'/.exec(body)?.[1]);
     this.outstanding++;
+    this.lastSentAt = performance.now();
     this.handlers.sent(body);
     const timeout = this.options.waitSeconds * 1000 + this.options.stepMs;
     this.http.post(body, timeout, this.controller.signal).then(
@@ -308,7 +330,7 @@ export class BoshTransport implements Transport {
   private markClosed(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
-    clearTimeout(this.pollTimer);
+    clearTimeout(this.flushTimer);
     this.controller.abort();
     this.http.close();
     this.handlers.closed(reason);

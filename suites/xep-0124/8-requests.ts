@@ -51,6 +51,26 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
     },
   },
   {
+    id: 'XEP0124-8-3',
+    section: '8',
+    keyword: 'SHOULD NOT',
+    requirement: "The manager keeps no more requests waiting than 'hold': a new request makes it answer the one it holds at once.",
+    async run(t) {
+      const bosh = new RawBosh(t);
+      const created = await bosh.create({ hold: 1, wait: 10 });
+      const wait = Number(created.attrs.wait ?? 10);
+      const started = performance.now();
+      const held = bosh.next().then(() => (performance.now() - started) / 1000);
+      // give the manager time to start holding the first request before the second arrives
+      await new Promise((r) => setTimeout(r, 300));
+      const second = bosh.next();
+      const heldFor = await held;
+      await second;
+      t.note(`the held request was answered ${heldFor.toFixed(1)} s after it was sent (wait=${wait})`);
+      t.check(heldFor < wait / 2, 'the held request answered when the second one arrived', `held ${heldFor.toFixed(1)} s, close to wait (${wait} s): two requests kept waiting with hold=1`);
+    },
+  },
+  {
     id: 'XEP0124-14.2-1',
     section: '14.2',
     keyword: 'MUST',
