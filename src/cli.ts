@@ -52,7 +52,10 @@ function buildProgram(): Command {
     .addOption(new Option('--silence <seconds>', 'how long to watch for something that must not arrive').default(1).argParser(positiveNumber('--silence')))
     .addOption(new Option('--max-stanza-size <chars>', 'largest element accepted from the target').default(1_000_000).argParser(positiveNumber('--max-stanza-size')))
     .action(async (flags: RunFlags, command: Command) => {
-      process.exitCode = await runCommand(flags, (name) => command.getOptionValueSource(name) === 'cli', SUITES, process.argv.slice(2));
+      const code = await runCommand(flags, (name) => command.getOptionValueSource(name) === 'cli', SUITES, process.argv.slice(2));
+      // the reports are written: a connection the target still holds open must not keep the tool alive
+      await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+      process.exit(code);
     });
 
   program.command('levels')
@@ -85,6 +88,10 @@ function buildProgram(): Command {
     });
 
   return program;
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 /**

@@ -121,7 +121,6 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           silenceMs: setting('silence', config?.silence) * 1000,
           redactor,
           includeSlow: Boolean(flags.slow),
-          refusedLogins: new Set(),
           boshUrl: target.boshUrl,
           transports: target.boshUrl ? { bosh: boshTransport(target.boshUrl, tls, limits) } : {},
         },

@@ -61,7 +61,8 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   };
 
   const { support } = await runPlan(plan, {
-    env,
+    // one memory of refused credentials per run and target
+    env: { ...env, refusedLogins: new Set() },
     levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,

@@ -26,6 +26,7 @@ export interface RunEnvironment {
   /**
    * Accounts whose credentials the server refused in this run: later logins fail at once, so
    * a wrong password is reported once and never hammers the server into locking the account.
+   * certify() gives each run its own.
    */
   refusedLogins?: Set<string>;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
@@ -58,6 +59,8 @@ export class CaseContext {
   readonly findings: Finding[] = [];
   readonly notes: string[] = [];
   private readonly sessions: Session[] = [];
+  /** Set when finish() has torn the sessions down: a session that connects later is closed at once. */
+  private released = false;
   private readonly cleanups: (() => Promise<unknown>)[] = [];
   private readonly labels = new Map<string, number>();
   private cleaningUp = false;
@@ -137,6 +140,11 @@ export class CaseContext {
       signal: this.cleaningUp ? undefined : this.signal,
       transport: kind === 'bosh' ? open : undefined,
     });
+    if (this.released) {
+      // a connect that was still under way when the case ended (a sibling login failed first)
+      session.destroy('the case has ended');
+      throw new ToolError('the case ended while this session was connecting');
+    }
     this.sessions.push(session);
     return session;
   }
@@ -304,6 +312,7 @@ export class CaseContext {
       await Promise.allSettled(this.sessions.map((s) => s.close()));
     })();
     await Promise.race([work, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    this.released = true;
     for (const s of this.sessions) s.destroy('released at the end of the case');
   }
 

@@ -41,13 +41,16 @@ export interface RunOptions {
   caseTimeoutMs?: number;
   stepMs?: number;
   onUpdate?: (report: RunReport) => void;
+  concurrency?: number;
+  /** The accounts and passwords the tool is given (default: ACCOUNTS, as the server knows them). */
+  accounts?: Record<string, string>;
 }
 
 /** Runs certify() in-process against a local port with the test accounts. */
 export async function runAgainst(options: RunOptions): Promise<RunReport> {
   const { cert } = await testCertificate();
   const redactor = new Redactor();
-  const accounts = Object.entries(ACCOUNTS).map(([local, password]) => parseAccount(`${local}@${DOMAIN}`, password));
+  const accounts = Object.entries(options.accounts ?? ACCOUNTS).map(([local, password]) => parseAccount(`${local}@${DOMAIN}`, password));
   for (const a of accounts) redactor.addSecret(a.password);
   const stepMs = options.stepMs ?? 1000;
   return certify({
@@ -66,7 +69,7 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
     accounts,
     register: false,
     transports: ['tcp'],
-    concurrency: 4,
+    concurrency: options.concurrency ?? 4,
     caseTimeoutMs: options.caseTimeoutMs ?? 10_000,
     command: 'test',
     tlsReport: { verification: 'verified' },

@@ -63,6 +63,29 @@ describe('verdicts against an in-process server', () => {
     expect(report.level.verdict).not.toBe('pass');
   });
 
+  it('says a password was refused, never tries it again, and leaves no connection open', async () => {
+    server = await startHarness();
+    const report = await runAgainst({
+      port: server.port,
+      accounts: { alice: 'not-alices-password', bob: ACCOUNTS.bob },
+      // one case after another: once alice is known refused, the pair logins of 8.4-1 fail at
+      // once for alice while bob is still connecting, and bob's session must not outlive the case
+      suites: core('RFC6120-8.1.3-1', 'RFC6120-8.2.3-1', 'RFC6120-8.4-1'),
+      concurrency: 1,
+    });
+    const cases = [...casesById(report).values()];
+    const usedAlice = cases.filter((c) => /alice@/.test(c.reason ?? ''));
+    expect(usedAlice.length).toBeGreaterThan(1);
+    for (const c of usedAlice) expect(c.verdict, c.id).toBe('error');
+    const reasons = usedAlice.map((c) => c.reason).join('\n');
+    expect(reasons).toMatch(/could not log in as alice@example\.test: SASL <not-authorized\/> \(wrong password, or no such account\)/);
+    expect(reasons).toMatch(/could not log in as alice@example\.test: its credentials were refused earlier in this run; not trying again/);
+    const refusals = cases.flatMap((c) => c.transcript).filter((e) => e.direction === 'received' && /^<failure\b.*<not-authorized\/>/.test(e.data));
+    expect(refusals, 'SASL attempts with the wrong password').toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.connections.size, 'connections the tool left open').toBe(0);
+  });
+
   it('reports ERROR for every case when nothing listens, and still completes the report', async () => {
     server = await startHarness();
     const port = server.port;
