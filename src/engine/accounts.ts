@@ -64,6 +64,11 @@ export class AccountPool {
     });
   }
 
+  /** The accounts the user gave (none when the run registers its own). */
+  get givenAccounts(): readonly Account[] {
+    return this.registrar ? [] : this.given;
+  }
+
   /** Whether no case has used this account before: it was made for the case now holding it. */
   isPristine(account: Account): boolean {
     return this.pristine.has(account);

@@ -79,6 +79,12 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     else runnerOptions.signal.addEventListener('abort', stop, { once: true });
   });
   const options: InternalOptions = { ...runnerOptions, active, stopped };
+  const refused = await checkCredentials(options);
+  if (refused) {
+    const results = plan.map((item) => notRun(item, options, refused));
+    for (const r of results) options.onResult?.(r);
+    return { support: new Map(), results };
+  }
   const support = await probeSpecs(plan, options);
   // copies of cases over a transport the target does not offer would only repeat one absence
   const runnable = plan.filter((p) => {
@@ -100,6 +106,22 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
   await options.pool.drain();
   return { support, results };
+}
+
+/**
+ * Logs every given account in once before anything else. A password the server refuses would
+ * turn every case into the same error; the run stops at once instead, having tried it once, so
+ * it can never lock the account. Other failures are left to the cases, which report them.
+ */
+async function checkCredentials(options: InternalOptions): Promise<string | undefined> {
+  const given = options.pool.givenAccounts;
+  if (given.length === 0 || options.signal.aborted) return undefined;
+  await withCase(options, { n: given.length }, 'tcp', 'should', async (t) => {
+    await Promise.allSettled(t.accounts.map((a) => t.login(a)));
+  });
+  const refused = given.filter((a) => options.env.refusedLogins?.has(a.jid)).map((a) => a.jid);
+  if (refused.length === 0) return undefined;
+  return `not run: the server refused the password of ${refused.join(', ')} (SASL <not-authorized/>); each was tried once only, so no account is locked out`;
 }
 
 async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promise<Map<string, SpecSupport>> {

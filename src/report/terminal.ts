@@ -40,6 +40,28 @@ function caseLine(c: CaseResult): string {
   return `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
 }
 
+/**
+ * The lines of the cases that did not simply pass. Errors that share one reason (a dead target,
+ * a refused password) are one line with their count: the reason matters, not its repetition.
+ */
+function noteworthyLines(cases: CaseResult[]): string[] {
+  const errorsByReason = new Map<string, CaseResult[]>();
+  for (const c of cases) if (c.verdict === 'error') errorsByReason.set(c.reason ?? '', [...(errorsByReason.get(c.reason ?? '') ?? []), c]);
+  const out: string[] = [];
+  const shown = new Set<string>();
+  for (const c of cases.filter(noteworthy)) {
+    const same = c.verdict === 'error' ? errorsByReason.get(c.reason ?? '')! : [];
+    if (same.length < 3) {
+      out.push(caseLine(c));
+    } else if (!shown.has(c.reason ?? '')) {
+      shown.add(c.reason ?? '');
+      const ids = same.slice(0, 3).map(caseKey).join(', ');
+      out.push(`    ${pad(paint('error'), 6)} ${same.length} cases (${ids}, …)${chalk.dim(`  ${c.reason ?? ''}`)}`);
+    }
+  }
+  return out;
+}
+
 function heading(report: RunReport): string {
   const { level } = report;
   return chalk.bold(`${report.tool.name} ${report.tool.version}: ${level.title} (${level.xep}), ${level.role} role, RFC ${level.baseline === '3920' ? '3920/3921' : '6120/6121'} baseline`);
@@ -80,7 +102,7 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
     const n = spec.counts;
     const counts = [n.pass, n.fail, n.warn, n.skip, n.error].map((v) => String(v).padStart(4)).join(' ');
     out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 42), 44)}${pad(spec.requirement, 16)}${pad(paint(spec.verdict), 12)}${counts}  ${chalk.dim(supportCell(spec))}`);
-    for (const c of options.verbose ? spec.cases : spec.cases.filter(noteworthy)) out.push(caseLine(c));
+    out.push(...(options.verbose ? spec.cases.map(caseLine) : noteworthyLines(spec.cases)));
   }
   out.push('', totalsLine(report));
   if (report.stats) {

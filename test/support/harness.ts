@@ -4,7 +4,8 @@ import path from 'node:path';
 import { makeCertificate } from '../../fixtures/servers/workdir.js';
 import { findLevel } from '../../src/catalogue/levels.js';
 import type { Baseline } from '../../src/catalogue/specs.js';
-import { parseAccount } from '../../src/engine/accounts.js';
+import { parseAccount, type Account } from '../../src/engine/accounts.js';
+import type { RunEnvironment } from '../../src/engine/context.js';
 import type { Suite } from '../../src/engine/case.js';
 import { certify } from '../../src/engine/certify.js';
 import { Redactor } from '../../src/evidence/redact.js';
@@ -46,25 +47,35 @@ export interface RunOptions {
   accounts?: Record<string, string>;
 }
 
-/** Runs certify() in-process against a local port with the test accounts. */
-export async function runAgainst(options: RunOptions): Promise<RunReport> {
+/** The accounts as the tool is given them: ACCOUNTS, or other passwords for them. */
+export function testAccounts(passwords: Record<string, string> = ACCOUNTS): Account[] {
+  return Object.entries(passwords).map(([local, password]) => parseAccount(`${local}@${DOMAIN}`, password));
+}
+
+/** What a run against the in-process server at `port` works in, with these accounts' secrets known. */
+export async function harnessEnvironment(port: number, accounts: Account[], options: { stepMs?: number; baseline?: Baseline } = {}): Promise<RunEnvironment> {
   const { cert } = await testCertificate();
   const redactor = new Redactor();
-  const accounts = Object.entries(options.accounts ?? ACCOUNTS).map(([local, password]) => parseAccount(`${local}@${DOMAIN}`, password));
   for (const a of accounts) redactor.addSecret(a.password);
   const stepMs = options.stepMs ?? 1000;
+  return {
+    target: { endpoint: { host: '127.0.0.1', port }, domain: DOMAIN, tls: { ca: [cert], insecure: false } },
+    baseline: options.baseline ?? '6120',
+    limits: { stepMs, connectTimeoutMs: stepMs, maxElementChars: 1_000_000 },
+    silenceMs: 300,
+    redactor,
+    transports: {},
+  };
+}
+
+/** Runs certify() in-process against a local port with the test accounts. */
+export async function runAgainst(options: RunOptions): Promise<RunReport> {
+  const accounts = testAccounts(options.accounts);
   return certify({
     name: 'harness',
     level: findLevel(options.level ?? 'core-server'),
     role: 'server',
-    env: {
-      target: { endpoint: { host: '127.0.0.1', port: options.port }, domain: DOMAIN, tls: { ca: [cert], insecure: false } },
-      baseline: options.baseline ?? '6120',
-      limits: { stepMs, connectTimeoutMs: stepMs, maxElementChars: 1_000_000 },
-      silenceMs: 300,
-      redactor,
-      transports: {},
-    },
+    env: await harnessEnvironment(options.port, accounts, options),
     suites: options.suites,
     accounts,
     register: false,
