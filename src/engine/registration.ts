@@ -1,10 +1,13 @@
 import { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import { Session, type SessionLimits, type TargetAddress } from '../session/session.js';
-import { iq, query, token } from '../session/stanza.js';
+import { iq, query, stanzaError, streamErrorCondition, token } from '../session/stanza.js';
 import { describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { parseAccount, type Account, type Registrar } from './accounts.js';
+
+/** The server answered a registration with an error: no throw-away accounts can be had. */
+export class RegistrationRefused extends Error {}
 
 /**
  * Throw-away accounts through XEP-0077 in-band registration: created on a fresh stream after
@@ -26,8 +29,16 @@ export class InBandRegistrar implements Registrar {
     try {
       await session.open();
       if (session.features?.getChild('starttls', NS.tls)) await session.starttls();
-      const response = await session.iq(iq('set', {}, query(NS.register, {}, x('username', {}, account.local), x('password', {}, account.password))));
-      if (response.attrs.type !== 'result') throw new Error(`the server refused in-band registration: ${this.redactor.redact(describe(response))}`);
+      const response = await session.iq(iq('set', {}, query(NS.register, {}, x('username', {}, account.local), x('password', {}, account.password)))).catch((err: unknown) => {
+        // a server without registration may end the stream instead (a stanza before authentication)
+        if (session.streamError) throw new RegistrationRefused(`the server refused in-band registration: it ended the stream with <${streamErrorCondition(session.streamError) ?? '?'}/>`);
+        throw err;
+      });
+      if (response.attrs.type !== 'result') {
+        const error = stanzaError(response);
+        const why = error?.condition ? `<${error.condition}/>${error.text ? ` (${error.text})` : ''}` : this.redactor.redact(describe(response));
+        throw new RegistrationRefused(`the server refused in-band registration: ${why}`);
+      }
       return account;
     } finally {
       await session.close();

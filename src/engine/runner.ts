@@ -6,6 +6,7 @@ import { ExpectationError } from '../session/session.js';
 import type { AccountPool } from './accounts.js';
 import { caseStrength, keywordFor, TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
 import { CaseContext, type RunEnvironment } from './context.js';
+import { RegistrationRefused } from './registration.js';
 import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
 
 /** One case as a run will execute it: the definition, its spec row, and the transport. */
@@ -79,9 +80,9 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     else runnerOptions.signal.addEventListener('abort', stop, { once: true });
   });
   const options: InternalOptions = { ...runnerOptions, active, stopped };
-  const refused = await checkCredentials(options);
-  if (refused) {
-    const results = plan.map((item) => notRun(item, options, refused));
+  const unusable = await checkAccounts(options);
+  if (unusable) {
+    const results = plan.map((item) => notRun(item, options, unusable));
     for (const r of results) options.onResult?.(r);
     return { support: new Map(), results };
   }
@@ -109,13 +110,24 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
 }
 
 /**
- * Logs every given account in once before anything else. A password the server refuses would
- * turn every case into the same error; the run stops at once instead, having tried it once, so
- * it can never lock the account. Other failures are left to the cases, which report them.
+ * Checks the accounts before anything else. Each given account logs in once: a password the
+ * server refuses would turn every case into the same error, so the run stops at once, having
+ * tried it once (it can never lock the account). With --register, one account is registered
+ * (and handed on to the first case): a server that refuses registration stops the run just as
+ * early, instead of every case trying. Other failures are left to the cases, which report them.
  */
-async function checkCredentials(options: InternalOptions): Promise<string | undefined> {
+async function checkAccounts(options: InternalOptions): Promise<string | undefined> {
+  if (options.signal.aborted) return undefined;
   const given = options.pool.givenAccounts;
-  if (given.length === 0 || options.signal.aborted) return undefined;
+  if (given.length === 0) {
+    try {
+      options.pool.release(await options.pool.lease(1, options.signal));
+      return undefined;
+    } catch (err) {
+      const refusal = err instanceof Error && err.cause instanceof RegistrationRefused ? err.cause : undefined;
+      return refusal && `not run: --register: ${refusal.message}; give accounts with --account instead`;
+    }
+  }
   await withCase(options, { n: given.length }, 'tcp', 'should', async (t) => {
     await Promise.allSettled(t.accounts.map((a) => t.login(a)));
   });

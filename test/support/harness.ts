@@ -43,6 +43,8 @@ export interface RunOptions {
   stepMs?: number;
   onUpdate?: (report: RunReport) => void;
   concurrency?: number;
+  /** Throw-away accounts by in-band registration instead of the given ones. */
+  register?: boolean;
   /** The accounts and passwords the tool is given (default: ACCOUNTS, as the server knows them). */
   accounts?: Record<string, string>;
 }
@@ -77,8 +79,8 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
     role: 'server',
     env: await harnessEnvironment(options.port, accounts, options),
     suites: options.suites,
-    accounts,
-    register: false,
+    accounts: options.register ? [] : accounts,
+    register: options.register ?? false,
     transports: ['tcp'],
     concurrency: options.concurrency ?? 4,
     caseTimeoutMs: options.caseTimeoutMs ?? 10_000,

@@ -82,6 +82,16 @@ describe('verdicts against an in-process server', () => {
     expect(server.connections.size, 'connections the tool left open').toBe(0);
   });
 
+  it('stops before any case when the server refuses in-band registration, having asked once', async () => {
+    server = await startHarness();
+    const report = await runAgainst({ port: server.port, register: true, suites: core('RFC6120-8.1.3-1', 'RFC6120-8.2.3-1', 'RFC6120-8.4-1') });
+    const cases = [...casesById(report).values()];
+    expect(cases.map((c) => c.verdict)).toEqual(['error', 'error', 'error']);
+    for (const c of cases) expect(c.reason).toBe('not run: --register: the server refused in-band registration: it ended the stream with <not-authorized/>; give accounts with --account instead');
+    expect(report.stats?.connections).toBe(1);
+    expect(report.level.verdict).toBe('incomplete');
+  });
+
   it('closes a session that finishes connecting after its case has ended', async () => {
     server = await startHarness();
     const [alice, bob] = testAccounts();
