@@ -216,19 +216,20 @@ async function withCase<T>(
   setMaxListeners(64, controller.signal);
   options.active.add(controller);
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), timeoutMs);
-  });
   let accounts: Awaited<ReturnType<AccountPool['lease']>> = [];
   let context: CaseContext | undefined;
   let stopped = false;
   try {
-    const leased = await Promise.race([options.pool.lease(accountsNeeded.n, controller.signal, accountsNeeded.fresh), deadline]);
-    if (leased === 'deadline') {
+    // waiting for accounts other cases hold is not the case's time: its deadline starts after
+    const leased = await Promise.race([options.pool.lease(accountsNeeded.n, controller.signal, accountsNeeded.fresh), options.stopped]);
+    if (leased === 'aborted') {
       controller.abort();
-      return { verdict: { verdict: 'error', reason: `no accounts could be had within the case deadline (${timeoutMs} ms)` } };
+      return { verdict: { verdict: 'error', reason: `not run: ${abortReason(options.signal)}` } };
     }
     accounts = leased;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), timeoutMs);
+    });
     context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a));
     const ctx = context;
     const raced = await Promise.race([
