@@ -59,6 +59,8 @@ export class CaseContext {
   readonly findings: Finding[] = [];
   readonly notes: string[] = [];
   private readonly sessions: Session[] = [];
+  /** Accounts the case made itself (XEP-0077) and logged in with. */
+  private readonly ownAccounts = new Set<Account>();
   /** Set when finish() has torn the sessions down: a session that connects later is closed at once. */
   private released = false;
   private readonly cleanups: (() => Promise<unknown>)[] = [];
@@ -170,6 +172,7 @@ export class CaseContext {
     if (this.env.refusedLogins?.has(account.jid)) {
       throw new ToolError(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
     }
+    if (!this.accounts.includes(account)) this.ownAccounts.add(account);
     const session = await this.secureStream(this.labelFor(account), kind, options.lang);
     if (options.persona) session.persona = options.persona;
     await this.setup(`log in as ${account.jid}`, async () => {
@@ -267,9 +270,9 @@ export class CaseContext {
     this.cleanups.unshift(cleanup);
   }
 
-  /** The case account `session` is logged in as. */
+  /** The account `session` is logged in as: one the case was given, or one it made and logged in with. */
   accountOf(session: Session): Account {
-    const account = this.accounts.find((a) => a.jid.toLowerCase() === bare(session.jid ?? '').toLowerCase());
+    const account = [...this.accounts, ...this.ownAccounts].find((a) => a.jid.toLowerCase() === bare(session.jid ?? '').toLowerCase());
     if (!account) throw new ToolError(`${session.label} is not logged in as one of the case's accounts`);
     return account;
   }
