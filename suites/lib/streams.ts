@@ -33,7 +33,9 @@ export interface StreamEnding {
  */
 export async function awaitStreamEnd(session: Session, timeoutMs = session.stepMs): Promise<StreamEnding> {
   const error = await session.maybe(streamError(), timeoutMs);
-  const closedConnection = await session.waitClosed(timeoutMs);
+  // a stream error or a close comes at once; with neither in a step's time, waiting for the
+  // close as long again would only slow the run down
+  const closedConnection = error || session.isClosed ? await session.waitClosed(timeoutMs) : false;
   const header = session.received({ describe: 'header', test: isStreamHeader })[0];
   return {
     header,
@@ -100,3 +102,21 @@ export function stagesOffering(staged: StagedFeatures, name: string, xmlns: stri
   const stages: [string, Element | undefined][] = [['before TLS', staged.beforeTls], ['after TLS', staged.afterTls]];
   return stages.filter(([, f]) => f?.getChild(name, xmlns) !== undefined).map(([stage]) => stage);
 }
+
+/**
+ * A request made before authentication, or undefined when the server ended the stream with
+ * <not-authorized/> instead: RFC 6120 §4.3.5 lets a server refuse any stanza sent before
+ * authentication that way, so a pre-authentication service it does not offer (in-band
+ * registration, non-SASL authentication) may be refused so too.
+ */
+export async function refusableBeforeAuth<T>(session: Session, request: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await request();
+  } catch (err) {
+    if (session.streamError && streamErrorCondition(session.streamError) === 'not-authorized') return undefined;
+    throw err;
+  }
+}
+
+/** The outcome note for a stream ended under refusableBeforeAuth(). */
+export const REFUSED_BEFORE_AUTH = 'the stream was ended with <not-authorized/>, as RFC 6120 §4.3.5 allows for any stanza before authentication';

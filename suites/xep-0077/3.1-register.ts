@@ -3,6 +3,7 @@ import { describe } from '../../src/xml/element.js';
 import {
   attemptLogin, createAccount, deferDeletion, describeRegistration, freshAccount, offersRegistration, registrationForm, registrationSet,
 } from '../lib/registration.js';
+import { REFUSED_BEFORE_AUTH, refusableBeforeAuth } from '../lib/streams.js';
 
 /** XEP-0077 §3.1: an entity registers with the server, before authenticating. */
 export default defineCases({ spec: 'xep-0077', role: 'server' }, [
@@ -23,14 +24,16 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
     id: 'XEP0077-3.1-2',
     section: '3.1',
     keyword: 'MUST',
-    requirement: 'A server without in-band registration answers a registration get with <service-unavailable/>.',
+    requirement: 'A server without in-band registration answers a registration get with <service-unavailable/> (or, before authentication, ends the stream with <not-authorized/>).',
     // for servers without the feature: runs whatever the probe found, and skips when registration answers
     needsSupport: false,
     async run(t) {
       const s = await t.secureStream();
-      const form = await registrationForm(s, t.domain);
+      const form = await refusableBeforeAuth(s, () => registrationForm(s, t.domain));
+      if (!form) return t.outcome(REFUSED_BEFORE_AUTH);
       if (form.response.attrs.type === 'result') return t.skip(`server ${t.domain} answers registration requests (${describeRegistration(form)})`);
       t.expectError(form.response, ['service-unavailable']);
+      t.outcome('an error with <service-unavailable/>');
     },
   },
   {

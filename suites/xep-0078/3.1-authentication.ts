@@ -4,6 +4,7 @@ import { messageWithBody } from '../../src/session/match.js';
 import { sameJid, stanzaError, token } from '../../src/session/stanza.js';
 import { Element, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
+import { REFUSED_BEFORE_AUTH, refusableBeforeAuth } from '../lib/streams.js';
 import { authDigest, authFields, authSet, describeFields, plaintextLogin, usableFields } from './iq-auth.js';
 
 /** A plaintext login of the case's first account with a wrong password, on a stream of its own. */
@@ -46,15 +47,17 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
     id: 'XEP0078-3.1-3',
     section: '3.1',
     keyword: 'MUST',
-    requirement: 'A server without jabber:iq:auth answers the fields request with <service-unavailable/>.',
+    requirement: 'A server without jabber:iq:auth answers the fields request with <service-unavailable/> (or ends the stream with <not-authorized/>).',
     accounts: 1,
     // for servers without the feature: runs whatever the probe found, and skips when it answers
     needsSupport: false,
     async run(t) {
       const s = await t.secureStream('legacy');
-      const answer = await authFields(s, t.domain, t.accounts[0]!.local);
+      const answer = await refusableBeforeAuth(s, () => authFields(s, t.domain, t.accounts[0]!.local));
+      if (!answer) return t.outcome(REFUSED_BEFORE_AUTH);
       if (answer.response.attrs.type === 'result') return t.skip(`server ${t.domain} answers jabber:iq:auth requests (${describeFields(answer)})`);
       t.expectError(answer.response, ['service-unavailable']);
+      t.outcome('an error with <service-unavailable/>');
     },
   },
   {
