@@ -53,12 +53,14 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       const requests = Number(created.attrs.requests ?? 2);
       const wait = Number(created.attrs.wait ?? 10);
       const started = performance.now();
-      const replies = await Promise.all(Array.from({ length: requests + 1 }, () => bosh.next({}, '', (wait + 5) * 1000).then((r) => ({ r, seconds: (performance.now() - started) / 1000 }))));
-      const violation = replies.find(({ r }) => r.attrs.condition === 'policy-violation' || r.http.status === 403);
-      const earliest = Math.min(...replies.map((x) => x.seconds));
-      if (violation) return t.outcome('terminated with policy-violation');
-      t.outcome(`no policy-violation; the first reply came after ${earliest.toFixed(1)} s (wait=${wait})`);
-      t.check(earliest < wait / 2, 'policy-violation, or a held request answered at once', `all ${requests + 1} requests held about ${earliest.toFixed(1)} s`);
+      const replies = Array.from({ length: requests + 1 }, () => bosh.next({}, '', (wait + 5) * 1000).then((r) => ({ r, seconds: (performance.now() - started) / 1000 })));
+      // the first answer tells: a policy-violation, or a held request let go at once; the
+      // others may be held until wait runs out
+      for (const reply of replies) void reply.catch(() => undefined);
+      const first = await Promise.race(replies);
+      if (first.r.attrs.condition === 'policy-violation' || first.r.http.status === 403) return t.outcome('terminated with policy-violation');
+      t.outcome(`no policy-violation; the first reply came after ${first.seconds.toFixed(1)} s (wait=${wait})`);
+      t.check(first.seconds < wait / 2, 'policy-violation, or a held request answered at once', `all ${requests + 1} requests held about ${first.seconds.toFixed(1)} s`);
     },
   },
   {

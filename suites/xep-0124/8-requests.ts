@@ -63,9 +63,9 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       const held = bosh.next().then(() => (performance.now() - started) / 1000);
       // give the manager time to start holding the first request before the second arrives
       await new Promise((r) => setTimeout(r, 300));
-      const second = bosh.next();
+      // the second request is held in turn, until wait runs out: only the first one's answer counts
+      void bosh.next().catch(() => undefined);
       const heldFor = await held;
-      await second;
       t.note(`the held request was answered ${heldFor.toFixed(1)} s after it was sent (wait=${wait})`);
       t.check(heldFor < wait / 2, 'the held request answered when the second one arrived', `held ${heldFor.toFixed(1)} s, close to wait (${wait} s): two requests kept waiting with hold=1`);
     },
