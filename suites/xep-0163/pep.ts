@@ -38,12 +38,14 @@ function refusal(response: Element): string {
   return `<${stanzaError(response)?.condition ?? '?'}/> in ${describe(response)}`;
 }
 
-/** Publishes as a preparation step: a refusal makes the case ERROR, not FAIL. */
+/**
+ * Publishes on the way to what a case checks. A PEP service that refuses the owner's publish
+ * breaks XEP-0163 §3 (publishing creates the node and stores the item), so a refusal is a FAIL
+ * citing that, not a tool error: advertised but not working.
+ */
 export async function published(t: CaseContext, session: Session, node: string, itemId: string): Promise<void> {
-  await t.setup(`publish item ${itemId} to ${node}`, async () => {
-    const response = await publish(session, node, itemId);
-    if (response.attrs.type !== 'result') throw new Error(`the publish was refused: ${refusal(response)}`);
-  });
+  const response = await publish(session, node, itemId);
+  t.must(response.attrs.type === 'result', `the owner's publish of ${itemId} to ${node} accepted (XEP-0163 §3: publishing creates the node)`, `refused: ${refusal(response)}`);
 }
 
 /** Creates a node with a configuration (XEP-0060 §8.1.3), as a preparation step. */
