@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(prosody prosody-modules ejabberd openssl libxml2-utils ca-certificates)
+# servers under test, tools the tests use (xmllint, a JUnit reader, a browser), and console
+# clients for client certification
+packages=(prosody prosody-modules ejabberd openssl libxml2-utils ca-certificates python3-junitparser chromium
+  profanity poezio python3-slixmpp tmux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
