@@ -2,13 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISBEHAVIOURS, startChaos, type ChaosServer, type Misbehaviour } from '../../fixtures/chaos/server.js';
 import type { RunReport } from '../../src/report/model.js';
 import { ROOT } from '../support/cli.js';
+import { checkJunitSchema, jsonReportErrors } from '../support/validate.js';
 
 const CLI = path.join(ROOT, 'dist/src/cli.js');
 const TIMEOUT_S = 20;
@@ -50,15 +48,10 @@ function certify(server: ChaosServer, extra: string[] = [], interruptAfterMs?: n
   });
 }
 
-const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/report.schema.json'), 'utf8'));
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
-
 function expectSoundEnding(o: Outcome): void {
   expect(o.seconds, 'the run ends within its global deadline').toBeLessThan(TIMEOUT_S + 10);
-  expect(validate(o.report), JSON.stringify(validate.errors)).toBe(true);
-  execFileSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'), o.junitFile], { stdio: 'pipe' });
+  expect(jsonReportErrors(o.report)).toEqual([]);
+  checkJunitSchema(o.junitFile);
   expect(o.output, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   expect(o.output).not.toMatch(/internal error|Unhandled|TypeError|ReferenceError/);
   const cases = o.report.specs.flatMap((s) => s.cases);
@@ -133,6 +126,7 @@ describe('hostile and broken targets', () => {
     const reasons = o.report.specs.flatMap((s) => s.cases).map((c) => c.reason ?? '');
     expect(reasons.some((r) => /interrupted by SIGINT/.test(r))).toBe(true);
     expect(reasons.some((r) => /not run: interrupted by SIGINT/.test(r))).toBe(true);
-    execFileSync('xmllint', ['--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'), o.junitFile], { stdio: 'pipe' });
+    checkJunitSchema(o.junitFile);
+    expect(jsonReportErrors(o.report)).toEqual([]);
   });
 });

@@ -8,30 +8,44 @@ import type { CaseResult, RunReport } from '../../src/report/model.js';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/src/cli.js');
 
-export interface CliRun {
+export interface ToolRun {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+export interface CliRun extends ToolRun {
   report: RunReport;
   jsonFile: string;
   junitFile: string;
+  htmlFile?: string;
+  markdownFile?: string;
 }
 
-/** Runs the built CLI (as a user would) and reads back its JSON report. */
-export function runCli(args: string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-run-'));
-  const jsonFile = path.join(dir, 'report.json');
-  const junitFile = path.join(dir, 'report.xml');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args, '--json', jsonFile, '--junit', junitFile], { timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      if (!fs.existsSync(jsonFile)) {
-        reject(new Error(`no report written (exit ${code}):\n${stderr}\n${stdout}`));
-        return;
-      }
-      resolve({ code, stdout, stderr, report: JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as RunReport, jsonFile, junitFile });
+/** Runs the built CLI (as a user would) with `args` as they are. */
+export function runTool(args: string[], options: { timeoutMs?: number } = {}): Promise<ToolRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
     });
   });
+}
+
+/** Runs a certification with the CLI, writing its reports to a fresh directory, and reads back the JSON one. */
+export async function runCli(args: string[], options: { timeoutMs?: number; html?: boolean; markdown?: boolean } = {}): Promise<CliRun> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-run-'));
+  const files = {
+    jsonFile: path.join(dir, 'report.json'),
+    junitFile: path.join(dir, 'report.xml'),
+    htmlFile: options.html ? path.join(dir, 'report.html') : undefined,
+    markdownFile: options.markdown ? path.join(dir, 'report.md') : undefined,
+  };
+  const outputs = ['--json', files.jsonFile, '--junit', files.junitFile];
+  if (files.htmlFile) outputs.push('--html', files.htmlFile);
+  if (files.markdownFile) outputs.push('--markdown', files.markdownFile);
+  const run = await runTool([...args, ...outputs], options);
+  if (!fs.existsSync(files.jsonFile)) throw new Error(`no report written (exit ${run.code}):\n${run.stderr}\n${run.stdout}`);
+  return { ...run, ...files, report: JSON.parse(fs.readFileSync(files.jsonFile, 'utf8')) as RunReport };
 }
 
 /** The arguments that point the CLI at a fixture server. */
