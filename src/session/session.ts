@@ -6,12 +6,12 @@ import type { StreamOpen, Transport, TransportHandlers } from '../transport/type
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import type { XmlViolation } from '../xml/stream-parser.js';
+import { ExpectationError, Inbox } from './inbox.js';
 import { iqStanza, match, type Match } from './match.js';
 import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
 
-/** Unread stanzas a session keeps; beyond this the oldest go (a flooding peer). */
-const MAX_INBOX = 2000;
+export { ExpectationError };
 
 /** What sessions cost a run: the figures the report and the benchmark print. */
 export const sessionStats = { logins: 0, connections: 0 };
@@ -43,18 +43,6 @@ export interface SessionOptions {
   transport?: (handlers: TransportHandlers) => Promise<Transport>;
 }
 
-/** A wait that ended without the awaited element. The case context turns it into a verdict. */
-export class ExpectationError extends Error {
-  constructor(
-    readonly expected: string,
-    readonly actual: string,
-    readonly reason: 'timeout' | 'closed',
-  ) {
-    super(`expected ${expected}; ${actual}`);
-    this.name = 'ExpectationError';
-  }
-}
-
 /** SASL ended in <failure/>: the condition is evidence, not necessarily an error of the tool. */
 export class SaslFailure extends Error {
   constructor(
@@ -64,12 +52,6 @@ export class SaslFailure extends Error {
     super(`SASL failure: ${condition}`);
     this.name = 'SaslFailure';
   }
-}
-
-interface Waiter {
-  match: Match;
-  resolve(el: Element): void;
-  reject(err: Error): void;
 }
 
 type IqHandler = (request: Element, session: Session) => Element | undefined;
@@ -120,13 +102,9 @@ export class Session {
   lang = 'en';
 
   private transport!: Transport;
-  private readonly inbox: Element[] = [];
-  private readonly waiters = new Set<Waiter>();
+  private readonly inbox = new Inbox((text) => this.note(text));
   private readonly closeWaiters = new Set<() => void>();
   private readonly iqHandlers = new Map<string, IqHandler>();
-  private inboxOverflowed = false;
-  private readonly arrivals = new WeakMap<Element, number>();
-  private arrivalCount = 0;
 
   private constructor(private readonly options: SessionOptions) {
     this.label = options.label;
@@ -188,52 +166,27 @@ export class Session {
    * ExpectationError after `timeoutMs` or when the stream closes first.
    */
   expect(m: Match, timeoutMs = this.stepMs): Promise<Element> {
-    const index = this.inbox.findIndex((el) => m.test(el));
-    if (index >= 0) return Promise.resolve(this.inbox.splice(index, 1)[0]!);
-    if (this.isClosed) return Promise.reject(this.closedExpectation(m));
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        match: m,
-        resolve: (el) => {
-          clearTimeout(timer);
-          resolve(el);
-        },
-        reject: (err) => {
-          clearTimeout(timer);
-          reject(err);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new ExpectationError(m.describe, `nothing matching arrived within ${timeoutMs} ms${this.recentSummary()}`, 'timeout'));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.inbox.expect(m, timeoutMs);
   }
 
   /** Like expect(), but resolves to undefined instead of rejecting when nothing matches in time. */
-  async maybe(m: Match, timeoutMs = this.stepMs): Promise<Element | undefined> {
-    try {
-      return await this.expect(m, timeoutMs);
-    } catch (err) {
-      if (err instanceof ExpectationError) return undefined;
-      throw err;
-    }
+  maybe(m: Match, timeoutMs = this.stepMs): Promise<Element | undefined> {
+    return this.inbox.maybe(m, timeoutMs);
   }
 
   /** Every element received and not yet taken that matches (they stay in the inbox). */
   received(m: Match): Element[] {
-    return this.inbox.filter((el) => m.test(el));
+    return this.inbox.received(m);
   }
 
   /** The position of `el` among everything this session received (1 = first): for order checks. */
   arrival(el: Element): number {
-    return this.arrivals.get(el) ?? 0;
+    return this.inbox.arrival(el);
   }
 
   /** Forgets everything received so far, so later checks see only what comes next. */
   clearInbox(): void {
-    this.inbox.length = 0;
+    this.inbox.clear();
   }
 
   /** Sends an IQ (an id is added when missing) and resolves with its result or error. */
@@ -471,22 +424,8 @@ export class Session {
   }
 
   private deliver(el: Element): void {
-    this.arrivals.set(el, ++this.arrivalCount);
     this.answerIq(el);
-    for (const waiter of this.waiters) {
-      if (waiter.match.test(el)) {
-        this.waiters.delete(waiter);
-        waiter.resolve(el);
-        return;
-      }
-    }
-    this.inbox.push(el);
-    // a peer flooding us with stanzas nobody waits for must not grow memory without bound
-    if (this.inbox.length > MAX_INBOX) {
-      this.inbox.splice(0, this.inbox.length - MAX_INBOX);
-      if (!this.inboxOverflowed) this.note(`more than ${MAX_INBOX} unread stanzas: the oldest are dropped`);
-      this.inboxOverflowed = true;
-    }
+    this.inbox.deliver(el);
   }
 
   /** Answers IQ requests addressed to this session, as a well-behaved client must (RFC 6120 §8.2.3). */
@@ -512,22 +451,15 @@ export class Session {
     if (!this.isClosed) this.send(answer);
   }
 
+  /** Ends every wait in progress: the peer ended its stream; once closed, later waits fail at once. */
   private wakeAll(): void {
-    for (const waiter of [...this.waiters]) {
-      this.waiters.delete(waiter);
-      waiter.reject(this.closedExpectation(waiter.match));
-    }
+    this.inbox.interrupt((m) => this.closedExpectation(m), this.isClosed);
   }
 
   private closedExpectation(m: Match): ExpectationError {
     const error = this.streamError ? ` with stream error <${streamErrorCondition(this.streamError) ?? '?'}/>` : '';
     const why = this.closedReason ?? (this.peerEnded ? 'the peer closed its stream' : 'closed');
     return new ExpectationError(m.describe, `the stream ended first${error} (${why})`, 'closed');
-  }
-
-  private recentSummary(): string {
-    const recent = this.inbox.slice(-3);
-    return recent.length ? `; received meanwhile: ${recent.map((el) => describe(el, 160)).join(' ')}` : '';
   }
 }
 
