@@ -1,33 +1,21 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
-import tls from 'node:tls';
 import { bare, resourceOf, stanzaError } from '../session/stanza.js';
-import { Element, escapeXML, x } from '../xml/element.js';
+import { Element, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
-import { StreamParser } from '../xml/stream-parser.js';
-import { createServerMechanism, type ServerMechanism } from './sasl-server.js';
+import { ServerStream, type NegotiationQuirks } from './server-stream.js';
 
 /**
  * Deliberate departures from the RFCs, for tests that must see the tool report FAIL and ERROR
  * and not only PASS. Each one breaks one named requirement.
  */
-export interface ServerQuirks {
-  /** Leave `from` off the response header (RFC 6120 §4.7.1). */
-  headerWithoutFrom?: boolean;
-  /** Route stanzas sent before authentication instead of closing the stream (RFC 6120 §4.3.5). */
-  routeBeforeAuth?: boolean;
+export interface ServerQuirks extends NegotiationQuirks {
   /** Never answer IQs addressed to the server, but for binding and session (RFC 6120 §8.2.3). The IQ quirks below spare them too. */
   ignoreServerIqs?: boolean;
   /** Answer IQs addressed to the server with another id (RFC 6120 §8.1.3). */
   wrongIqIds?: boolean;
-  /** Accept any password for any user (RFC 6120 §6.4.5). */
-  acceptAnyPassword?: boolean;
-  /** Offer these SASL mechanisms instead of SCRAM-SHA-1 and PLAIN. */
-  mechanisms?: string[];
   /** Answer IQs addressed to the server with this type instead of result/error (RFC 6120 §8.2.3). */
   iqReplyType?: string;
-  /** Drop the connection when the client starts SASL. */
-  closeOnAuth?: boolean;
   /** After binding, send unsolicited messages without pause. */
   floodAfterBind?: boolean;
   /** Answer the first IQ to the server after binding with a stream error. */
@@ -68,9 +56,7 @@ export class HarnessServer {
 
   private constructor(readonly options: HarnessOptions) {
     this.listener = net.createServer((socket) => {
-      const connection = new ServerConnection(this, socket);
-      this.connections.add(connection);
-      socket.on('close', () => this.connections.delete(connection));
+      this.connections.add(new ServerConnection(this, socket));
     });
   }
 
@@ -122,161 +108,51 @@ export class HarnessServer {
 }
 
 class ServerConnection {
-  jid?: string;
   available = false;
   priority = 0;
   interested = false;
-  private socket: net.Socket;
-  private readonly parser: StreamParser;
-  private headerSent = false;
-  private secured = false;
-  private authenticated?: string;
-  private sasl?: ServerMechanism;
+  private readonly stream: ServerStream;
 
   constructor(
     private readonly server: HarnessServer,
-    socket: net.Socket,
+    private readonly socket: net.Socket,
   ) {
-    this.socket = socket;
-    this.parser = new StreamParser({
-      header: (_name, attrs) => this.onHeader(attrs),
-      element: (el) => this.onElement(el),
-      end: () => this.end(),
-      violation: (v) => this.streamError(v.condition),
-    }, 1_000_000);
-    socket.on('data', (data) => this.parser.write(data));
-    socket.on('error', () => socket.destroy());
-    socket.on('close', () => this.onClose());
+    const { options } = server;
+    this.stream = new ServerStream(socket, {
+      domain: options.domain,
+      password: (local) => server.password(local),
+      tls: options.tls,
+      requireTls: options.requireTls,
+      resourceTaken: (jid) => server.sessionsOf(jid).length > 0,
+      quirks: options.quirks,
+    }, {
+      stanza: (el) => this.onStanza(el),
+      bound: () => {
+        if (server.quirks.floodAfterBind) this.flood();
+      },
+      closed: () => this.onClose(),
+    });
     const drop = server.quirks.dropAfterMs;
-    if (drop !== undefined) setTimeout(() => this.socket.destroy(), drop).unref();
+    if (drop !== undefined) setTimeout(() => socket.destroy(), drop).unref();
+  }
+
+  get jid(): string | undefined {
+    return this.stream.jid;
   }
 
   destroy(): void {
-    this.socket.destroy();
-  }
-
-  private write(text: string): void {
-    if (!this.socket.destroyed) this.socket.write(text);
+    this.stream.destroy();
   }
 
   send(el: Element): void {
-    this.write(el.toString());
+    this.stream.send(el);
   }
 
-  private sendHeader(): void {
-    if (this.headerSent) return;
-    this.headerSent = true;
-    const from = this.server.quirks.headerWithoutFrom ? '' : ` from='${escapeXML(this.server.domain)}'`;
-    this.write(`<?xml version='1.0'?><stream:stream xmlns='${NS.client}' xmlns:stream='${NS.stream}'${from} id='${crypto.randomUUID()}' version='1.0' xml:lang='en'>`);
-  }
-
-  /** Sends a stream error inside a header of our own (RFC 6120 §4.9.1.2) and closes. */
-  private streamError(condition: string): void {
-    this.sendHeader();
-    this.write(`<stream:error><${condition} xmlns='${NS.streamErrors}'/></stream:error></stream:stream>`);
-    this.socket.end();
-    this.parser.stop();
-  }
-
-  private end(): void {
-    this.write('</stream:stream>');
-    this.socket.end();
-  }
-
-  private onHeader(attrs: Record<string, string>): void {
-    if (attrs['xmlns:stream'] !== NS.stream) return this.streamError('invalid-namespace');
-    if (attrs.xmlns !== NS.client) return this.streamError('invalid-namespace');
-    if (attrs.to && attrs.to.toLowerCase() !== this.server.domain.toLowerCase()) return this.streamError('host-unknown');
-    this.headerSent = false;
-    this.sendHeader();
-    this.send(this.features());
-  }
-
-  private features(): Element {
-    const { tls: tlsOptions, requireTls } = this.server.options;
-    if (this.authenticated) {
-      return x('stream:features', {}, x('bind', { xmlns: NS.bind }), x('session', { xmlns: NS.session }));
-    }
-    const offerTls = tlsOptions && !this.secured;
-    const mechanisms = this.server.quirks.mechanisms ?? ['SCRAM-SHA-1', 'PLAIN'];
-    const offerSasl = !requireTls || this.secured;
-    return x('stream:features', {},
-      offerTls ? x('starttls', { xmlns: NS.tls }, requireTls ? x('required') : undefined) : undefined,
-      offerSasl ? x('mechanisms', { xmlns: NS.sasl }, ...mechanisms.map((m) => x('mechanism', {}, m))) : undefined);
-  }
-
-  private onElement(el: Element): void {
-    const ns = el.getNS();
-    if (ns === NS.tls && el.getName() === 'starttls') return this.startTls();
-    if (ns === NS.sasl) return this.onSasl(el);
-    if (!this.jid) {
-      const stanza = ['message', 'presence', 'iq'].includes(el.name);
-      if (this.authenticated && el.name === 'iq' && el.getChild('bind', NS.bind)) return this.bind(el);
-      if (stanza && this.server.quirks.routeBeforeAuth) return this.route(el);
-      return this.streamError(stanza ? 'not-authorized' : 'unsupported-stanza-type');
-    }
+  private onStanza(el: Element): void {
+    if (!this.jid) return this.route(el);
     if (el.name === 'iq') return this.onIq(el);
     if (el.name === 'message') return this.route(el);
-    if (el.name === 'presence') return this.onPresence(el);
-    this.streamError('unsupported-stanza-type');
-  }
-
-  private startTls(): void {
-    const options = this.server.options.tls;
-    if (!options || this.secured) return this.write(`<failure xmlns='${NS.tls}'/></stream:stream>`);
-    this.write(`<proceed xmlns='${NS.tls}'/>`);
-    this.socket.removeAllListeners('data');
-    const secure = new tls.TLSSocket(this.socket, { isServer: true, cert: options.cert, key: options.key });
-    secure.on('data', (data) => this.parser.write(data));
-    secure.on('error', () => secure.destroy());
-    this.socket = secure;
-    this.secured = true;
-    this.parser.reset();
-  }
-
-  private onSasl(el: Element): void {
-    const fail = (condition: string): void => this.write(`<failure xmlns='${NS.sasl}'><${condition}/></failure>`);
-    const payload = el.getText().trim();
-    const data = payload === '=' ? Buffer.alloc(0) : Buffer.from(payload, 'base64');
-    if (payload && payload !== '=' && !/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) return fail('incorrect-encoding');
-    if (el.getName() === 'abort') {
-      this.sasl = undefined;
-      return fail('aborted');
-    }
-    if (el.getName() === 'auth' && this.server.quirks.closeOnAuth) return this.destroy();
-    if (el.getName() === 'auth') {
-      const offered = this.server.quirks.mechanisms ?? ['SCRAM-SHA-1', 'PLAIN'];
-      const lookup = (user: string): string | undefined => this.server.quirks.acceptAnyPassword ? undefined : this.server.password(user);
-      const mechanism = offered.includes(el.attrs.mechanism) ? createServerMechanism(el.attrs.mechanism, lookup) : undefined;
-      if (!mechanism) return fail('invalid-mechanism');
-      if (this.server.quirks.acceptAnyPassword) {
-        const user = el.attrs.mechanism === 'PLAIN' ? data.toString().split('\0')[1] ?? '' : '';
-        return this.succeed(user || 'anyone');
-      }
-      this.sasl = mechanism;
-    } else if (el.getName() !== 'response' || !this.sasl) {
-      return fail('malformed-request');
-    }
-    const step = this.sasl.step(data);
-    if (step.kind === 'challenge') return this.write(`<challenge xmlns='${NS.sasl}'>${step.data.toString('base64')}</challenge>`);
-    this.sasl = undefined;
-    if (step.kind === 'failure') return fail(step.condition);
-    this.succeed(step.username, step.data);
-  }
-
-  private succeed(username: string, data?: Buffer): void {
-    this.write(`<success xmlns='${NS.sasl}'>${data ? data.toString('base64') : ''}</success>`);
-    this.authenticated = username.toLowerCase();
-    this.parser.reset();
-  }
-
-  private bind(request: Element): void {
-    const wanted = request.getChild('bind', NS.bind)?.getChildText('resource') || crypto.randomBytes(4).toString('hex');
-    const account = `${this.authenticated}@${this.server.domain}`;
-    const taken = this.server.sessionsOf(`${account}/${wanted}`).length > 0;
-    this.jid = `${account}/${taken ? `${wanted}-${crypto.randomBytes(2).toString('hex')}` : wanted}`;
-    this.send(x('iq', { type: 'result', id: request.attrs.id }, x('bind', { xmlns: NS.bind }, x('jid', {}, this.jid))));
-    if (this.server.quirks.floodAfterBind) this.flood();
+    this.onPresence(el);
   }
 
   /** Unsolicited chat messages as fast as the socket takes them, until it closes. */
@@ -314,15 +190,11 @@ class ServerConnection {
     const error = (errorType: string, condition: string): void =>
       reply('error', x('error', { type: errorType }, x(condition, { xmlns: NS.stanzaErrors })));
     const payloads = el.getChildElements();
-    // session establishment is part of logging in: the IQ quirks leave it alone
-    if (payloads.length === 1 && payloads[0]!.getNS() === NS.session) {
-      return this.send(x('iq', { type: 'result', id, from: this.server.domain, to: this.jid }));
-    }
     if (payloads.length !== 1) return error('modify', 'bad-request');
     const payload = payloads[0]!;
     const ns = payload.getNS();
     if (this.server.quirks.ignoreServerIqs) return;
-    if (this.server.quirks.streamErrorOnIq) return this.streamError(this.server.quirks.streamErrorOnIq);
+    if (this.server.quirks.streamErrorOnIq) return this.stream.streamError(this.server.quirks.streamErrorOnIq);
     if (ns === NS.ping) return reply('result');
     if (ns === NS.discoInfo && type === 'get') {
       const identity = ownAccount ? { category: 'account', type: 'registered' } : { category: 'server', type: 'im', name: 'xmpp-certify harness' };
@@ -403,10 +275,10 @@ class ServerConnection {
   }
 
   private onClose(): void {
+    this.server.connections.delete(this);
     if (this.jid && this.available) {
       const gone = x('presence', { type: 'unavailable', from: this.jid });
-      for (const session of this.server.sessionsOf(bare(this.jid)).filter((s) => s !== this && s.available)) session.send(gone);
+      for (const session of this.server.sessionsOf(bare(this.jid)).filter((s) => s.available)) session.send(gone);
     }
-    this.jid = undefined;
   }
 }
