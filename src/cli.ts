@@ -51,6 +51,14 @@ function buildProgram(): Command {
     .addOption(new Option('--step-timeout <seconds>', 'deadline for one step (a reply, a handshake)').default(5).argParser(positiveNumber('--step-timeout')))
     .addOption(new Option('--silence <seconds>', 'how long to watch for something that must not arrive').default(1).argParser(positiveNumber('--silence')))
     .addOption(new Option('--max-stanza-size <chars>', 'largest element accepted from the target').default(1_000_000).argParser(positiveNumber('--max-stanza-size')))
+    .option('--listen <host:port>', 'client levels: be the server of the client under test, which logs in here as --account')
+    .option('--peer <jid>', 'client levels: probe the client at this full JID from --account on its own server (--target)')
+    .option('--tls-cert <file>', 'with --listen: the certificate (PEM) to present; a self-signed one is made otherwise')
+    .option('--tls-key <file>', 'with --listen: its private key (PEM)')
+    .option('--exec <command>', 'client levels: run this for each user action, with the action as JSON in XMPP_CERTIFY_ACTION (exit 0 done, 3 cannot)')
+    .option('--non-interactive', 'client levels: skip cases that need a user action instead of asking for it')
+    .addOption(new Option('--action-timeout <seconds>', 'how long a user action may take, proof included').default(60).argParser(positiveNumber('--action-timeout')))
+    .addOption(new Option('--client-timeout <seconds>', 'with --listen: how long to wait for the client to log in').default(120).argParser(positiveNumber('--client-timeout')))
     .action(async (flags: RunFlags, command: Command) => {
       const code = await runCommand(flags, (name) => command.getOptionValueSource(name) === 'cli', SUITES, process.argv.slice(2));
       // the reports are written: a connection the target still holds open must not keep the tool alive

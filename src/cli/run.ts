@@ -18,6 +18,7 @@ import type { SessionLimits } from '../session/session.js';
 import { BoshTransport } from '../transport/bosh.js';
 import type { TlsSettings } from '../transport/tcp.js';
 import type { Transport, TransportHandlers } from '../transport/types.js';
+import { clientMode, listenTarget, openListening, openPeer, type OpenClient } from './client.js';
 import { findConfig, loadConfig, type ConfigFile } from './config.js';
 import { UsageError } from './parse.js';
 import { resolveTargets } from './targets.js';
@@ -52,6 +53,14 @@ export interface RunFlags {
   slow?: boolean;
   progress?: boolean;
   waivers?: string;
+  listen?: string;
+  peer?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  exec?: string;
+  interactive?: boolean;
+  actionTimeout: number;
+  clientTimeout: number;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -75,10 +84,12 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const level = findLevel(levelName);
   const role = (given('role') ? flags.role : (config?.role as Role | undefined) ?? flags.role) ?? defaultRole(level);
   if (!level.roles.includes(role)) throw new UsageError(`${level.id} (${level.xep}) is a ${level.roles.join('/')} level, not a ${role} level`);
-  if (role === 'client') throw new UsageError(`${level.id} certifies clients: client mode (--listen, --peer) is not available in this version`);
+  const mode = role === 'client' ? clientMode(flags) : undefined;
+  if (role === 'server' && (flags.listen || flags.peer)) throw new UsageError(`${level.id} certifies servers: --listen and --peer are for client levels`);
   const core = setting('core', config?.core as Baseline | undefined);
   if (core !== '3920' && core !== '6120') throw new UsageError(`core: expected 3920 or 6120, not ${core}`);
-  const targets = resolveTargets(flags, config);
+  const targets = mode === 'listen' ? [listenTarget(flags)] : resolveTargets(flags, config);
+  if (mode && targets.length !== 1) throw new UsageError('client levels certify one client at a time: give one --target');
   const waivers = loadWaivers(flags, config);
 
   const redactor = new Redactor();
@@ -107,9 +118,12 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const live: RunReport[] = [];
   const caseTimeoutMs = setting('caseTimeout', config?.caseTimeout) * 1000 + (flags.slow ? 120_000 : 0);
   let reports: RunReport[];
+  let client: OpenClient | undefined;
   try {
-    reports = await Promise.all(targets.map((target, i) => {
+    reports = await Promise.all(targets.map(async (target, i) => {
       const tls = { ca: target.caFiles.map(readCa), insecure: target.insecureTls };
+      if (mode === 'listen') client = await openListening(target, flags, redactor, limits);
+      if (mode === 'peer') client = await openPeer(target, flags, redactor, limits, tls);
       return certify({
         name: target.name,
         level,
@@ -123,7 +137,11 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           includeSlow: Boolean(flags.slow),
           boshUrl: target.boshUrl,
           transports: target.boshUrl ? { bosh: boshTransport(target.boshUrl, tls, limits) } : {},
+          client: client?.link,
+          actions: client?.actions,
+          actionTimeoutMs: flags.actionTimeout * 1000,
         },
+        ready: client && (() => client!.ready(controller.signal)),
         suites: flags.only.length ? filterSuites(suites, flags.only) : suites,
         accounts: target.accounts,
         register: target.register,
@@ -143,6 +161,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
       });
     }));
   } finally {
+    await client?.close();
     progress?.finish();
     clearTimeout(globalTimer);
     process.off('SIGINT', onSignal);

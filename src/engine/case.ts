@@ -81,8 +81,10 @@ export interface SupportFinding {
 }
 
 /** All the cases of one spec, with the probe that decides whether the spec is there at all. */
+/** The cases of one spec for one role under test (a spec with server and client requirements has two suites). */
 export interface Suite {
   spec: SpecId;
+  role: Role;
   /** Its probe names the target's software for the report: it runs even when no case of the spec does. */
   identifiesTarget?: boolean;
   /** Runs with one account leased, like a case; its transcript is the spec's support evidence. */

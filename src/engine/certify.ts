@@ -36,6 +36,8 @@ export interface CertifyOptions {
   waivers?: readonly Waiver[];
   /** Called whenever the report changed: a result came in, or the run ended. */
   onUpdate?(report: RunReport, latest?: CaseResult): void;
+  /** Client levels: gets the client under test logged in; a reason when it does not. */
+  ready?(): Promise<string | undefined>;
 }
 
 /**
@@ -61,14 +63,17 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   };
 
   const { support } = await runPlan(plan, {
+    role,
     // one memory of refused credentials per run and target
     env: { ...env, refusedLogins: new Set() },
     levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,
-    concurrency: options.concurrency,
+    // a client under test is one program: its cases take turns
+    concurrency: role === 'client' ? 1 : options.concurrency,
     caseTimeoutMs: options.caseTimeoutMs,
     signal: options.signal,
+    ready: options.ready,
     onSupport: (spec, s) => {
       supports.set(spec, s);
       refresh();
@@ -83,6 +88,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   if (version?.get('name')) {
     report.target.software = { name: version.get('name')!, version: version.get('version') ?? '', os: version.get('os') };
   }
+  if (env.client?.connected) report.target.client = { mode: env.client.mode, jid: env.client.jid };
   report.target.transports = options.transports.filter((kind) => kind === 'tcp' || results.some((r) => r.transport === kind));
   report.finishedAt = new Date().toISOString();
   const wallMs = Math.round(performance.now() - started);
@@ -123,6 +129,7 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: num
       boshUrl: options.boshUrl,
       tls: options.tlsReport,
       accounts: options.register ? 'registered' : 'given',
+      client: env.client && { mode: env.client.mode },
     },
     startedAt: new Date().toISOString(),
     finishedAt: null,

@@ -7,9 +7,13 @@ import { bare, iq, query, stanzaError, token, type StanzaError } from '../sessio
 import type { TransportHandlers, Transport } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
+import type { Match } from '../session/match.js';
 import type { Account } from './accounts.js';
+import type { ActionDriver } from './action-driver.js';
 import type { TransportKind } from './case.js';
+import type { ClientLink } from './client-link.js';
 import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
+import { describeAction, type ClientAction } from './user-actions.js';
 
 /** Everything about the run that a case may read. */
 export interface RunEnvironment {
@@ -31,6 +35,12 @@ export interface RunEnvironment {
   refusedLogins?: Set<string>;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
   transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
+  /** Client levels: the client under certification. */
+  client?: ClientLink;
+  /** Client levels: how user actions get done (none: --non-interactive). */
+  actions?: ActionDriver;
+  /** How long an action may take, proof included. */
+  actionTimeoutMs?: number;
 }
 
 export interface LoginOptions {
@@ -107,6 +117,31 @@ export class CaseContext {
 
   get boshUrl(): string | undefined {
     return this.env.boshUrl;
+  }
+
+  /** The client under certification (client levels only). */
+  get client(): ClientLink {
+    if (!this.env.client) throw new ToolError('this case certifies a client: run with --listen or --peer');
+    return this.env.client;
+  }
+
+  /**
+   * Has a user action done in the client and returns the stanza that proves it: through the
+   * --exec driver, or by asking the person at the client. Without a way to act
+   * (--non-interactive) the case is not run, never passed; a client that cannot do the action
+   * makes it not applicable; no proof in time is an error of the run (the action may not have
+   * happened at all), not a failure of the client.
+   */
+  async act(action: ClientAction, proof: Match): Promise<Element> {
+    const driver = this.env.actions;
+    if (!driver) return this.skip(`needs the user to ${describeAction(action)}: run with --exec, or interactively`, 'not-run');
+    const timeoutMs = this.env.actionTimeoutMs ?? 60_000;
+    this.note(`user action: ${describeAction(action)}`);
+    const outcome = await driver.perform(action, timeoutMs, this.signal);
+    if (!outcome.done) return this.skip(`the client cannot ${describeAction(action)}: ${outcome.unsupported}`, 'not-applicable');
+    const seen = await this.client.maybe(proof, timeoutMs);
+    if (!seen) throw new ToolError(`no ${proof.describe} within ${Math.round(timeoutMs / 1000)} s of asking the user to ${describeAction(action)}: was it done?`);
+    return seen;
   }
 
   /** Keeps a value the case made up (a new account's password, a room secret) out of every report. */

@@ -24,7 +24,7 @@ export interface PlannedCase {
 export function planCases(rows: ResolvedSpec[], suites: readonly Suite[], role: Role, baseline: Baseline, transports: TransportKind[]): PlannedCase[] {
   const planned: PlannedCase[] = [];
   for (const row of rows) {
-    const suite = suites.find((s) => s.spec === row.spec);
+    const suite = suites.find((s) => s.spec === row.spec && s.role === role);
     if (!suite) continue;
     for (const def of suite.cases) {
       if (def.role !== role) continue;
@@ -41,6 +41,7 @@ export function planCases(rows: ResolvedSpec[], suites: readonly Suite[], role: 
 
 export interface RunnerOptions {
   env: RunEnvironment;
+  role: Role;
   /** Every spec the level names (a suite that identifies the target is probed even without cases). */
   levelSpecs: ReadonlySet<string>;
   pool: AccountPool;
@@ -51,6 +52,8 @@ export interface RunnerOptions {
   signal: AbortSignal;
   onSupport?(spec: string, report: SupportReport): void;
   onResult?(result: CaseResult): void;
+  /** Gets the target ready before anything runs (a client under test logs in); a reason when it cannot be. */
+  ready?(): Promise<string | undefined>;
 }
 
 interface InternalOptions extends RunnerOptions {
@@ -80,7 +83,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     else runnerOptions.signal.addEventListener('abort', stop, { once: true });
   });
   const options: InternalOptions = { ...runnerOptions, active, stopped };
-  const unusable = await checkAccounts(options);
+  const unusable = options.ready ? await options.ready() : await checkAccounts(options);
   if (unusable) {
     const results = plan.map((item) => notRun(item, options, unusable));
     for (const r of results) options.onResult?.(r);
@@ -137,11 +140,11 @@ async function checkAccounts(options: InternalOptions): Promise<string | undefin
 }
 
 async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promise<Map<string, SpecSupport>> {
-  const identifying = options.suites.filter((s) => s.identifiesTarget && options.levelSpecs.has(s.spec)).map((s) => s.spec);
+  const identifying = options.suites.filter((s) => s.identifiesTarget && s.role === options.role && options.levelSpecs.has(s.spec)).map((s) => s.spec);
   const specs = [...new Set([...plan.map((p) => p.def.spec), ...identifying])];
   const support = new Map<string, SpecSupport>();
   await Promise.all(specs.map(async (spec) => {
-    const suite = options.suites.find((s) => s.spec === spec);
+    const suite = options.suites.find((s) => s.spec === spec && s.role === options.role);
     if (!suite?.probe || options.signal.aborted) return;
     const probe = suite.probe;
     const outcome = await withCase(options, { n: 1 }, 'tcp', 'should', async (t) => {
@@ -232,6 +235,8 @@ async function withCase<T>(
     });
     context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a));
     const ctx = context;
+    // client cases run one at a time, each recording the client's wire into its own transcript
+    options.env.client?.attach(ctx.transcript);
     const raced = await Promise.race([
       body(ctx).then((value) => ({ value }), (err: unknown) => ({ err })),
       deadline,
@@ -255,6 +260,7 @@ async function withCase<T>(
     // the body may still be running after a deadline: it may not connect any more
     controller.abort();
     if (context) await context.finish(Math.min(timeoutMs, 5000), stopped);
+    options.env.client?.attach(undefined);
     options.pool.release(accounts);
   }
 }

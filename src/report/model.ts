@@ -89,8 +89,13 @@ export interface TargetReport {
   boshUrl?: string;
   tls: { verification: 'verified' | 'insecure'; ca?: string };
   accounts: 'given' | 'registered';
-  /** From XEP-0092 when the server answers it. */
+  /** From XEP-0092 when the server (or the client under test) answers it. */
   software?: { name: string; version: string; os?: string };
+  /**
+   * Client levels: how the client was reached. listen: the tool was its server, at host:port;
+   * peer: the tool was another account on the client's server, at host:port. Its full JID once seen.
+   */
+  client?: { mode: 'listen' | 'peer'; jid?: string };
 }
 
 export interface RunReport {

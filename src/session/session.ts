@@ -101,6 +101,8 @@ export class Session {
   /** The xml:lang of every stream header this session opens (restarts included). */
   lang = 'en';
 
+  /** Where the wire is recorded: the case's transcript; a session that outlives cases moves on. */
+  transcript: Transcript;
   private transport!: Transport;
   private readonly inbox = new Inbox((text) => this.note(text));
   private readonly closeWaiters = new Set<() => void>();
@@ -108,6 +110,7 @@ export class Session {
 
   private constructor(private readonly options: SessionOptions) {
     this.label = options.label;
+    this.transcript = options.transcript;
   }
 
   /** Connects the transport. The stream is not opened yet: see open(). */
@@ -155,7 +158,7 @@ export class Session {
 
   /** Records what the tool did or saw that is not on the wire. */
   note(text: string): void {
-    this.options.transcript.record(this.label, 'note', text);
+    this.transcript.record(this.label, 'note', text);
   }
 
   // ---- waiting -------------------------------------------------------------------------
@@ -388,7 +391,7 @@ export class Session {
   }
 
   private transportHandlers(): TransportHandlers {
-    const transcript = this.options.transcript;
+    const transcript = { record: (...args: Parameters<Transcript['record']>) => this.transcript.record(...args) };
     return {
       header: (name, attrs, raw) => {
         if (raw) transcript.record(this.label, 'received', raw);

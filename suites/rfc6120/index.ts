@@ -10,5 +10,6 @@ import xmlUsage from './11-xml-usage.js';
 /** RFC 6120 / RFC 3920 XMPP Core, client-to-server, with the RFC 6122 addressing rules. */
 export const xmppCore: Suite = {
   spec: 'xmpp-core',
+  role: 'server',
   cases: [...streams, ...starttls, ...sasl, ...binding, ...stanzas, ...xmlUsage, ...addressing],
 };

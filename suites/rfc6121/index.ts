@@ -8,5 +8,6 @@ import delivery from './8-delivery.js';
 /** RFC 6121 / RFC 3921 XMPP IM and presence: the server-side cases, in section order. */
 export const xmppIm: Suite = {
   spec: 'xmpp-im',
+  role: 'server',
   cases: [...roster, ...subscriptions, ...presence, ...delivery, ...session3921],
 };

@@ -14,6 +14,7 @@ import discovery from './3-discovery.js';
 /** XEP-0016 Privacy Lists (RFC 3921 §10), server side. */
 export const xep0016: Suite = {
   spec: 'xep-0016',
+  role: 'server',
   probe: (t) => probeServerFeature(t, privacyIq('get'), NS.privacy, 'a privacy list request'),
   cases: [...syntax, ...behaviour, ...retrieving, ...active, ...defaults, ...editing, ...blockedEntity, ...discovery],
 };

@@ -9,5 +9,6 @@ import security from './8-security.js';
 /** XEP-0030 Service Discovery, server side: REQUIRED at every level, so no support probe. */
 export const xep0030: Suite = {
   spec: 'xep-0030',
+  role: 'server',
   cases: [...info, ...infoNodes, ...items, ...errors, ...security, ...consistency],
 };

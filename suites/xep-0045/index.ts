@@ -68,6 +68,7 @@ async function probe(t: CaseContext): Promise<SupportFinding> {
 /** XEP-0045 Multi-User Chat, the service side: every use-case group, in section order. */
 export const xep0045: Suite = {
   spec: 'xep-0045',
+  role: 'server',
   probe,
   cases: [
     ...entity, ...entering, ...messages, ...privateMessages, ...nickChanges, ...availability, ...invitations,

@@ -13,6 +13,7 @@ const ABSENT = ['service-unavailable', 'feature-not-implemented'];
 /** XEP-0054 vcard-temp, server side. */
 export const xep0054: Suite = {
   spec: 'xep-0054',
+  role: 'server',
   /**
    * Supported when a get for one's own vCard is served (a result, or an error other than "no
    * such service"); a server that lists vcard-temp counts as supporting it whatever the get

@@ -17,6 +17,7 @@ import determiningSupport from './10-determining-support.js';
  */
 export const xep0077: Suite = {
   spec: 'xep-0077',
+  role: 'server',
   async probe(t) {
     const staged = await stagedFeatures(t);
     const stages = stagesOffering(staged, 'register', NS.registerFeature);

@@ -14,6 +14,7 @@ import { authFields, describeFields, usableFields } from './iq-auth.js';
  */
 export const xep0078: Suite = {
   spec: 'xep-0078',
+  role: 'server',
   async probe(t) {
     const staged = await stagedFeatures(t);
     const stages = stagesOffering(staged, 'auth', NS.authFeature);

@@ -7,5 +7,6 @@ import mappings from './2-error-mappings.js';
  */
 export const xep0086: Suite = {
   spec: 'xep-0086',
+  role: 'server',
   cases: [...mappings],
 };

@@ -12,6 +12,7 @@ import { askVersion } from './software-version.js';
  */
 export const xep0092: Suite = {
   spec: 'xep-0092',
+  role: 'server',
   identifiesTarget: true,
   async probe(t) {
     const s = await t.login(t.accounts[0]!);

@@ -8,6 +8,7 @@ import requests from './8-requests.js';
 /** XEP-0124 BOSH: the connection manager's side. */
 export const xep0124: Suite = {
   spec: 'xep-0124',
+  role: 'server',
   // BOSH of 2009 has no disco feature: a working session request is the evidence
   async probe(t) {
     const reply = await new RawBosh(t).create();

@@ -5,6 +5,7 @@ import { findOffer } from './compression.js';
 /** XEP-0138 Stream Compression (server side). */
 export const xep0138: Suite = {
   spec: 'xep-0138',
+  role: 'server',
   // compression is a stream feature only, never a disco feature: offered is advertised, and a
   // <compressed/> answer is the behaviour
   async probe(t) {

@@ -10,6 +10,7 @@ import { deferDelete, freshNode, hasPepIdentity, publish } from './pep.js';
 /** XEP-0163 Personal Eventing Protocol, server side. */
 export const xep0163: Suite = {
   spec: 'xep-0163',
+  role: 'server',
   /**
    * Supported when a publish to a fresh node of the account's own PEP service succeeds. An
    * account that shows the pubsub/pep identity counts as supporting PEP whatever the publish

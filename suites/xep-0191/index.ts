@@ -14,6 +14,7 @@ import privacy from './5-privacy-lists.js';
 /** XEP-0191 Blocking Command, server side (sections as in v1.3). */
 export const xep0191: Suite = {
   spec: 'xep-0191',
+  role: 'server',
   probe: (t) => probeServerFeature(t, iq('get', {}, x('blocklist', { xmlns: NS.blocking })), NS.blocking, 'a blocklist request'),
   cases: [...discovery, ...blocklist, ...blocking, ...unblocking, ...unblockingAll, ...polite, ...privacy],
 };

@@ -5,6 +5,7 @@ import cases from './xmpp-over-bosh.js';
 /** XEP-0206 XMPP Over BOSH. */
 export const xep0206: Suite = {
   spec: 'xep-0206',
+  role: 'server',
   // the XMPP binding is there when a session request with xmpp:version reaches an XMPP stream
   async probe(t) {
     const reply = await new RawBosh(t).create();

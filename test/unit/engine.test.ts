@@ -8,7 +8,7 @@ import { ACCOUNTS, casesById, harnessEnvironment, runAgainst, startHarness, test
 
 /** The core suite cut down to some of its cases. */
 function core(...ids: string[]): Suite[] {
-  return [{ spec: 'xmpp-core', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }];
+  return [{ spec: 'xmpp-core', role: 'server', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }];
 }
 
 let server: HarnessServer | undefined;
@@ -122,6 +122,7 @@ describe('verdicts against an in-process server', () => {
 describe('deadlines and interruption', () => {
   const stall: Suite[] = [{
     spec: 'xmpp-core',
+    role: 'server',
     cases: defineCases({ spec: 'xmpp-core', role: 'server' }, [1, 2, 3].map((n) => ({
       id: `TEST-stall-${n}`, section: '0', keyword: 'MUST', requirement: 'never finishes',
       async run(t) {

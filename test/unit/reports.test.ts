@@ -21,7 +21,7 @@ beforeAll(async () => {
   // a server that breaks one MUST, so the reports carry a failure next to passes
   server = await startHarness({ headerWithoutFrom: true });
   const ids = ['RFC6120-4.2-1', 'RFC6120-4.7.1-1', 'RFC6120-4.3.3-1', 'RFC6120-4.9.3.6-1'];
-  report = await runAgainst({ port: server.port, suites: [{ spec: 'xmpp-core', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }] });
+  report = await runAgainst({ port: server.port, suites: [{ spec: 'xmpp-core', role: 'server', cases: xmppCore.cases.filter((c) => ids.includes(c.id)) }] });
 });
 afterAll(() => server.close());
 
