@@ -19,19 +19,27 @@ function byOctets(a: string, b: string): number {
 }
 
 /**
- * The verification string of XEP-0115 §5.1 steps 1–6 for identities and features (the tool's
- * resources publish no XEP-0128 forms): `category/type/lang/name<` per identity, then
- * `feature<` per feature, each list sorted by octets.
+ * The verification string of XEP-0115 §5.1: `category/type/lang/name<` per identity, then
+ * `feature<` per feature, each list sorted by octets; then per XEP-0128 form (sorted by its
+ * FORM_TYPE) the FORM_TYPE value and `<`, and per other field (sorted by var) `var<` and each
+ * value `<` (values sorted).
  */
-export function verificationString(identities: CapsIdentity[], features: string[]): string {
+export function verificationString(identities: CapsIdentity[], features: string[], forms: Element[] = []): string {
   const ids = identities.map((i) => `${i.category}/${i.type}/${i.lang ?? ''}/${i.name ?? ''}<`).sort(byOctets);
   const feats = [...features].sort(byOctets).map((f) => `${f}<`);
-  return [...ids, ...feats].join('');
+  const values = (field: Element): string[] => field.getChildren('value').map((v) => v.getText()).sort(byOctets);
+  const typed = forms.map((form) => {
+    const fields = form.getChildren('field');
+    const formType = fields.find((f) => f.attrs.var === 'FORM_TYPE');
+    const rest = fields.filter((f) => f !== formType).sort((a, b) => byOctets(a.attrs.var ?? '', b.attrs.var ?? ''));
+    return { type: formType ? values(formType)[0] ?? '' : '', text: rest.map((f) => `${f.attrs.var ?? ''}<${values(f).map((v) => `${v}<`).join('')}`).join('') };
+  }).sort((a, b) => byOctets(a.type, b.type));
+  return [...ids, ...feats, ...typed.map((f) => `${f.type}<${f.text}`)].join('');
 }
 
 /** The 'ver' of XEP-0115 §5.1 step 7–8: base64 of the SHA-1 of the verification string. */
-export function capsVer(identities: CapsIdentity[], features: string[]): string {
-  return crypto.createHash('sha1').update(verificationString(identities, features), 'utf8').digest('base64');
+export function capsVer(identities: CapsIdentity[], features: string[], forms: Element[] = []): string {
+  return crypto.createHash('sha1').update(verificationString(identities, features, forms), 'utf8').digest('base64');
 }
 
 /** The <c/> element announcing a persona's capabilities (XEP-0115 §4). */

@@ -1,5 +1,4 @@
 import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
 import { iq, query } from '../../src/session/stanza.js';
 import type { Element } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -9,17 +8,25 @@ export interface DiscoInfo {
   ok: boolean;
   identities: { category: string; type: string; name?: string; lang?: string }[];
   features: string[];
+  /** XEP-0128 extended information: the data forms of the result. */
+  forms: Element[];
+}
+
+/** Whoever sends an IQ and waits for its answer: a session, or the link to a client under test. */
+export interface Requester {
+  iq(request: Element): Promise<Element>;
 }
 
 /** disco#info (XEP-0030 §3) to `to` (omit it for the server itself), optionally for a node. */
-export async function discoInfo(session: Session, to: string | undefined, node?: string): Promise<DiscoInfo> {
-  const response = await session.iq(iq('get', { to }, query(NS.discoInfo, { node })));
+export async function discoInfo(via: Requester, to: string | undefined, node?: string): Promise<DiscoInfo> {
+  const response = await via.iq(iq('get', { to }, query(NS.discoInfo, { node })));
   const q = response.getChild('query', NS.discoInfo);
   return {
     response,
     ok: response.attrs.type === 'result' && q !== undefined,
     identities: (q?.getChildren('identity') ?? []).map((i) => ({ category: i.attrs.category, type: i.attrs.type, name: i.attrs.name, lang: i.attrs['xml:lang'] })),
     features: (q?.getChildren('feature') ?? []).map((f) => f.attrs.var as string),
+    forms: q?.getChildren('x', NS.dataForms) ?? [],
   };
 }
 
@@ -30,8 +37,8 @@ export interface DiscoItems {
 }
 
 /** disco#items (XEP-0030 §4) to `to`, optionally for a node. */
-export async function discoItems(session: Session, to: string | undefined, node?: string): Promise<DiscoItems> {
-  const response = await session.iq(iq('get', { to }, query(NS.discoItems, { node })));
+export async function discoItems(via: Requester, to: string | undefined, node?: string): Promise<DiscoItems> {
+  const response = await via.iq(iq('get', { to }, query(NS.discoItems, { node })));
   const q = response.getChild('query', NS.discoItems);
   return {
     response,

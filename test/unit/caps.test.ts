@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAPS_NODE, capsElement, capsVer, personaWith, verificationString } from '../../suites/lib/caps.js';
+import { x, type Element } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 
 // the simple example of XEP-0115 §5.2, as ../shared/requirements/xep-0115.md §C gives it
@@ -31,6 +32,20 @@ describe('XEP-0115 §5 verification string and ver', () => {
   it('sorts identities by octets, so lang "el" comes before "en"', () => {
     const ids = [{ category: 'client', type: 'pc', lang: 'en', name: 'Psi 0.11' }, { category: 'client', type: 'pc', lang: 'el', name: 'Ψ 0.11' }];
     expect(verificationString(ids, [])).toBe('client/pc/el/Ψ 0.11<client/pc/en/Psi 0.11<');
+  });
+
+  it('matches the complex example of §5.3: identities in two languages and a XEP-0128 form', () => {
+    const ids = [{ category: 'client', type: 'pc', lang: 'en', name: 'Psi 0.11' }, { category: 'client', type: 'pc', lang: 'el', name: 'Ψ 0.11' }];
+    const features = ['http://jabber.org/protocol/caps', 'http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/disco#items', 'http://jabber.org/protocol/muc'];
+    const field = (name: string, ...values: string[]): Element => x('field', { var: name }, ...values.map((v) => x('value', {}, v)));
+    // fields out of order, as a client may send them: the verification string sorts them
+    const form = x('x', { xmlns: NS.dataForms, type: 'result' },
+      field('os', 'Mac'), field('FORM_TYPE', 'urn:xmpp:dataforms:softwareinfo'), field('ip_version', 'ipv6', 'ipv4'),
+      field('software_version', '0.11'), field('os_version', '10.5.1'), field('software', 'Psi'));
+    expect(verificationString(ids, features, [form])).toBe('client/pc/el/Ψ 0.11<client/pc/en/Psi 0.11<http://jabber.org/protocol/caps<'
+      + 'http://jabber.org/protocol/disco#info<http://jabber.org/protocol/disco#items<http://jabber.org/protocol/muc<urn:xmpp:dataforms:softwareinfo<'
+      + 'ip_version<ipv4<ipv6<os<Mac<os_version<10.5.1<software<Psi<software_version<0.11<');
+    expect(capsVer(ids, features, [form])).toBe('q07IKJEyjvHSyhy//CH0CxmKi8w=');
   });
 
   it('builds the <c/> element of a persona with its hash', () => {
