@@ -36,6 +36,8 @@ export interface ClientLink {
   maybe(m: Match, timeoutMs?: number): Promise<Element | undefined>;
   received(m: Match): Element[];
   clearInbox(): void;
+  /** Listen mode: a push from the client's server (roster, privacy, blocking) it must acknowledge; returns the IQ sent. */
+  push?(payload: Element): Element;
   /** Sends an IQ get or set to the client and resolves with its answer. */
   iq(request: Element, timeoutMs?: number): Promise<Element>;
   /** Records the wire into `transcript` too (undefined: stop). */

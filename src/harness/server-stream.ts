@@ -62,8 +62,11 @@ export interface Negotiation {
   /** The resource the client asked to bind; null when it let the server choose. */
   resourceAsked?: string | null;
   jid?: string;
-  /** Whether the client sent the RFC 3921 session request. */
+  /** Whether the client sent the RFC 3921 session request, and how many stanzas it sent after binding before that. */
   session: boolean;
+  stanzasBeforeSession: number;
+  /** The first stanza the client sent before binding a resource (refused with <not-authorized/>). */
+  beforeBind?: string;
 }
 
 /**
@@ -72,7 +75,7 @@ export interface Negotiation {
  * binding goes to the owner; what the client did on the way is kept in `negotiation`.
  */
 export class ServerStream {
-  readonly negotiation: Negotiation = { headers: [], tls: false, mechanisms: [], compressionAsked: [], session: false };
+  readonly negotiation: Negotiation = { headers: [], tls: false, mechanisms: [], compressionAsked: [], session: false, stanzasBeforeSession: 0 };
   private socket: net.Socket;
   private readonly parser: StreamParser;
   private input: (data: Buffer) => void;
@@ -204,6 +207,7 @@ export class ServerStream {
     if (!this.jid) {
       if (this.authenticated && el.name === 'iq' && el.getChild('bind', NS.bind)) return this.bind(el);
       if (stanza && this.options.quirks?.routeBeforeAuth) return this.handlers.stanza(el);
+      if (stanza) this.negotiation.beforeBind ??= el.toString().slice(0, 300);
       return this.streamError(stanza ? 'not-authorized' : 'unsupported-stanza-type');
     }
     if (!stanza) return this.streamError('unsupported-stanza-type');
@@ -211,6 +215,7 @@ export class ServerStream {
       this.negotiation.session = true;
       return this.send(x('iq', { type: 'result', id: el.attrs.id, from: this.options.domain, to: this.jid }));
     }
+    if (!this.negotiation.session) this.negotiation.stanzasBeforeSession++;
     this.handlers.stanza(el);
   }
 

@@ -9,7 +9,7 @@ import type { Match } from '../session/match.js';
 import { bare, domainOf, resourceOf } from '../session/stanza.js';
 import { Element, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
-import { conferenceInfo, occupantPresence, personInfo, WORLD_RESOURCE, type World } from './world.js';
+import { conferenceInfo, isPerson, occupantPresence, personInfo, WORLD_RESOURCE, type World } from './world.js';
 
 export interface HostedClientOptions {
   domain: string;
@@ -23,6 +23,9 @@ export interface HostedClientOptions {
   resourceTaken(jid: string): boolean;
   onBound(client: HostedClient): void;
 }
+
+/** How many of the client's first stanzas are kept as the record of how it started its session. */
+const OPENING_STANZAS = 50;
 
 /** The label the client's connection has in transcripts. */
 export const CLIENT_LABEL = 'client';
@@ -143,7 +146,7 @@ export class HostedClient {
   // ---- what the client sends ------------------------------------------------------------
 
   private onStanza(el: Element): void {
-    if (this.opening.length < 20) this.opening.push(el);
+    if (this.opening.length < OPENING_STANZAS) this.opening.push(el);
     this.inbox.deliver(el);
     const to = el.attrs.to;
     const world = this.options.world;
@@ -154,8 +157,12 @@ export class HostedClient {
     }
     if (domainOf(to).toLowerCase() === world.conference) return this.asConference(el);
     if (el.name === 'iq' && el.attrs.type === 'get' && el.getChild('query', NS.discoInfo)) {
-      // a scripted person answers disco (clients ask it for caps); everything else the cases judge
-      this.deliver(x('iq', { type: 'result', id: el.attrs.id, from: to }, personInfo(el.getChild('query')?.attrs.node)));
+      // a scripted person answers disco (clients ask it for caps); for anyone else, offline and
+      // unknown, the server says so (RFC 6121 §8.5); everything else the cases judge
+      const answer = isPerson(world, bare(to))
+        ? x('iq', { type: 'result', id: el.attrs.id, from: to }, personInfo(el.getChild('query')?.attrs.node))
+        : x('iq', { type: 'error', id: el.attrs.id, from: to }, x('error', { type: 'cancel' }, x('service-unavailable', { xmlns: NS.stanzaErrors })));
+      this.deliver(answer);
     }
   }
 
@@ -281,6 +288,8 @@ export class HostedClient {
       this.rooms.set(room, nick);
       this.deliver(occupantPresence(`${room}/${world.occupant.nick}`, this.jid!, { jid: world.occupant.jid, affiliation: 'owner', role: 'moderator' }));
       this.deliver(occupantPresence(self, this.jid!, { jid: this.jid, affiliation: 'none', role: 'participant' }, ['100', '110']));
+      // the subject ends the join (§7.2.15), an empty one included: clients wait for it
+      this.deliver(x('message', { type: 'groupchat', from: room, to: this.jid }, x('subject')));
       return;
     }
     if (el.name === 'message' && el.attrs.type === 'groupchat' && !nick) {

@@ -20,6 +20,12 @@ export interface World {
   occupant: { nick: string; jid: string };
 }
 
+/** Whether `bare` is one of the world's people (the others are unknown, and offline). */
+export function isPerson(world: World, bare: string): boolean {
+  const known = [...world.contacts.map((c) => c.jid), world.peer, world.stranger, world.occupant.jid].map((j) => j.split('/')[0]!.toLowerCase());
+  return known.includes(bare.toLowerCase());
+}
+
 /** The resource every scripted person is online with. */
 export const WORLD_RESOURCE = 'certify';
 

@@ -1,0 +1,94 @@
+import type { SupportFinding } from '../../src/engine/case.js';
+import type { LoginRecord } from '../../src/engine/client-link.js';
+import type { CaseContext } from '../../src/engine/context.js';
+import { match, type Match } from '../../src/session/match.js';
+import { x, type Element } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
+import { discoInfo, type DiscoInfo } from './disco.js';
+
+/** A namespace no client implements: what it must answer with an error (RFC 6120 §8.2.3). */
+export const UNKNOWN_NS = 'urn:xmpp:certify:unknown:0';
+
+/** How the client logged in; cases about login behaviour need listen mode. */
+export function loginRecord(t: CaseContext): LoginRecord {
+  const login = t.client.login;
+  if (!login) return t.skip('observable only when the client logs in to the tool (--listen)', 'not-run');
+  return login;
+}
+
+/** The client's answer to disco#info at its full JID (optionally for a node). */
+export function clientDisco(t: CaseContext, node?: string): Promise<DiscoInfo> {
+  return discoInfo(t.client, t.client.jid, node);
+}
+
+/** The client's latest presence; cases about presence contents need one. */
+export function clientPresence(t: CaseContext): Element {
+  const presence = t.client.presence;
+  if (!presence) return t.skip('the tool saw no presence from the client (in peer mode the client must approve the peer\'s subscription)', 'not-run');
+  return presence;
+}
+
+/** Waits the run's silence time for something the client must not send; true when nothing came. */
+export async function stayedSilent(t: CaseContext, m: Match): Promise<Element | undefined> {
+  return t.client.maybe(m, t.silenceMs);
+}
+
+/** Any stanza of the client addressed to `jid` (bare or full). */
+export function toJid(jid: string, name?: string): Match {
+  return match(`a <${name ?? 'stanza'}/> to ${jid}`, (el) => (name === undefined || el.name === name) && (el.attrs.to ?? '').toLowerCase().startsWith(jid.toLowerCase()));
+}
+
+/**
+ * A probe for an optional client feature: the client supports it when its disco#info lists
+ * `feature` (advertised); the cases then check the behaviour.
+ */
+export function featureProbe(feature: string, what: string): (t: CaseContext) => Promise<SupportFinding> {
+  return async (t) => {
+    const info = await clientDisco(t);
+    const listed = info.features.includes(feature);
+    return {
+      supported: listed,
+      advertised: listed,
+      entity: `client ${t.client.jid}`,
+      detail: info.ok ? `${what}: ${feature} ${listed ? 'listed' : 'not listed'} in the client's disco#info` : `the client answered disco#info with an error, so ${what} is not known to it`,
+    };
+  };
+}
+
+/** Pushes `payload` to the client as its server does, and resolves with the client's answer. */
+export async function serverPush(t: CaseContext, payload: Element): Promise<Element> {
+  if (!t.client.push) return t.skip('only the client\'s server can push to it (--listen)', 'not-run');
+  const push = t.client.push(payload);
+  return t.client.expect(match(`an answer to the push <iq id='${push.attrs.id}'>`, (el) => el.name === 'iq' && el.attrs.id === push.attrs.id && ['result', 'error'].includes(el.attrs.type ?? '')));
+}
+
+/** An IQ get the client cannot know. */
+export function unknownIq(): Element {
+  return x('iq', { type: 'get' }, x('query', { xmlns: UNKNOWN_NS }));
+}
+
+/** The chat-state child of a message, if any (XEP-0085 §5). */
+export function chatStates(el: Element): string[] {
+  return el.getChildElements().filter((c) => c.getNS() === NS.chatStates).map((c) => c.getName());
+}
+
+/** The IQ requests in `namespace` the client sent at the start of its session (listen mode). */
+export function openingRequests(t: CaseContext, namespace: string): Element[] {
+  return (t.client.login?.opening ?? []).filter((el) => el.name === 'iq' && el.getChildElements().some((c) => c.getNS() === namespace));
+}
+
+/**
+ * A probe for a client feature known by what the client does: it is supported when the client
+ * made a request in `namespace` at the start of its session (listen mode only).
+ */
+export function requestProbe(namespace: string, what: string): (t: CaseContext) => Promise<SupportFinding> {
+  return async (t) => {
+    if (!t.client.login) return t.skip(`whether the client does ${what} shows when it logs in to the tool (--listen)`, 'not-run');
+    const requests = openingRequests(t, namespace);
+    return {
+      supported: requests.length > 0,
+      entity: `client ${t.client.jid}`,
+      detail: requests.length ? `the client sent ${requests.length} ${namespace} request(s) at the start of its session` : `the client sent no ${namespace} request at the start of its session`,
+    };
+  };
+}

@@ -1,0 +1,23 @@
+import { defineCases, type Suite } from '../../../src/engine/case.js';
+import { x } from '../../../src/xml/element.js';
+import { NS } from '../../../src/xml/namespaces.js';
+import { requestProbe, serverPush } from '../../lib/client.js';
+
+/** XEP-0016 Privacy Lists for clients: a client that uses privacy lists (it asks for them) handles the server's pushes. */
+export const xep0016Client: Suite = {
+  spec: 'xep-0016',
+  role: 'client',
+  probe: requestProbe(NS.privacy, 'privacy lists'),
+  cases: defineCases({ spec: 'xep-0016', role: 'client' }, [
+    {
+      id: 'XEP0016-2.6-2',
+      section: '2.6',
+      keyword: 'MUST',
+      requirement: 'The client answers a privacy-list push with an IQ result.',
+      async run(t) {
+        const answer = await serverPush(t, x('query', { xmlns: NS.privacy }, x('list', { name: 'certify-pushed' })));
+        t.check(answer.attrs.type === 'result', 'an IQ result to the privacy-list push', answer);
+      },
+    },
+  ]),
+};

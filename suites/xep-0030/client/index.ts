@@ -1,0 +1,9 @@
+import type { Suite } from '../../../src/engine/case.js';
+import answering from './3-7-answering.js';
+
+/** XEP-0030 Service Discovery for clients: the client describes itself. */
+export const xep0030Client: Suite = {
+  spec: 'xep-0030',
+  role: 'client',
+  cases: answering,
+};

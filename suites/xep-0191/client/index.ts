@@ -1,0 +1,58 @@
+import { defineCases, type Suite } from '../../../src/engine/case.js';
+import { iqStanza } from '../../../src/session/match.js';
+import { bare, token } from '../../../src/session/stanza.js';
+import { x, type Element } from '../../../src/xml/element.js';
+import { NS } from '../../../src/xml/namespaces.js';
+import { requestProbe, serverPush } from '../../lib/client.js';
+
+/** A blocking command of the client's, for `jid`, found by name (block or unblock). */
+function blockingRequest(command: 'block' | 'unblock', jid: string) {
+  return iqStanza({ type: 'set', where: (el) => el.getChild(command, NS.blocking)?.getChildren('item').some((i) => i.attrs.jid === jid) ?? false }, `a <${command}/> of ${jid}`);
+}
+
+/** The request goes to the user's own account: no 'to', or its bare JID (XEP-0191 §3.3). */
+function toOwnAccount(request: Element, own: string): boolean {
+  return !request.attrs.to || request.attrs.to.toLowerCase() === bare(own).toLowerCase();
+}
+
+/** XEP-0191 Blocking Command for clients: the commands a client sends, and the pushes it acknowledges. */
+export const xep0191Client: Suite = {
+  spec: 'xep-0191',
+  role: 'client',
+  probe: requestProbe(NS.blocking, 'the blocking command'),
+  cases: defineCases({ spec: 'xep-0191', role: 'client' }, [
+    {
+      id: 'XEP0191-3.3-8',
+      section: '3.3',
+      keyword: 'MUST',
+      requirement: "Blocking a JID is an IQ set to the user's own account with <block xmlns='urn:xmpp:blocking'><item jid='…'/></block>.",
+      async run(t) {
+        const jid = `tybalt-${token(2)}@${t.domain}`;
+        const request = await t.act({ kind: 'block', jid }, blockingRequest('block', jid));
+        t.check(toOwnAccount(request, t.client.jid), "no 'to', or the user's own bare JID", request);
+      },
+    },
+    {
+      id: 'XEP0191-3.4-2',
+      section: '3.4',
+      keyword: 'MUST',
+      requirement: "Unblocking a JID is an IQ set to the user's own account with <unblock xmlns='urn:xmpp:blocking'><item jid='…'/></unblock>.",
+      async run(t) {
+        const jid = `tybalt-${token(2)}@${t.domain}`;
+        await t.act({ kind: 'block', jid }, blockingRequest('block', jid));
+        const request = await t.act({ kind: 'unblock', jid }, blockingRequest('unblock', jid));
+        t.check(toOwnAccount(request, t.client.jid), "no 'to', or the user's own bare JID", request);
+      },
+    },
+    {
+      id: 'XEP0191-3.3-9',
+      section: '3.3',
+      keyword: '(implied)',
+      requirement: 'The client acknowledges a block push from its server with an IQ result (RFC 6120 §8.2.3).',
+      async run(t) {
+        const answer = await serverPush(t, x('block', { xmlns: NS.blocking }, x('item', { jid: `paris@${t.domain}` })));
+        t.check(answer.attrs.type === 'result', 'an IQ result to the block push', answer);
+      },
+    },
+  ]),
+};
