@@ -56,7 +56,7 @@ function buildProgram(): Command {
     .option('--tls-cert <file>', 'with --listen: the certificate (PEM) to present; a self-signed one is made otherwise')
     .option('--tls-key <file>', 'with --listen: its private key (PEM)')
     .option('--exec <command>', 'client levels: run this for each user action, with the action as JSON in XMPP_CERTIFY_ACTION (exit 0 done, 3 cannot)')
-    .option('--non-interactive', 'client levels: skip cases that need a user action instead of asking for it')
+    .option('--non-interactive', 'client levels: skip cases that need a user action instead of asking for it (the default without --exec and without a terminal)')
     .addOption(new Option('--action-timeout <seconds>', 'how long a user action may take, proof included').default(60).argParser(positiveNumber('--action-timeout')))
     .addOption(new Option('--client-timeout <seconds>', 'with --listen: how long to wait for the client to log in').default(120).argParser(positiveNumber('--client-timeout')))
     .action(async (flags: RunFlags, command: Command) => {

@@ -24,7 +24,7 @@ export interface ClientFlags {
   tlsCert?: string;
   tlsKey?: string;
   exec?: string;
-  interactive?: boolean;
+  nonInteractive?: boolean;
   actionTimeout: number;
   clientTimeout: number;
   account: string[];
@@ -57,9 +57,10 @@ export function listenTarget(flags: ClientFlags): TargetSettings {
   return { name: `client@${endpoint.host}:${endpoint.port}`, endpoint, domain, accounts: [account], register: false, caFiles: [], insecureTls: false };
 }
 
+/** How user actions get done: --exec, or a person at a terminal; without either, they are not (--non-interactive, or no terminal). */
 function actionDriver(flags: ClientFlags): ActionDriver | undefined {
   if (flags.exec) return new ExecDriver(flags.exec);
-  return flags.interactive === false ? undefined : new PromptDriver();
+  return flags.nonInteractive || !process.stdin.isTTY ? undefined : new PromptDriver();
 }
 
 /** Listen mode: the tool as the client's server; it waits for the client to log in. */
@@ -75,9 +76,7 @@ export async function openListening(target: TargetSettings, flags: ClientFlags, 
     actions: actionDriver(flags),
     async ready(signal) {
       try {
-        const client = await host.client(flags.clientTimeout * 1000, signal);
-        // what the client does at the start of its session is evidence: give it time to do it
-        await client.presenceWithin(limits.stepMs * 2);
+        await host.loggedIn(flags.clientTimeout * 1000, limits.stepMs * 2, signal);
         return undefined;
       } catch (err) {
         return `not run: ${(err as Error).message}`;

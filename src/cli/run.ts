@@ -58,7 +58,7 @@ export interface RunFlags {
   tlsCert?: string;
   tlsKey?: string;
   exec?: string;
-  interactive?: boolean;
+  nonInteractive?: boolean;
   actionTimeout: number;
   clientTimeout: number;
 }

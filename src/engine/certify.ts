@@ -71,7 +71,8 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     suites: options.suites,
     // a client under test is one program: its cases take turns
     concurrency: role === 'client' ? 1 : options.concurrency,
-    caseTimeoutMs: options.caseTimeoutMs,
+    // a client case may wait for a user action and for its proof on top of its own steps
+    caseTimeoutMs: options.caseTimeoutMs + (env.actions ? 2 * (env.actionTimeoutMs ?? 0) : 0),
     signal: options.signal,
     ready: options.ready,
     onSupport: (spec, s) => {

@@ -93,6 +93,17 @@ export class ClientHost {
     });
   }
 
+  /**
+   * Waits for the client to log in, then for its initial presence (up to `settleMs`): what a
+   * client does at the start of its session is evidence, so the cases begin after it.
+   */
+  async loggedIn(timeoutMs: number, settleMs: number, signal: AbortSignal): Promise<HostedClient> {
+    const client = await this.client(timeoutMs, signal);
+    await client.presenceWithin(settleMs);
+    client.sealLogin();
+    return client;
+  }
+
   async close(): Promise<void> {
     for (const c of this.connections) c.close();
     await new Promise((r) => setTimeout(r, 100));

@@ -44,7 +44,7 @@ export class HostLink implements ClientLink {
 
   get login(): LoginRecord {
     const c = this.client;
-    return { negotiation: c.negotiation, transcript: c.log.entries, opening: c.opening };
+    return { negotiation: c.negotiation, transcript: c.loginTranscript, opening: c.opening };
   }
 
   /** The client's open connection; its absence ends the case as an error of the run. */

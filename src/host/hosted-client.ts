@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type net from 'node:net';
 import type { Account } from '../engine/accounts.js';
 import type { Redactor } from '../evidence/redact.js';
-import { Transcript, type Direction } from '../evidence/transcript.js';
+import { Transcript, type Direction, type TranscriptEntry } from '../evidence/transcript.js';
 import { ServerStream, type Negotiation } from '../harness/server-stream.js';
 import { ExpectationError, Inbox } from '../session/inbox.js';
 import type { Match } from '../session/match.js';
@@ -43,6 +43,8 @@ export class HostedClient {
   readonly log: Transcript;
   /** The first stanzas after binding, in order: how the client started its session. */
   readonly opening: Element[] = [];
+  /** The wire of the login, as it stood when the cases began (see sealLogin). */
+  private loginEntries?: readonly TranscriptEntry[];
   private readonly stream: ServerStream;
   private caseTranscript?: Transcript;
   private readonly roster = new Map<string, Element>();
@@ -108,6 +110,16 @@ export class HostedClient {
 
   expect(m: Match, timeoutMs: number): Promise<Element> {
     return this.inbox.expect(m, timeoutMs);
+  }
+
+  /** The wire of the login: up to sealLogin(), or all of it so far. */
+  get loginTranscript(): readonly TranscriptEntry[] {
+    return this.loginEntries ?? this.log.entries;
+  }
+
+  /** Marks the end of the login: what the cases do next is theirs. */
+  sealLogin(): void {
+    this.loginEntries ??= [...this.log.entries];
   }
 
   /** Whether the client sends its initial presence within `timeoutMs` (at once if it did). */

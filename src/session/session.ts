@@ -54,7 +54,8 @@ export class SaslFailure extends Error {
   }
 }
 
-type IqHandler = (request: Element, session: Session) => Element | undefined;
+/** An answer to an IQ request; undefined: the usual one; null: none at all (a peer that stays silent). */
+type IqHandler = (request: Element, session: Session) => Element | null | undefined;
 
 export interface TlsOptions {
   /** false: do not verify the certificate (the case judges it). */
@@ -438,6 +439,7 @@ export class Session {
     const xmlns = payload?.getNS();
     const custom = xmlns ? this.iqHandlers.get(xmlns) : undefined;
     let answer = custom?.(el, this);
+    if (answer === null) return;
     if (!answer) {
       if (xmlns === NS.roster || xmlns === NS.privacy || xmlns === NS.blocking) {
         // pushes (RFC 6121 §2.1.6, XEP-0016 §2.6, XEP-0191 §3.3) are acknowledged

@@ -9,10 +9,12 @@ import { discoInfo, type DiscoInfo } from './disco.js';
 /** A namespace no client implements: what it must answer with an error (RFC 6120 §8.2.3). */
 export const UNKNOWN_NS = 'urn:xmpp:certify:unknown:0';
 
-/** How the client logged in; cases about login behaviour need listen mode. */
+/** How the client logged in, its wire copied into the case's transcript as evidence; cases about login behaviour need listen mode. */
 export function loginRecord(t: CaseContext): LoginRecord {
   const login = t.client.login;
   if (!login) return t.skip('observable only when the client logs in to the tool (--listen)', 'not-run');
+  t.note('the client\'s login, as the tool saw it:');
+  for (const e of login.transcript) t.transcript.record(e.session, e.direction, e.data);
   return login;
 }
 
@@ -26,6 +28,20 @@ export function clientPresence(t: CaseContext): Element {
   const presence = t.client.presence;
   if (!presence) return t.skip('the tool saw no presence from the client (in peer mode the client must approve the peer\'s subscription)', 'not-run');
   return presence;
+}
+
+/**
+ * Whether `el` is the client's presence broadcast: without 'to' as the client sends it (listen
+ * mode), or as a subscribed peer gets it (its server addresses it to the peer).
+ */
+export function isBroadcast(t: CaseContext, el: Element): boolean {
+  return el.name === 'presence' && (t.client.mode === 'peer' || !el.attrs.to);
+}
+
+/** Someone new to the client, whom the user can add as a contact; only its own server sees that request (listen mode). */
+export function newContact(t: CaseContext, local: string): string {
+  if (t.client.mode !== 'listen') return t.skip('a request about someone new reaches only the client\'s server (--listen)', 'not-run');
+  return `${local}@${t.domain}`;
 }
 
 /** Waits the run's silence time for something the client must not send; true when nothing came. */

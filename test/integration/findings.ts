@@ -1,9 +1,10 @@
 /**
- * Real deviations the fixture servers (Prosody 0.12.3, ejabberd 23.01 from Debian 12) show,
+ * Real deviations the fixture servers (Prosody 0.12.3, ejabberd 23.01 from Debian 12) and the
+ * fixture clients (profanity 0.13.1, poezio 0.14, a slixmpp 1.8.3 reference client) show,
  * each stated from the spec. The integration tests allow a case to FAIL only when it is listed
  * here and its reason shows the listed behaviour: a failure that is not listed, or that fails
  * for another reason, is either a regression of the tool or a new finding to be looked at.
- * Nothing here names a server: a finding holds for whichever target shows it.
+ * Nothing here names a server or client: a finding holds for whichever target shows it.
  */
 export interface KnownFinding {
   /** The case ID, or a prefix ending in '*' for a behaviour any case of a spec may run into. */
@@ -85,6 +86,11 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   { id: 'XEP0163-4.3.2-1', spec: 'XEP-0163 §4.3.2: each interested resource gets exactly one notification, at its full JID', seen: /exactly one notification/ },
   { id: 'XEP0163-4.3.3-2', spec: 'XEP-0163 §4.3.3: no notification MUST go to a subscriber the owner has blocked', seen: /no notification to the blocked/ },
   { id: 'XEP0163-4.3.4-1', spec: 'XEP-0163 §4.3.4: a subscriber resource coming online with interest MUST get the last published item', seen: /event notification for .* carrying item/ },
+  // clients under certification (the tool as their server)
+  { id: 'RFC6120-8.2.3-5', spec: 'RFC 6120 §8.2.3: an entity that receives an IQ get or set MUST answer it, with a result or an error', seen: /an answer to <iq id='[^']+'>; nothing matching arrived/ },
+  { id: 'XEP0191-3.3-9', spec: 'XEP-0191 §3.3 with RFC 6120 §8.2.3: the block push is an IQ set, which the client MUST answer', seen: /an answer to the push <iq id='[^']+'>; nothing matching arrived/ },
+  { id: 'XEP0115-4-1', spec: 'XEP-0115 §4: a client that does caps (it lists the caps feature) REQUIRES the <c/> element in its presence', seen: /a <c\/> caps element in the presence; got <presence/ },
+  { id: 'XEP0085-5.1-2', spec: 'XEP-0085 §5.1: when the contact replies without a chat state, the user MUST NOT send subsequent chat state notifications', seen: /no chat state, on a message or alone, to a partner that answered without any; got / },
 ];
 
 /** Whether a failure of case `id` with `reason` is a known finding showing the listed behaviour. */

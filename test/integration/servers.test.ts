@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SOFTWARE, startFixture, type FixtureFeature, type FixtureServer } from '../../fixtures/servers/index.js';
-import type { CaseResult, RunReport, SpecResult } from '../../src/report/model.js';
+import type { RunReport } from '../../src/report/model.js';
 import { accountArgs, allCases, runCli, runTool, summary, targetArgs, type CliRun } from '../support/cli.js';
-import { checkJunitSchema, jsonReportErrors, readWithJunitparser } from '../support/validate.js';
-import { isKnownFinding } from './findings.js';
+import { expectSoundRun, secretForms, spec, unexplained } from '../support/verdicts.js';
 
 /**
  * The real CLI against real Prosody and ejabberd from Debian's packages. A mature server is
@@ -51,41 +50,6 @@ const CORE_BEHAVIOURS = [
   'XEP0199-4.2-1', // a ping to the server gets a result
 ];
 
-const exitCodeFor = (report: RunReport): number => ({ pass: 0, fail: 1, incomplete: 2 })[report.level.verdict];
-
-/** Failures and errors that are not known findings showing the listed behaviour. */
-function unexplained(cases: CaseResult[]): CaseResult[] {
-  return cases.filter((c) => {
-    if (c.verdict === 'error') return true;
-    if (c.verdict !== 'fail') return false;
-    return !isKnownFinding(c.id, c.reason ?? '');
-  });
-}
-
-function spec(report: RunReport, id: string): SpecResult {
-  const found = report.specs.find((s) => s.spec === id);
-  if (!found) throw new Error(`${id} is not in the report`);
-  return found;
-}
-
-/** What holds for every finished run: valid reports that agree, an exit code that follows the verdict. */
-function expectSoundRun(run: CliRun): void {
-  expect(jsonReportErrors(run.report)).toEqual([]);
-  expect(run.report.complete).toBe(true);
-  expect(run.code).toBe(exitCodeFor(run.report));
-  expect(run.stdout + run.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-  checkJunitSchema(run.junitFile);
-  const cases = allCases(run.report);
-  const count = (...verdicts: string[]): number => cases.filter((c) => verdicts.includes(c.verdict)).length;
-  expect(readWithJunitparser(run.junitFile)).toEqual({
-    suites: run.report.specs.length,
-    tests: cases.length,
-    failures: count('fail'),
-    errors: count('error'),
-    skipped: count('skip', 'waived'),
-  });
-}
-
 /**
  * A run against a degraded server: exactly the specs switched off are found absent (a REQUIRED
  * one fails the level, a RECOMMENDED one warns); every other spec is still found and fails, if
@@ -111,13 +75,6 @@ function expectExactlyOff(run: CliRun, reference: RunReport, off: FixtureFeature
   }
   const notSupported = run.report.level.reasons.filter((r) => r.endsWith('is not supported by the target'));
   expect(notSupported).toHaveLength(run.report.specs.filter((s) => offSpecs.has(s.spec) && s.requirement === 'REQUIRED').length);
-}
-
-/** The password and the forms it takes on the wire: SASL PLAIN messages and base64 at every alignment. */
-function secretForms(local: string, jid: string, password: string): string[] {
-  const b64 = (text: string): string => Buffer.from(text).toString('base64');
-  const inner = [0, 1, 2].map((shift) => b64('\0'.repeat(shift) + password).slice(Math.ceil((shift * 4) / 3), -3)).filter((s) => s.length >= 8);
-  return [password, b64(password), b64(`\0${local}\0${password}`), b64(`${jid}\0${local}\0${password}`), ...inner];
 }
 
 describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {

@@ -8,9 +8,17 @@ import { parseAccount, type Account } from '../../src/engine/accounts.js';
 import type { RunEnvironment } from '../../src/engine/context.js';
 import type { Suite } from '../../src/engine/case.js';
 import { certify } from '../../src/engine/certify.js';
+import type { ActionDriver } from '../../src/engine/action-driver.js';
 import { Redactor } from '../../src/evidence/redact.js';
+import { Transcript } from '../../src/evidence/transcript.js';
 import { HarnessServer, type ServerQuirks } from '../../src/harness/server.js';
+import { ClientHost } from '../../src/host/client-host.js';
+import { HostLink } from '../../src/host/host-link.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';
+import { Session } from '../../src/session/session.js';
+import { iq, query } from '../../src/session/stanza.js';
+import { x, type Element } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
 
 export const DOMAIN = 'example.test';
 export const ACCOUNTS = { alice: 'alice-Secret-1', bob: 'bob-Secret-2', carol: 'carol-Secret-3' };
@@ -94,4 +102,72 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
 /** Every case result of a report, by ID. */
 export function casesById(report: RunReport): Map<string, CaseResult> {
   return new Map(report.specs.flatMap((s) => s.cases).map((c) => [c.id, c]));
+}
+
+export interface ClientRunOptions {
+  level: string;
+  suites: Suite[];
+  /** Connects the scripted client under test to the host at `port` and logs it in. */
+  client(port: number): Promise<Session>;
+  actions?: ActionDriver;
+  baseline?: Baseline;
+}
+
+/**
+ * Certifies a scripted client in-process: the tool listens as its server (listen mode), the
+ * client logs in as alice, and the cases run against it.
+ */
+export async function runClientLevel(options: ClientRunOptions): Promise<{ report: RunReport; client?: Session }> {
+  const { cert, key } = await testCertificate();
+  const [alice] = testAccounts({ alice: ACCOUNTS.alice });
+  const env = await harnessEnvironment(0, [alice!], { baseline: options.baseline ?? '3920' });
+  const host = await ClientHost.start({ host: '127.0.0.1', port: 0, domain: DOMAIN, account: alice!, tls: { cert, key }, redactor: env.redactor });
+  const link = new HostLink(host, env.limits.stepMs);
+  let client: Session | undefined;
+  try {
+    const report = await certify({
+      name: 'client',
+      level: findLevel(options.level),
+      role: 'client',
+      env: { ...env, target: { ...env.target, endpoint: { host: '127.0.0.1', port: host.port } }, client: link, actions: options.actions, actionTimeoutMs: 2000 },
+      ready: async () => {
+        client = await options.client(host.port);
+        await host.loggedIn(2000, 1000, new AbortController().signal);
+        return undefined;
+      },
+      suites: options.suites,
+      accounts: [alice!],
+      register: false,
+      transports: ['tcp'],
+      concurrency: 1,
+      caseTimeoutMs: 10_000,
+      command: 'test',
+      tlsReport: { verification: 'verified' },
+      signal: new AbortController().signal,
+    });
+    return { report, client };
+  } finally {
+    client?.destroy('the test is over');
+    await host.close();
+  }
+}
+
+/** A scripted client: logs in to `port` as alice, asks for its roster, and sends initial presence (with `presence` as given). */
+export async function scriptedClient(port: number, presence: Element = x('presence')): Promise<Session> {
+  const { cert } = await testCertificate();
+  const redactor = new Redactor();
+  const session = await Session.connect({
+    label: 'scripted',
+    target: { endpoint: { host: '127.0.0.1', port }, domain: DOMAIN, tls: { ca: [cert], insecure: false } },
+    transcript: new Transcript(redactor),
+    limits: { stepMs: 1000, connectTimeoutMs: 1000, maxElementChars: 1_000_000 },
+  });
+  await session.open();
+  await session.starttls();
+  await session.authenticate({ username: 'alice', password: ACCOUNTS.alice, domain: DOMAIN });
+  await session.bind('scripted');
+  await session.establishSession();
+  await session.iq(iq('get', {}, query(NS.roster)));
+  session.send(presence);
+  return session;
 }

@@ -2,6 +2,7 @@ import { defineCases } from '../../../src/engine/case.js';
 import { message, presence } from '../../../src/session/match.js';
 import { bare, resourceOf, token } from '../../../src/session/stanza.js';
 import { x } from '../../../src/xml/element.js';
+import { newContact } from '../../lib/client.js';
 
 /** RFC 6121 §3 and §5 (RFC 3921 §6, §4), client side: what the client sends when its user acts. */
 export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
@@ -11,7 +12,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
     keyword: 'SHOULD',
     requirement: "A subscription request goes to the contact's bare JID.",
     async run(t) {
-      const contact = `benvolio-${token(2)}@${t.domain}`;
+      const contact = newContact(t, `benvolio-${token(2)}`);
       const request = await t.act({ kind: 'add-contact', jid: contact }, presence({ type: 'subscribe', where: (el) => bare(el.attrs.to ?? '') === contact }, `a subscription request to ${contact}`));
       t.check(resourceOf(request.attrs.to!) === undefined, `to='${contact}' (a bare JID)`, request);
     },

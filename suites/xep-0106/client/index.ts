@@ -1,7 +1,7 @@
 import { defineCases, type Suite } from '../../../src/engine/case.js';
 import { match } from '../../../src/session/match.js';
 import { bare, token } from '../../../src/session/stanza.js';
-import { featureProbe } from '../../lib/client.js';
+import { featureProbe, newContact } from '../../lib/client.js';
 
 const FEATURE = 'jid\\20escaping';
 
@@ -19,7 +19,7 @@ export const xep0106Client: Suite = {
       async run(t) {
         const local = `d'artagnan${token(1)}`;
         const escaped = local.replace("'", '\\27');
-        const typed = `${local}@${t.domain}`;
+        const typed = newContact(t, local);
         const request = await t.act({ kind: 'add-contact', jid: typed }, match(`a request about ${typed}`, (el) => {
           const jids = [el.attrs.to, ...el.getChildElements().flatMap((q) => q.getChildren('item').map((i) => i.attrs.jid))].filter(Boolean).map((j) => bare(j as string));
           return jids.some((j) => j.startsWith('d') && j.includes('artagnan'));

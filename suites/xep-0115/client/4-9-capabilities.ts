@@ -2,7 +2,7 @@ import { defineCases } from '../../../src/engine/case.js';
 import { presence } from '../../../src/session/match.js';
 import { NS } from '../../../src/xml/namespaces.js';
 import { capsVer } from '../../lib/caps.js';
-import { clientDisco, clientPresence } from '../../lib/client.js';
+import { clientDisco, clientPresence, isBroadcast } from '../../lib/client.js';
 
 /** XEP-0115 §4–9, client side: the caps a client announces, and the disco#info they hash. */
 export default defineCases({ spec: 'xep-0115', role: 'client' }, [
@@ -88,7 +88,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
     requirement: 'Caps go on every presence broadcast, not only the first.',
     async run(t) {
       const status = 'Away for a while';
-      const sent = await t.act({ kind: 'change-status', show: 'away', status }, presence({ where: (el) => !el.attrs.to && el.getChildText('show') === 'away' }, 'a presence broadcast with <show>away</show>'));
+      const sent = await t.act({ kind: 'change-status', show: 'away', status }, presence({ where: (el) => isBroadcast(t, el) && el.getChildText('show') === 'away' }, 'a presence broadcast with <show>away</show>'));
       t.check(sent.getChild('c', NS.caps) !== undefined, 'caps on the changed presence too', sent);
     },
   },
