@@ -65,7 +65,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const { support } = await runPlan(plan, {
     role,
     // one memory of refused credentials per run and target
-    env: { ...env, refusedLogins: new Set() },
+    env: { ...env, refusedLogins: new Set(), silentTarget: {} },
     levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,

@@ -43,6 +43,14 @@ export class ToolError extends Error {
   }
 }
 
+/** A connection or TLS handshake that the target left unanswered until the deadline. */
+export class TargetSilent extends ToolError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetSilent';
+  }
+}
+
 /** How strongly a check binds: from the RFC 2119 keyword of the requirement it checks. */
 export type Strength = 'must' | 'should' | 'may';
 

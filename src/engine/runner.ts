@@ -7,7 +7,7 @@ import type { AccountPool } from './accounts.js';
 import { caseStrength, keywordFor, TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
 import { CaseContext, type RunEnvironment } from './context.js';
 import { RegistrationRefused } from './registration.js';
-import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
+import { Nonconformance, Skip, TargetSilent, ToolError, type Strength } from './errors.js';
 
 /** One case as a run will execute it: the definition, its spec row, and the transport. */
 export interface PlannedCase {
@@ -128,15 +128,40 @@ async function checkAccounts(options: InternalOptions): Promise<string | undefin
       return undefined;
     } catch (err) {
       const refusal = err instanceof Error && err.cause instanceof RegistrationRefused ? err.cause : undefined;
+      if (!refusal) noteSilence(options, [err]);
       return refusal && `not run: --register: ${refusal.message}; give accounts with --account instead`;
     }
   }
+  let failures: unknown[] = [];
   await withCase(options, { n: given.length }, 'tcp', 'should', async (t) => {
-    await Promise.allSettled(t.accounts.map((a) => t.login(a)));
+    const settled = await Promise.allSettled(t.accounts.map((a) => t.login(a)));
+    failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
   });
   const refused = given.filter((a) => options.env.refusedLogins?.has(a.jid)).map((a) => a.jid);
-  if (refused.length === 0) return undefined;
+  if (refused.length === 0) {
+    if (failures.length === given.length) noteSilence(options, failures);
+    return undefined;
+  }
   return `not run: the server refused the password of ${refused.join(', ')} (SASL <not-authorized/>); each was tried once only, so no account is locked out`;
+}
+
+/**
+ * When every login of the account check waited in vain (no stream header, no TLS handshake,
+ * no answer), later cases that need an account fail at once with that reason.
+ */
+function noteSilence(options: InternalOptions, failures: unknown[]): void {
+  if (!options.env.silentTarget || failures.length === 0 || !failures.every(isSilence)) return;
+  const first = failures[0] as Error;
+  options.env.silentTarget.reason = `the target did not answer the account check before the run (${first.message})`;
+}
+
+/** True when a failure is a deadline the target let pass, not something it answered. */
+function isSilence(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (e instanceof ExpectationError) return e.reason === 'timeout';
+    if (e instanceof TargetSilent) return true;
+  }
+  return false;
 }
 
 async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promise<Map<string, SpecSupport>> {
@@ -214,6 +239,8 @@ async function withCase<T>(
   facts: Map<string, string> = new Map(),
   timeoutMs = options.caseTimeoutMs,
 ): Promise<Outcome<T>> {
+  const silence = options.env.silentTarget?.reason;
+  if (silence && accountsNeeded.n > 0) return { verdict: { verdict: 'error', reason: `not run: ${silence}` }, error: `not run: ${silence}` };
   const controller = new AbortController();
   // every session of the case listens for the abort; some cases open a dozen
   setMaxListeners(64, controller.signal);

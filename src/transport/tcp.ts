@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { ToolError } from '../engine/errors.js';
+import { TargetSilent, ToolError } from '../engine/errors.js';
 import { escapeXML } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
@@ -94,7 +94,7 @@ export class TcpTransport implements Transport {
       socket.setNoDelay(true);
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new ToolError(`connection to ${endpoint.host}:${endpoint.port} timed out after ${options.connectTimeoutMs} ms`));
+        reject(new TargetSilent(`connection to ${endpoint.host}:${endpoint.port} timed out after ${options.connectTimeoutMs} ms`));
       }, options.connectTimeoutMs);
       socket.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -163,7 +163,7 @@ export class TcpTransport implements Transport {
       });
       const timer = setTimeout(() => {
         secure.destroy();
-        reject(new ToolError(`TLS handshake did not complete within ${timeoutMs} ms`));
+        reject(new TargetSilent(`TLS handshake did not complete within ${timeoutMs} ms`));
       }, timeoutMs);
       secure.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);

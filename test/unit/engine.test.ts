@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Suite } from '../../src/engine/case.js';
 import type { HarnessServer } from '../../src/harness/server.js';
@@ -116,6 +118,31 @@ describe('verdicts against an in-process server', () => {
     expect(casesById(report).get('RFC6120-4.2-1')!.reason).toMatch(/cannot connect to 127\.0\.0\.1:\d+: ECONNREFUSED/);
     expect(report.complete).toBe(true);
     expect(report.level.verdict).toBe('incomplete');
+  });
+});
+
+describe('a silent target', () => {
+  let silent: net.Server | undefined;
+  afterEach(() => silent?.close());
+
+  it('stops trying logins once the account check finds no answer, and still runs the cases of the stream', async () => {
+    // accepts connections and never sends a byte
+    silent = net.createServer(() => undefined).listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as net.AddressInfo;
+    let streamsOpened = 0;
+    silent.on('connection', () => streamsOpened++);
+    const report = await runAgainst({ port, stepMs: 300, suites: core('RFC6120-4.2-1', 'RFC6120-8.1.3-1', 'RFC6120-8.2.3-1', 'RFC6120-8.4-1') });
+    const cases = casesById(report);
+    // the stream case ran on its own connection and saw no header: the target's failure
+    expect(cases.get('RFC6120-4.2-1')!.verdict).toBe('fail');
+    for (const id of ['RFC6120-8.1.3-1', 'RFC6120-8.2.3-1', 'RFC6120-8.4-1']) {
+      expect(cases.get(id)!.verdict).toBe('error');
+      expect(cases.get(id)!.reason).toMatch(/^not run: the target did not answer the account check before the run \(could not open a stream as A1: expected a stream header/);
+    }
+    // the account check's logins (alice, bob, carol) and the stream case: no login per case
+    expect(streamsOpened).toBe(4);
+    expect(report.level.verdict).toBe('fail');
   });
 });
 
