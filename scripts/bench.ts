@@ -7,6 +7,8 @@
  *   - the local profile (--concurrency 16 --step-timeout 1 --silence 0.3), for a target on the
  *     same machine, with the verdicts compared to the default run's;
  *   - the default settings at --concurrency 1, for the ratio (skipped with --no-serial).
+ * Beside each run it prints the CPU time the server spent: on a small machine the server under
+ * test, not the tool, is often what bounds the wall time.
  * A benchmark, not a test: it prints figures and judges nothing.
  */
 import { execFile } from 'node:child_process';
@@ -24,6 +26,7 @@ interface Figures {
   cases: number;
   peakRssMb: number;
   logins: number;
+  serverCpuSeconds: number;
   verdicts: Map<string, string>;
 }
 
@@ -33,6 +36,23 @@ const PROFILES: { label: string; args: string[]; serial?: boolean }[] = [
   { label: 'default at --concurrency 1', args: ['--concurrency', '1'], serial: true },
 ];
 
+/** User and system CPU seconds of every process started from the server's work directory. */
+function serverCpuSeconds(server: FixtureServer): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(server.workDir)) continue;
+      // the fields after the command name, which is in parentheses and may hold spaces
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
 function certify(server: FixtureServer, extra: string[]): Promise<Figures & { report: RunReport }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-bench-'));
   const json = path.join(dir, 'report.json');
@@ -41,9 +61,11 @@ function certify(server: FixtureServer, extra: string[]): Promise<Figures & { re
     '--register', '--bosh-url', server.boshUrl, '--no-progress', '--json', json, ...extra,
   ];
   const started = performance.now();
+  const cpuAtStart = serverCpuSeconds(server);
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (err) => {
       const wallSeconds = (performance.now() - started) / 1000;
+      const serverCpu = serverCpuSeconds(server) - cpuAtStart;
       if (!fs.existsSync(json)) return reject(err ?? new Error('no report written'));
       const report = JSON.parse(fs.readFileSync(json, 'utf8')) as RunReport;
       fs.rmSync(dir, { recursive: true, force: true });
@@ -54,6 +76,7 @@ function certify(server: FixtureServer, extra: string[]): Promise<Figures & { re
         cases: cases.length,
         peakRssMb: Math.round((report.stats?.peakRssBytes ?? 0) / 1048576),
         logins: report.stats?.logins ?? 0,
+        serverCpuSeconds: serverCpu,
         verdicts: new Map(cases.map((c) => [`${c.id} ${c.transport}`, c.verdict])),
         report,
       });
@@ -62,7 +85,7 @@ function certify(server: FixtureServer, extra: string[]): Promise<Figures & { re
 }
 
 function row(f: Figures): string {
-  return `  ${f.label.padEnd(58)} ${f.wallSeconds.toFixed(1).padStart(6)} s  ${(f.cases / f.wallSeconds).toFixed(1).padStart(6)} cases/s  ${String(f.peakRssMb).padStart(4)} MB peak RSS  ${String(f.logins).padStart(5)} logins  (${f.cases} cases)`;
+  return `  ${f.label.padEnd(58)} ${f.wallSeconds.toFixed(1).padStart(6)} s  ${(f.cases / f.wallSeconds).toFixed(1).padStart(6)} cases/s  ${String(f.peakRssMb).padStart(4)} MB peak RSS  ${String(f.logins).padStart(5)} logins  server CPU ${f.serverCpuSeconds.toFixed(1).padStart(5)} s  (${f.cases} cases)`;
 }
 
 /** Cases whose verdict differs between two runs. */

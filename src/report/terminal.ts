@@ -107,7 +107,9 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
   out.push('', totalsLine(report));
   if (report.stats) {
     const s = report.stats;
-    out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${s.logins} logins, ${s.connections} connections, peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
+    // as the client's server the tool logs in nowhere: its own login figures would say nothing
+    const sessions = report.target.client?.mode === 'listen' ? '' : `${s.logins} logins, ${s.connections} connections, `;
+    out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${sessions}peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
   }
   out.push(...levelLines(report));
   return out.join('\n');
