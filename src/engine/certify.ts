@@ -79,6 +79,10 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
       supports.set(spec, s);
       refresh();
     },
+    onPlanned: (count) => {
+      report.planned = count;
+      refresh();
+    },
     onResult: (raw) => {
       const result = applyWaiver(raw, options.waivers ?? [], options.name);
       results.push(result);

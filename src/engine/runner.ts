@@ -52,6 +52,8 @@ export interface RunnerOptions {
   signal: AbortSignal;
   onSupport?(spec: string, report: SupportReport): void;
   onResult?(result: CaseResult): void;
+  /** The number of cases that will run, once copies over transports the target lacks are dropped. */
+  onPlanned?(count: number): void;
   /** Gets the target ready before anything runs (a client under test logs in); a reason when it cannot be. */
   ready?(): Promise<string | undefined>;
 }
@@ -95,6 +97,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     const spec = TRANSPORT_SPEC[p.transport];
     return spec === undefined || support.get(spec)?.report.supported !== false;
   });
+  if (runnable.length < plan.length) options.onPlanned?.(runnable.length);
   const results: CaseResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -123,7 +123,7 @@ export interface RunReport {
   interruption?: string;
   /** Which cases the tool knew: their number and a hash of their IDs, keywords and texts. */
   catalogue: { cases: number; hash: string };
-  /** Cases the run planned; results arrive as they finish. */
+  /** Cases the run planned; results arrive as they finish. Copies over a transport the target lacks stop counting once the probes have run. */
   planned: number;
   specs: SpecResult[];
   totals: Record<Verdict, number>;

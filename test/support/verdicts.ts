@@ -29,6 +29,8 @@ export function expectSoundRun(run: CliRun): void {
   expect(run.stdout + run.stderr, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   checkJunitSchema(run.junitFile);
   const cases = allCases(run.report);
+  // what the progress display counted down from is what ran
+  expect(run.report.planned).toBe(cases.length);
   const count = (...verdicts: string[]): number => cases.filter((c) => verdicts.includes(c.verdict)).length;
   expect(readWithJunitparser(run.junitFile)).toEqual({
     suites: run.report.specs.length,
