@@ -35,9 +35,10 @@ export interface RunEnvironment {
   refusedLogins?: Set<string>;
   /**
    * Set when the account check before the run found the target silent (no answer before a
-   * deadline): later logins fail at once with this reason instead of each waiting out its own
-   * deadlines, so a dead target costs seconds, not the whole --timeout. Cases of the stream
-   * itself still run and report what they see. certify() gives each run its own.
+   * deadline): later cases that need an account end at once with this reason instead of each
+   * waiting out its own deadlines, so a dead target costs seconds, not the whole --timeout.
+   * Cases of the stream itself still run and report what they see. certify() gives each run
+   * its own.
    */
   silentTarget?: { reason?: string };
   /** Opens a transport of a kind other than plain TCP (BOSH). */
@@ -214,8 +215,6 @@ export class CaseContext {
     if (this.env.refusedLogins?.has(account.jid)) {
       throw new ToolError(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
     }
-    const silence = this.env.silentTarget?.reason;
-    if (silence) throw new ToolError(`could not log in as ${account.jid}: not tried, ${silence}`);
     if (!this.accounts.includes(account)) this.ownAccounts.add(account);
     const session = await this.secureStream(this.labelFor(account), kind, options.lang);
     if (options.persona) session.persona = options.persona;
