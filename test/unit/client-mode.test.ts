@@ -8,6 +8,7 @@ import { UNKNOWN_NS } from '../../suites/lib/client.js';
 import { xmppCoreClient } from '../../suites/rfc6120/client/index.js';
 import { xmppImClient } from '../../suites/rfc6121/client/index.js';
 import { xep0115Client } from '../../suites/xep-0115/client/index.js';
+import { xep0191Client } from '../../suites/xep-0191/client/index.js';
 import { casesById, runClientLevel, scriptedClient } from '../support/harness.js';
 
 /** The suites cut down to some of their cases. */
@@ -101,5 +102,42 @@ describe('user actions', () => {
     };
     const { report } = await runClientLevel({ ...level, actions: acting, client: async (port) => (client = await scriptedClient(port)) });
     expect(casesById(report).get('RFC6121-3.1.1-1')!.verdict).toBe('pass');
+  });
+});
+
+describe('support found by behaviour', () => {
+  const blocking = { level: 'advanced-client', suites: [only(xep0191Client, 'XEP0191-3.3-8')] };
+  /** A client that fetches no block list at login, and blocks when asked to. */
+  const blocker = (): { actions: ActionDriver; client: (port: number) => ReturnType<typeof scriptedClient> } => {
+    let client: Awaited<ReturnType<typeof scriptedClient>> | undefined;
+    return {
+      actions: {
+        perform: async (action) => {
+          if (action.kind !== 'block') return { done: false, unsupported: 'only block here' };
+          client!.send(x('iq', { type: 'set', id: `block-${action.jid}` }, x('block', { xmlns: NS.blocking }, x('item', { jid: action.jid }))));
+          return { done: true };
+        },
+      },
+      client: async (port) => (client = await scriptedClient(port)),
+    };
+  };
+
+  it('verifies blocking in a client that fetched no block list at login but blocks when the user asks', async () => {
+    const { report } = await runClientLevel({ ...blocking, ...blocker() });
+    const spec = report.specs.find((s) => s.spec === 'xep-0191')!;
+    expect(spec.support?.supported).toBe(true);
+    expect(spec.support?.detail).toMatch(/sent no urn:xmpp:blocking request at the start of its session, but it blocked rosaline-[0-9a-f]+@example\.test when the user asked/);
+    expect(casesById(report).get('XEP0191-3.3-8')!.verdict).toBe('pass');
+  });
+
+  it('finds blocking absent when the client cannot block, and unknown (not run) without a way to act', async () => {
+    const cannot: ActionDriver = { perform: async () => ({ done: false, unsupported: 'this client has no block command' }) };
+    const absent = await runClientLevel({ ...blocking, actions: cannot, client: (port) => scriptedClient(port) });
+    expect(absent.report.specs.find((s) => s.spec === 'xep-0191')!.support?.supported).toBe(false);
+    expect(casesById(absent.report).get('XEP0191-3.3-8')!.reason).toMatch(/this client has no block command/);
+    const unknown = await runClientLevel({ ...blocking, client: (port) => scriptedClient(port) });
+    const c = casesById(unknown.report).get('XEP0191-3.3-8')!;
+    expect(c.verdict).toBe('skip');
+    expect(c.skipKind).toBe('not-run');
   });
 });

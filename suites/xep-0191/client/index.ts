@@ -1,4 +1,6 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
+import { defineCases, type SupportFinding, type Suite } from '../../../src/engine/case.js';
+import type { CaseContext } from '../../../src/engine/context.js';
+import { Skip } from '../../../src/engine/errors.js';
 import { iqStanza } from '../../../src/session/match.js';
 import { bare, token } from '../../../src/session/stanza.js';
 import { x, type Element } from '../../../src/xml/element.js';
@@ -15,11 +17,31 @@ function toOwnAccount(request: Element, own: string): boolean {
   return !request.attrs.to || request.attrs.to.toLowerCase() === bare(own).toLowerCase();
 }
 
+const blockListAtLogin = requestProbe(NS.blocking, 'the blocking command');
+
+/**
+ * Supported when the client asked for its block list at login or, failing that, sends a
+ * <block/> when the user is asked to block someone: a client may fetch nothing at login and
+ * still block (XEP-0191 §3.3). Without a way to act, support stays unknown: not run.
+ */
+async function blockingProbe(t: CaseContext): Promise<SupportFinding> {
+  const atLogin = await blockListAtLogin(t);
+  if (atLogin.supported) return atLogin;
+  const jid = `rosaline-${token(2)}@${t.domain}`;
+  try {
+    await t.act({ kind: 'block', jid }, blockingRequest('block', jid));
+  } catch (err) {
+    if (err instanceof Skip && err.kind === 'not-applicable') return { ...atLogin, detail: `${atLogin.detail}, and ${err.reason}` };
+    throw err;
+  }
+  return { ...atLogin, supported: true, detail: `${atLogin.detail}, but it blocked ${jid} when the user asked` };
+}
+
 /** XEP-0191 Blocking Command for clients: the commands a client sends, and the pushes it acknowledges. */
 export const xep0191Client: Suite = {
   spec: 'xep-0191',
   role: 'client',
-  probe: requestProbe(NS.blocking, 'the blocking command'),
+  probe: blockingProbe,
   cases: defineCases({ spec: 'xep-0191', role: 'client' }, [
     {
       id: 'XEP0191-3.3-8',
