@@ -22,6 +22,8 @@ export interface ServerQuirks extends NegotiationQuirks {
   streamErrorOnIq?: string;
   /** Drop every connection this long after it was accepted. */
   dropAfterMs?: number;
+  /** Answer the first N software version requests (XEP-0092) of each session with a temporary error (type='wait'). */
+  busyVersionRequests?: number;
 }
 
 export interface HarnessOptions {
@@ -111,6 +113,8 @@ class ServerConnection {
   available = false;
   priority = 0;
   interested = false;
+  /** Version requests answered with a temporary error so far (quirk busyVersionRequests). */
+  private busyAnswers = 0;
   private readonly stream: ServerStream;
 
   constructor(
@@ -203,6 +207,7 @@ class ServerConnection {
     }
     if (ns === NS.discoItems && type === 'get') return reply('result', x('query', { xmlns: NS.discoItems, node: payload.attrs.node }));
     if (ns === NS.version && type === 'get' && !ownAccount) {
+      if (this.busyAnswers++ < (this.server.quirks.busyVersionRequests ?? 0)) return error('wait', 'resource-constraint');
       return reply('result', x('query', { xmlns: NS.version }, x('name', {}, 'xmpp-certify harness'), x('version', {}, '0')));
     }
     if (ns === NS.roster) return this.onRoster(el, payload, reply, error);

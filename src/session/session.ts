@@ -202,6 +202,23 @@ export class Session {
   }
 
   /**
+   * Like iq(), for a request a case needs answered rather than judged: an error of type 'wait'
+   * is temporary by definition (RFC 6120 §8.3.2: "retry after waiting"), so the request goes
+   * out again, with a new id and a growing pause, up to `attempts` times in all. The last
+   * answer is returned whatever it is; the transcript notes each retry.
+   */
+  async iqRetryingWait(request: Element, attempts = 3): Promise<Element> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.iq(request);
+      if (attempt === attempts || response.getChild('error')?.attrs.type !== 'wait') return response;
+      const pauseMs = 200 * attempt;
+      this.note(`a temporary error (type='wait'): sending the request again in ${pauseMs} ms, attempt ${attempt + 1} of ${attempts} (RFC 6120 §8.3.2)`);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      request.attrs.id = newId(); // the earlier attempt went out as text: changing the id is safe
+    }
+  }
+
+  /**
    * Waits until every stanza the server sent in answer to what this session sent before has
    * arrived: stanzas from one stream are handled in order (RFC 6120 §10.1), so once a ping to
    * our own server is answered, earlier replies are in. Any answer counts, even an error.

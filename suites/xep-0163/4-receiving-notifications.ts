@@ -189,7 +189,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
       const contact = await loginInterested(t, b!, [node]);
       const stranger = await t.login(c!, { presence: true });
       await t.setup(`subscribe ${stranger.jid} to ${node}`, async () => {
-        const response = await stranger.iq(iq('set', { to: a!.jid }, x('pubsub', { xmlns: NS.pubsub }, x('subscribe', { node, jid: stranger.jid }))));
+        const response = await stranger.iqRetryingWait(iq('set', { to: a!.jid }, x('pubsub', { xmlns: NS.pubsub }, x('subscribe', { node, jid: stranger.jid }))));
         if (response.attrs.type !== 'result') throw new Error(describe(response));
       });
       await published(t, owner, node, 'item-1');

@@ -25,10 +25,11 @@ function submitForm(formType: string, fields: Record<string, string>): Element {
 
 /**
  * Publishes one item to the account's own PEP service (XEP-0163 §3: no 'to'); `options` go in
- * <publish-options/> (XEP-0060 §7.1.5). Returns the response.
+ * <publish-options/> (XEP-0060 §7.1.5). Returns the response. Node work on a busy service may
+ * be answered with a temporary error, so this and the other node requests retry those.
  */
 export function publish(session: Session, node: string, itemId: string, options?: Record<string, string>): Promise<Element> {
-  return session.iq(iq('set', {}, x('pubsub', { xmlns: NS.pubsub },
+  return session.iqRetryingWait(iq('set', {}, x('pubsub', { xmlns: NS.pubsub },
     x('publish', { node }, x('item', { id: itemId }, x('entry', { xmlns: node }, itemId))),
     options && x('publish-options', {}, submitForm(`${NS.pubsub}#publish-options`, options)))));
 }
@@ -51,7 +52,7 @@ export async function published(t: CaseContext, session: Session, node: string, 
 /** Creates a node with a configuration (XEP-0060 §8.1.3), as a preparation step. */
 export async function createConfigured(t: CaseContext, session: Session, node: string, config: Record<string, string>): Promise<void> {
   await t.setup(`create ${node} with ${JSON.stringify(config)}`, async () => {
-    const response = await session.iq(iq('set', {}, x('pubsub', { xmlns: NS.pubsub },
+    const response = await session.iqRetryingWait(iq('set', {}, x('pubsub', { xmlns: NS.pubsub },
       x('create', { node }), x('configure', {}, submitForm(`${NS.pubsub}#node_config`, config)))));
     if (response.attrs.type !== 'result') throw new Error(`the create was refused: ${refusal(response)}`);
   });
@@ -59,7 +60,7 @@ export async function createConfigured(t: CaseContext, session: Session, node: s
 
 /** The owner's node deletion (XEP-0060 §8.4). */
 export function deleteNode(session: Session, node: string): Promise<Element> {
-  return session.iq(iq('set', {}, x('pubsub', { xmlns: NS.pubsubOwner }, x('delete', { node }))));
+  return session.iqRetryingWait(iq('set', {}, x('pubsub', { xmlns: NS.pubsubOwner }, x('delete', { node }))));
 }
 
 /** Registers the deletion of `node` by its owner when the case ends. */

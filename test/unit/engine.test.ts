@@ -6,6 +6,9 @@ import type { HarnessServer } from '../../src/harness/server.js';
 import { defineCases } from '../../src/engine/case.js';
 import { xmppCore } from '../../suites/rfc6120/index.js';
 import { CaseContext } from '../../src/engine/context.js';
+import { iq } from '../../src/session/stanza.js';
+import { x } from '../../src/xml/element.js';
+import { NS } from '../../src/xml/namespaces.js';
 import { ACCOUNTS, casesById, harnessEnvironment, runAgainst, startHarness, testAccounts } from '../support/harness.js';
 
 /** The core suite cut down to some of its cases. */
@@ -143,6 +146,38 @@ describe('a silent target', () => {
     // the account check's logins (alice, bob, carol) and the stream case: no login per case
     expect(streamsOpened).toBe(4);
     expect(report.level.verdict).toBe('fail');
+  });
+});
+
+describe('temporary errors', () => {
+  // a request the case needs answered, made as suites make their preparation requests
+  const versionAsked: Suite[] = [{
+    spec: 'xmpp-core', role: 'server',
+    cases: defineCases({ spec: 'xmpp-core', role: 'server' }, [{
+      id: 'TEST-version', section: '0', keyword: 'MUST', requirement: 'the server tells its version',
+      accounts: 1,
+      async run(t) {
+        const session = await t.login(t.accounts[0]!);
+        const response = await session.iqRetryingWait(iq('get', { to: session.domain }, x('query', { xmlns: NS.version })));
+        t.must(response.attrs.type === 'result', 'a version result', response);
+      },
+    }]),
+  }];
+
+  it('sends a request again after an error of type wait (RFC 6120 §8.3.2), and reports the last answer when it stays temporary', async () => {
+    server = await startHarness({ busyVersionRequests: 2 });
+    const patient = casesById(await runAgainst({ port: server.port, suites: versionAsked })).get('TEST-version')!;
+    expect(patient.verdict, patient.reason).toBe('pass');
+    const retries = patient.transcript.filter((e) => e.direction === 'note' && e.data.includes("type='wait'"));
+    expect(retries.map((e) => e.data)).toEqual([expect.stringMatching(/attempt 2 of 3/), expect.stringMatching(/attempt 3 of 3/)]);
+    const ids = patient.transcript.filter((e) => e.direction === 'sent' && e.data.includes('jabber:iq:version')).map((e) => /id=['"]([^'"]+)/.exec(e.data)?.[1]);
+    expect(new Set(ids).size).toBe(3);
+    await server.close();
+
+    server = await startHarness({ busyVersionRequests: 3 });
+    const busy = casesById(await runAgainst({ port: server.port, suites: versionAsked })).get('TEST-version')!;
+    expect(busy.verdict).toBe('fail');
+    expect(busy.reason).toMatch(/resource-constraint/);
   });
 });
 
