@@ -1,6 +1,6 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
-import { deferDelete, deleteNode, freshNode, itemIds, published, publisherAndContact, requestItems } from './pep.js';
+import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
 /** XEP-0163 §5: the XEP-0060 use cases and defaults every PEP service has. */
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
@@ -30,11 +30,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     accounts: 3,
     async run(t) {
       const [a, b, c] = t.accounts;
-      const [owner, contact] = await publisherAndContact(t, a!, b!);
-      const stranger = await t.login(c!);
-      const node = freshNode();
-      deferDelete(t, owner, node);
-      await published(t, owner, node, 'item-1');
+      const { contact, stranger, node } = await ownerContactStranger(t);
       const allowed = await requestItems(contact, a!.jid, node);
       t.check(itemIds(allowed).includes('item-1'), `item-1 returned to ${b!.jid}, subscribed to the owner's presence`, allowed);
       const error = t.expectError(await requestItems(stranger, a!.jid, node), ['not-authorized', 'forbidden']);

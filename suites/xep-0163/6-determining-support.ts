@@ -2,7 +2,7 @@ import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
-import { deferDelete, freshNode, hasPepIdentity, itemIds, published, publisherAndContact, requestItems } from './pep.js';
+import { deferDelete, freshNode, hasPepIdentity, itemIds, ownerContactStranger, published, requestItems } from './pep.js';
 
 /** XEP-0163 §6: what service discovery says about an account's PEP service. */
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
@@ -34,11 +34,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     accounts: 3,
     async run(t) {
       const [a, b, c] = t.accounts;
-      const [owner, contact] = await publisherAndContact(t, a!, b!);
-      const stranger = await t.login(c!);
-      const node = freshNode();
-      deferDelete(t, owner, node);
-      await published(t, owner, node, 'item-1');
+      const { contact, stranger, node } = await ownerContactStranger(t);
       const toContact = await discoItems(contact, a!.jid);
       t.check(toContact.items.some((i) => i.node === node), `${node} among the items ${b!.jid} (a presence subscriber) sees`, toContact.response);
       const toStranger = await discoItems(stranger, a!.jid);

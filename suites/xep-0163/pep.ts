@@ -115,6 +115,21 @@ export async function publisherAndContact(t: CaseContext, owner: Account, contac
   return [a, b];
 }
 
+/**
+ * The parties of a read-access check, with the accounts in the case's order: the owner (first)
+ * with item-1 published to a fresh node, a contact (second) with a mutual presence
+ * subscription, and a stranger (third) with none: the default access model is 'presence' (§5).
+ */
+export async function ownerContactStranger(t: CaseContext): Promise<{ owner: Session; contact: Session; stranger: Session; node: string }> {
+  const [a, b, c] = t.accounts;
+  const [owner, contact] = await publisherAndContact(t, a!, b!);
+  const stranger = await t.login(c!);
+  const node = freshNode();
+  deferDelete(t, owner, node);
+  await published(t, owner, node, 'item-1');
+  return { owner, contact, stranger, node };
+}
+
 /** Whether disco#info identities include pubsub/pep (XEP-0163 §6.1). */
 export function hasPepIdentity(identities: { category: string; type: string }[]): boolean {
   return identities.some((i) => i.category === 'pubsub' && i.type === 'pep');
