@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FixtureServer } from '../../fixtures/servers/index.js';
+import { renderTranscript } from '../../src/evidence/transcript.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,7 +62,16 @@ export function allCases(report: RunReport): CaseResult[] {
   return report.specs.flatMap((s) => s.cases);
 }
 
-/** A compact view of cases that did not pass, for assertion messages. */
+/**
+ * A compact view of cases that did not pass, for assertion messages: each with the end of its
+ * transcript, so that a failure seen once in CI leaves its evidence in the log.
+ */
 export function summary(cases: CaseResult[]): string {
-  return cases.map((c) => `${c.verdict.toUpperCase()} ${c.id}[${c.transport}]: ${c.reason ?? ''}`).join('\n');
+  return cases.map((c) => {
+    const tail = renderTranscript(c.transcript.slice(-TRANSCRIPT_TAIL)).split('\n').map((line) => `    ${line.slice(0, 300)}`).join('\n');
+    return `${c.verdict.toUpperCase()} ${c.id}[${c.transport}]: ${c.reason ?? ''}\n${tail}`;
+  }).join('\n');
 }
+
+/** How many transcript entries summary() shows per case. */
+const TRANSCRIPT_TAIL = 12;
