@@ -18,18 +18,17 @@ import type { SessionLimits } from '../session/session.js';
 import { BoshTransport } from '../transport/bosh.js';
 import type { TlsSettings } from '../transport/tcp.js';
 import type { Transport, TransportHandlers } from '../transport/types.js';
-import { clientMode, listenTarget, openListening, openPeer, type OpenClient } from './client.js';
+import { clientMode, listenTarget, openListening, openPeer, type ClientFlags, type OpenClient } from './client.js';
 import { findConfig, loadConfig, type ConfigFile } from './config.js';
 import { UsageError } from './parse.js';
 import { resolveTargets } from './targets.js';
 
-export interface RunFlags {
+/** Every option of a run; those of client mode are in ClientFlags. */
+export interface RunFlags extends ClientFlags {
   config?: string;
   level?: string;
   role?: Role;
   target: string[];
-  domain: string[];
-  account: string[];
   accountFile?: string;
   register?: boolean;
   ca: string[];
@@ -53,14 +52,6 @@ export interface RunFlags {
   slow?: boolean;
   progress?: boolean;
   waivers?: string;
-  listen?: string;
-  peer?: string;
-  tlsCert?: string;
-  tlsKey?: string;
-  exec?: string;
-  nonInteractive?: boolean;
-  actionTimeout: number;
-  clientTimeout: number;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
