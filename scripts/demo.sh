@@ -8,6 +8,7 @@ scripts/setup.sh
 software="${XMPP_CERTIFY_DEMO_SERVER:-prosody}"
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--level intermediate-server)
-# the fixture exports XMPP_TARGET, XMPP_DOMAIN and XMPP_CA to the command it runs
+# the fixture exports XMPP_TARGET, XMPP_DOMAIN, XMPP_CA and XMPP_BOSH_URL to the command it
+# runs; the BOSH URL is used by the levels that name XEP-0206
 exec node dist/fixtures/servers/cli.js with "$software" -- \
-  node dist/src/cli.js --target '$XMPP_TARGET' --domain '$XMPP_DOMAIN' --ca '$XMPP_CA' --register "${args[@]}"
+  node dist/src/cli.js --target '$XMPP_TARGET' --domain '$XMPP_DOMAIN' --ca '$XMPP_CA' --bosh-url '$XMPP_BOSH_URL' --register "${args[@]}"
