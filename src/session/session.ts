@@ -202,10 +202,10 @@ export class Session {
   }
 
   /**
-   * Like iq(), for a request a case needs answered rather than judged: an error of type 'wait'
-   * is temporary by definition (RFC 6120 §8.3.2: "retry after waiting"), so the request goes
-   * out again, with a new id and a growing pause, up to `attempts` times in all. The last
-   * answer is returned whatever it is; the transcript notes each retry.
+   * Like iq(), but an error of type 'wait' is temporary by definition (RFC 6120 §8.3.2: "retry
+   * after waiting"), so the request goes out again, with a new id and a growing pause, up to
+   * `attempts` times in all. The last answer is returned whatever it is, for the case to judge;
+   * the transcript notes each retry.
    */
   async iqRetryingWait(request: Element, attempts = 3): Promise<Element> {
     for (let attempt = 1; ; attempt++) {
