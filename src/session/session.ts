@@ -106,7 +106,8 @@ export class Session {
   transcript: Transcript;
   private transport!: Transport;
   private readonly inbox = new Inbox((text) => this.note(text));
-  private readonly closeWaiters = new Set<() => void>();
+  /** Called whenever the peer ends its stream or the connection closes. */
+  private readonly endWaiters = new Set<() => void>();
   private readonly iqHandlers = new Map<string, IqHandler>();
 
   private constructor(private readonly options: SessionOptions) {
@@ -229,19 +230,7 @@ export class Session {
 
   /** Resolves when the connection is gone, or after `timeoutMs` (returns whether it closed). */
   waitClosed(timeoutMs = this.stepMs): Promise<boolean> {
-    if (this.isClosed) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.closeWaiters.delete(done);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        this.closeWaiters.delete(done);
-        resolve(false);
-      }, timeoutMs);
-      this.closeWaiters.add(done);
-    });
+    return this.waitUntil(() => this.isClosed, timeoutMs);
   }
 
   /** Installs an answer for IQ get/set requests whose payload is in `xmlns`. */
@@ -378,7 +367,7 @@ export class Session {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.transport.send('</stream:stream>');
-    await this.waitEndOrClose(1000);
+    await this.waitUntil(() => this.peerEnded || this.isClosed, 1000);
     this.transport.close();
   }
 
@@ -400,12 +389,22 @@ export class Session {
 
   // ---- internals ------------------------------------------------------------------------
 
-  private async waitEndOrClose(timeoutMs: number): Promise<void> {
-    if (this.peerEnded) return;
-    const deadline = Date.now() + timeoutMs;
-    while (!this.peerEnded && !this.isClosed && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  /** Resolves with true once `condition` holds after an end or close event, false after `timeoutMs`. */
+  private waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (condition()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.endWaiters.delete(check);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.endWaiters.delete(check);
+        resolve(false);
+      }, timeoutMs);
+      this.endWaiters.add(check);
+    });
   }
 
   private transportHandlers(): TransportHandlers {
@@ -428,6 +427,7 @@ export class Session {
         transcript.record(this.label, 'received', raw || '</stream:stream>');
         this.peerEnded = true;
         this.wakeAll();
+        for (const check of [...this.endWaiters]) check();
       },
       violation: (v) => {
         this.violation = v;
@@ -439,7 +439,7 @@ export class Session {
         this.closedReason = this.violation ? `${this.violation.condition}: ${this.violation.detail}` : reason;
         this.note(`connection closed: ${this.closedReason}`);
         this.wakeAll();
-        for (const done of [...this.closeWaiters]) done();
+        for (const check of [...this.endWaiters]) check();
       },
     };
   }
