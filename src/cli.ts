@@ -45,6 +45,7 @@ function buildProgram(): Command {
     .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
     .option('--slow', 'also run cases that wait on server timers (inactivity timeouts, retry limits): minutes, not seconds')
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])
+    .option('--no-session-reuse', 'log in anew for every case, instead of handing quiet logged-in sessions (no presence, roster fetch, privacy list, …) to later cases of the same account')
     .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'deadline for the whole run').default(600).argParser(positiveNumber('--timeout')))
     .addOption(new Option('--case-timeout <seconds>', 'deadline for one case').default(30).argParser(positiveNumber('--case-timeout')))

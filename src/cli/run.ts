@@ -52,6 +52,8 @@ export interface RunFlags extends ClientFlags {
   slow?: boolean;
   progress?: boolean;
   waivers?: string;
+  /** false with --no-session-reuse. */
+  sessionReuse?: boolean;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -143,6 +145,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
         command: redactor.redact(redactCommandLine(argv)),
         tlsReport: { verification: target.insecureTls ? 'insecure' : 'verified', ca: target.caFiles.length ? target.caFiles.join(', ') : undefined },
         waivers,
+        reuseSessions: flags.sessionReuse !== false,
         signal: controller.signal,
         onUpdate: (r: RunReport, latest?: CaseResult) => {
           live[i] = r;

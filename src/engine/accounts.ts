@@ -41,18 +41,21 @@ export class AccountPool {
     this.free = [...given];
   }
 
-  /** Accounts for one case; waits while other cases hold the given ones. `fresh`: never used before. */
-  async lease(n: number, signal: AbortSignal, fresh = false): Promise<Account[]> {
+  /**
+   * Accounts for one case; waits while other cases hold the given ones. `fresh`: never used
+   * before. `preferred`: free accounts to hand out first (those with a session to reuse).
+   */
+  async lease(n: number, signal: AbortSignal, fresh = false, preferred: (a: Account) => boolean = () => false): Promise<Account[]> {
     if (n === 0) return [];
     if (this.registrar) {
-      const reused = fresh ? [] : this.free.splice(0, n);
+      const reused = fresh ? [] : this.takeFree(n, preferred);
       const made = await Promise.all(Array.from({ length: n - reused.length }, () => this.register()));
       return [...reused, ...made];
     }
     if (n > this.given.length) {
       throw new Skip(`needs ${n} accounts and the run has ${this.given.length}: give more --account, or use --register`, 'not-run');
     }
-    if (this.free.length >= n && this.queue.length === 0) return this.free.splice(0, n);
+    if (this.free.length >= n && this.queue.length === 0) return this.takeFree(n, preferred);
     return new Promise((resolve, reject) => {
       const entry = { n, grant: resolve };
       this.queue.push(entry);
@@ -91,6 +94,13 @@ export class AccountPool {
       await registrar.remove(account);
       this.created.delete(account);
     }));
+  }
+
+  /** Up to `n` free accounts, preferred ones first, otherwise in the order they came free. */
+  private takeFree(n: number, preferred: (a: Account) => boolean): Account[] {
+    const chosen = [...this.free.filter(preferred), ...this.free.filter((a) => !preferred(a))].slice(0, n);
+    for (const a of chosen) this.free.splice(this.free.indexOf(a), 1);
+    return chosen;
   }
 
   private async register(): Promise<Account> {

@@ -7,6 +7,7 @@ import { AccountPool, type Account } from './accounts.js';
 import type { Suite, TransportKind } from './case.js';
 import type { RunEnvironment } from './context.js';
 import { InBandRegistrar } from './registration.js';
+import { SessionPool } from './session-pool.js';
 import { applyWaiver, type Waiver } from './waivers.js';
 import { planCases, runPlan } from './runner.js';
 import { sessionStats } from '../session/session.js';
@@ -38,6 +39,8 @@ export interface CertifyOptions {
   onUpdate?(report: RunReport, latest?: CaseResult): void;
   /** Client levels: gets the client under test logged in; a reason when it does not. */
   ready?(): Promise<string | undefined>;
+  /** Hand quiet logged-in sessions from case to case (SessionPool); false: every login is new. Default true. */
+  reuseSessions?: boolean;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
   const supports = new Map<string, SupportReport>();
   const results: CaseResult[] = [];
+  const sessions = options.reuseSessions === false ? undefined : new SessionPool();
 
   const refresh = (latest?: CaseResult): void => {
     rollUp(report, rows, results, supports, position);
@@ -65,7 +69,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const { support } = await runPlan(plan, {
     role,
     // one memory of refused credentials per run and target
-    env: { ...env, refusedLogins: new Set(), silentTarget: {} },
+    env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions },
     levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,
@@ -103,6 +107,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     logins: sessionStats.logins - statsAtStart.logins,
     connections: sessionStats.connections - statsAtStart.connections,
+    reusedSessions: sessions?.reused ?? 0,
   };
   report.complete = !options.signal.aborted;
   if (options.signal.aborted) report.interruption = String((options.signal.reason as Error)?.message ?? options.signal.reason);

@@ -12,6 +12,7 @@ import type { Account } from './accounts.js';
 import type { ActionDriver } from './action-driver.js';
 import type { TransportKind } from './case.js';
 import type { ClientLink } from './client-link.js';
+import type { SessionPool } from './session-pool.js';
 import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
 import { describeAction, type ClientAction } from './user-actions.js';
 
@@ -41,6 +42,8 @@ export interface RunEnvironment {
    * its own.
    */
   silentTarget?: { reason?: string };
+  /** Logged-in sessions earlier cases left quiet, for later cases of the same accounts (none: every login is new). */
+  sessions?: SessionPool;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
   transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
   /** Client levels: the client under certification. */
@@ -77,6 +80,10 @@ export class CaseContext {
   readonly findings: Finding[] = [];
   readonly notes: string[] = [];
   private readonly sessions: Session[] = [];
+  /** Quiet sessions of the case's accounts that earlier cases left (see SessionPool), not taken yet. */
+  private readonly kept = new Set<Session>();
+  /** Sessions login() made that may be kept for later cases: a given account, the default resource and language. */
+  private readonly keepable = new Set<Session>();
   /** Accounts the case made itself (XEP-0077) and logged in with. */
   private readonly ownAccounts = new Set<Account>();
   /** Set when finish() has torn the sessions down: a session that connects later is closed at once. */
@@ -96,6 +103,15 @@ export class CaseContext {
     private readonly pristine: (account: Account) => boolean = () => false,
   ) {
     this.transcript = new Transcript(env.redactor);
+    for (const account of env.sessions ? accounts : []) {
+      for (const session of env.sessions!.takeAll(account)) {
+        // from now on whatever reaches it is this case's evidence
+        session.adopt(this.transcript, `${this.labelFor(account)}-kept`);
+        session.clearInbox();
+        this.kept.add(session);
+        this.sessions.push(session);
+      }
+    }
   }
 
   get baseline(): Baseline {
@@ -216,8 +232,22 @@ export class CaseContext {
       throw new ToolError(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
     }
     if (!this.accounts.includes(account)) this.ownAccounts.add(account);
-    const session = await this.secureStream(this.labelFor(account), kind, options.lang);
+    const keepable = this.accounts.includes(account) && options.resource === undefined && options.lang === undefined && kind !== 'zlib';
+    const session = (keepable && this.takeKept(account, kind)) || await this.newLogin(account, kind, options);
+    if (keepable) this.keepable.add(session);
     if (options.persona) session.persona = options.persona;
+    if (options.roster) {
+      const roster = await this.setup('fetch the roster', () => session.iq(iq('get', {}, query(NS.roster))));
+      if (roster.attrs.type !== 'result') throw new ToolError(`the roster get failed: ${describe(roster)}`);
+    }
+    if (options.presence) {
+      session.send(options.presence === true ? x('presence') : options.presence);
+    }
+    return session;
+  }
+
+  private async newLogin(account: Account, kind: TransportKind, options: LoginOptions): Promise<Session> {
+    const session = await this.secureStream(this.labelFor(account), kind, options.lang);
     await this.setup(`log in as ${account.jid}`, async () => {
       try {
         await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
@@ -230,13 +260,17 @@ export class CaseContext {
       const established = await session.establishSession();
       if (established && established.attrs.type !== 'result') throw new Error(`session establishment failed: ${describe(established)}`);
     });
-    if (options.roster) {
-      const roster = await this.setup('fetch the roster', () => session.iq(iq('get', {}, query(NS.roster))));
-      if (roster.attrs.type !== 'result') throw new ToolError(`the roster get failed: ${describe(roster)}`);
-    }
-    if (options.presence) {
-      session.send(options.presence === true ? x('presence') : options.presence);
-    }
+    return session;
+  }
+
+  /** A session of `account` over `kind` that an earlier case left quiet, instead of a new login. */
+  private takeKept(account: Account, kind: TransportKind): Session | undefined {
+    const session = [...this.kept].find((s) => !s.isClosed && s.transportKind === kind && bare(s.jid!).toLowerCase() === account.jid.toLowerCase());
+    if (!session) return undefined;
+    this.kept.delete(session);
+    session.label = this.nextLabel(this.labelFor(account));
+    session.note(`no new login: this session logged in as ${session.jid} for an earlier case, which left nothing the server keeps for its resource (no presence, roster or block list fetch, privacy list or subscription); its last traffic was flushed with a ping and dropped`);
+    this.env.sessions!.reused++;
     return session;
   }
 
@@ -338,7 +372,8 @@ export class CaseContext {
   // ---- runner hooks --------------------------------------------------------------------
 
   /**
-   * Runs the deferred clean-ups, then closes every session; never throws. When the case was
+   * Runs the deferred clean-ups, then closes every session, except quiet ones of the case's
+   * accounts, which go to the run's SessionPool for later cases; never throws. When the case was
    * stopped (deadline, interrupted run) its sessions are torn down first, so a body still
    * waiting ends at once and cannot act any more; clean-ups then reach the accounts through
    * deferAs()/liveSession(), which log in again. Clean-ups may connect even after a stop.
@@ -347,6 +382,8 @@ export class CaseContext {
     this.cleaningUp = true;
     if (stopped) for (const s of this.sessions) s.destroy('the case was stopped');
     const cleanups = this.cleanups.splice(0);
+    const pool = this.env.sessions;
+    const handedOn = new Set<Session>();
     const work = (async () => {
       for (const cleanup of cleanups) {
         try {
@@ -355,11 +392,16 @@ export class CaseContext {
           this.transcript.record('-', 'note', `clean-up step failed: ${(err as Error).message}`);
         }
       }
-      await Promise.allSettled(this.sessions.map((s) => s.close()));
+      const keep = pool && !stopped ? this.sessions.filter((s) => this.kept.has(s) || this.keepable.has(s)) : [];
+      await Promise.allSettled(this.sessions.filter((s) => !keep.includes(s)).map((s) => s.close()));
+      // only now, with the case's other sessions gone, can nothing more be on its way to these
+      await Promise.allSettled(keep.map(async (s) => {
+        if (await pool!.give(this.accountOf(s), s)) handedOn.add(s);
+      }));
     })();
     await Promise.race([work, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
     this.released = true;
-    for (const s of this.sessions) s.destroy('released at the end of the case');
+    for (const s of this.sessions) if (!handedOn.has(s)) s.destroy('released at the end of the case');
   }
 
   private verify(strength: Strength, ok: boolean, expected: string, actual?: string | Element): boolean {

@@ -98,6 +98,8 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     return spec === undefined || support.get(spec)?.report.supported !== false;
   });
   if (runnable.length < plan.length) options.onPlanned?.(runnable.length);
+  // the long ones first, so that they overlap the many short ones instead of trailing them
+  runnable.sort((a, b) => (b.def.takesSeconds ?? 0) - (a.def.takesSeconds ?? 0));
   const results: CaseResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -111,6 +113,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
+  await options.env.sessions?.closeAll();
   await options.pool.drain();
   return { support, results };
 }
@@ -254,7 +257,9 @@ async function withCase<T>(
   let stopped = false;
   try {
     // waiting for accounts other cases hold is not the case's time: its deadline starts after
-    const leased = await Promise.race([options.pool.lease(accountsNeeded.n, controller.signal, accountsNeeded.fresh), options.stopped]);
+    const sessions = options.env.sessions;
+    const lease = options.pool.lease(accountsNeeded.n, controller.signal, accountsNeeded.fresh, (a) => sessions?.holds(a, transport) ?? false);
+    const leased = await Promise.race([lease, options.stopped]);
     if (leased === 'aborted') {
       controller.abort();
       return { verdict: { verdict: 'error', reason: `not run: ${abortReason(options.signal)}` } };

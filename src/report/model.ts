@@ -140,4 +140,6 @@ export interface RunStats {
   logins: number;
   /** TCP connections and BOSH sessions opened. */
   connections: number;
+  /** Logins spared: a case took a quiet session an earlier case had logged in (0 with --no-session-reuse). */
+  reusedSessions: number;
 }

@@ -9,6 +9,7 @@ import type { XmlViolation } from '../xml/stream-parser.js';
 import { ExpectationError, Inbox } from './inbox.js';
 import { iqStanza, match, type Match } from './match.js';
 import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
+import { residueOf } from './residue.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
 
 export { ExpectationError };
@@ -83,7 +84,8 @@ export const DEFAULT_PERSONA: Persona = {
  * deadline; a closed stream wakes every waiter, so nothing hangs on a dead target.
  */
 export class Session {
-  readonly label: string;
+  /** Names the session in transcripts; a session handed to a later case takes a name there. */
+  label: string;
   /** The full JID once bound. */
   jid?: string;
   /** Attributes of the most recent stream header received. */
@@ -104,6 +106,8 @@ export class Session {
 
   /** Where the wire is recorded: the case's transcript; a session that outlives cases moves on. */
   transcript: Transcript;
+  /** Why the server may keep state for this session's resource (see residueOf); unset while it keeps none. */
+  residue?: string;
   private transport!: Transport;
   private readonly inbox = new Inbox((text) => this.note(text));
   /** Called whenever the peer ends its stream or the connection closes. */
@@ -150,11 +154,14 @@ export class Session {
   // ---- writing -------------------------------------------------------------------------
 
   send(stanza: Element): void {
+    // before binding, the stream is being set up: no resource yet to leave state for
+    if (this.jid) this.residue ??= residueOf(stanza);
     this.transport.send(stanza.toString());
   }
 
   /** Writes text as it is: half elements, bad XML, odd headers. */
   sendRaw(text: string): void {
+    this.residue ??= 'it sent raw text';
     this.transport.send(text);
   }
 
@@ -235,6 +242,7 @@ export class Session {
 
   /** Installs an answer for IQ get/set requests whose payload is in `xmlns`. */
   handleIq(xmlns: string, handler: IqHandler): void {
+    this.residue ??= 'it answers IQs its own way';
     this.iqHandlers.set(xmlns, handler);
   }
 
@@ -242,6 +250,7 @@ export class Session {
 
   /** Opens (or restarts) the stream and waits for the header and, for version 1.0, the features. */
   async open(attrs: Partial<StreamOpen> = {}): Promise<{ header: Record<string, string>; features?: Element }> {
+    if (this.jid) this.residue ??= 'it restarted its stream after binding';
     this.header = undefined;
     this.features = undefined;
     this.transport.openStream({ to: this.domain, lang: this.lang, ...attrs });
@@ -255,7 +264,7 @@ export class Session {
   openRaw(header: string): void {
     this.header = undefined;
     this.features = undefined;
-    this.tcp().openRawStream(header);
+    this.tcpTransport().openRawStream(header);
   }
 
   /** Waits for the next stream header. */
@@ -285,7 +294,7 @@ export class Session {
    */
   async handshakeTls(options: TlsOptions = {}): Promise<TlsInfo> {
     const settings = options.verify === false ? { ...this.options.target.tls, insecure: true } : this.options.target.tls;
-    this.tlsInfo = await this.tcp().startTls(this.domain, settings, this.options.limits.stepMs, options.overrides);
+    this.tlsInfo = await this.tcpTransport().startTls(this.domain, settings, this.options.limits.stepMs, options.overrides);
     this.note(`TLS ${this.tlsInfo.protocol} ${this.tlsInfo.cipher}; certificate ${this.tlsInfo.authorized ? 'verified' : `not verified (${this.tlsInfo.authorizationError ?? 'insecure mode'})`}`);
     return this.tlsInfo;
   }
@@ -303,7 +312,7 @@ export class Session {
     this.send(x('compress', { xmlns: NS.compress }, x('method', {}, method)));
     const answer = await this.expect(match('<compressed/> or <failure/> in the compression namespace', (el) => el.getNS() === NS.compress));
     if (answer.getName() !== 'compressed') return answer;
-    this.tcp().startCompression();
+    this.tcpTransport().startCompression();
     this.note(`stream compressed with ${method}`);
     await this.open();
     return answer;
@@ -377,17 +386,35 @@ export class Session {
     this.transport.destroy();
   }
 
+  /** The BOSH transport, for cases that work it directly (which may leave it in any state). */
   bosh(): BoshTransport {
     if (!(this.transport instanceof BoshTransport)) throw new ToolError(`this step needs a BOSH session, not ${this.transport.kind}`);
+    this.residue ??= 'a case worked its transport directly';
     return this.transport;
   }
 
+  /** The TCP transport, for cases that work it directly (which may leave it in any state). */
   tcp(): TcpTransport {
-    if (!(this.transport instanceof TcpTransport)) throw new ToolError(`this step needs a TCP stream, not ${this.transport.kind}`);
-    return this.transport;
+    this.residue ??= 'a case worked its transport directly';
+    return this.tcpTransport();
+  }
+
+  /**
+   * Hands this session, logged in and quiet, to a later case: its wire goes to that case's
+   * transcript under that case's name for it, and it answers as the tool's default persona.
+   */
+  adopt(transcript: Transcript, label: string): void {
+    this.transcript = transcript;
+    this.label = label;
+    this.persona = DEFAULT_PERSONA;
   }
 
   // ---- internals ------------------------------------------------------------------------
+
+  private tcpTransport(): TcpTransport {
+    if (!(this.transport instanceof TcpTransport)) throw new ToolError(`this step needs a TCP stream, not ${this.transport.kind}`);
+    return this.transport;
+  }
 
   /** Resolves with true once `condition` holds after an end or close event, false after `timeoutMs`. */
   private waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {

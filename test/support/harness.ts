@@ -55,6 +55,8 @@ export interface RunOptions {
   register?: boolean;
   /** The accounts and passwords the tool is given (default: ACCOUNTS, as the server knows them). */
   accounts?: Record<string, string>;
+  /** false: a new login for every case (--no-session-reuse). */
+  reuseSessions?: boolean;
 }
 
 /** The accounts as the tool is given them: ACCOUNTS, or other passwords for them. */
@@ -96,6 +98,7 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
     tlsReport: { verification: 'verified' },
     signal: options.signal ?? new AbortController().signal,
     onUpdate: options.onUpdate,
+    reuseSessions: options.reuseSessions,
   });
 }
 
