@@ -47,6 +47,11 @@ export interface CaseDefinition {
   /** A deadline longer than the run's --case-timeout, for a case that walks many steps. */
   timeoutMs?: number;
   /**
+   * Seconds the case takes by design, whatever the target (a BOSH 'wait' it asks for, a table it
+   * walks step by step): the runner starts such cases first, so a run does not end waiting on one.
+   */
+  takesSeconds?: number;
+  /**
    * The case waits on a server timer (an inactivity timeout, a retry limit) for longer than a
    * run should take; it runs only with --slow and is otherwise reported as not run.
    */

@@ -384,6 +384,7 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
     requirement: 'Subscription stanzas move both sides between the nine states, and are passed on or not, as the state tables say.',
     // it walks all 36 cells of the state tables: longer than one ordinary case
     timeoutMs: 90_000,
+    takesSeconds: 4,
     accounts: 2,
     async run(t) {
       const [a, b] = t.accounts;

@@ -64,6 +64,8 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
     section: '7.1, 5',
     keyword: 'MUST',
     requirement: "Without 'content', responses are 'text/xml; charset=utf-8'; with 'content', that value is used throughout the session.",
+    // its second session's poll is held for the 'wait' of 1 s it asks for
+    takesSeconds: 1,
     async run(t) {
       const plain = new RawBosh(t);
       const first = await plain.create({ content: undefined });

@@ -11,6 +11,8 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
     section: '8',
     keyword: 'MUST / SHOULD',
     requirement: "Every request gets HTTP 200 with a <body/>; with nothing to send, an empty <body/> comes back within 'wait'.",
+    // an empty poll is held for the 'wait' of 2 s it asks for
+    takesSeconds: 2,
     async run(t) {
       const bosh = new RawBosh(t);
       const created = await bosh.create({ wait: 2 });
@@ -29,6 +31,8 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
     keyword: 'MUST',
     requirement: "Payloads are processed in 'rid' order even when the requests arrive out of order.",
     accounts: 2,
+    // the requests it sends out of order may be held for the whole 'wait' before they are answered
+    takesSeconds: 2,
     async run(t) {
       const [a, b] = t.accounts;
       const receiver = await t.login(b!, { presence: true });
@@ -88,6 +92,8 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
     section: '14.3',
     keyword: 'SHOULD',
     requirement: "Re-sending a request whose 'rid' was already answered returns the same response again.",
+    // its requests may be held for the 'wait' of 1 s it asks for
+    takesSeconds: 1,
     async run(t) {
       const bosh = new RawBosh(t);
       await bosh.create({ wait: 1 });
