@@ -23,10 +23,13 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       const transport = leaving.bosh();
       const terminate = bodyTag({ rid: transport.takeRid(), sid: transport.sessionId, type: 'terminate' }, x('presence', { type: 'unavailable' }).toString());
       t.transcript.record('A1', 'sent', terminate);
-      const answer = await transport.http.post(terminate, 10_000, t.signal);
-      t.transcript.record('A1', 'received', `HTTP ${answer.status} ${answer.body}`);
+      // a manager that drops the connection instead of answering has not answered: that is
+      // for the check below to judge, not an error of the run
+      const answer = await transport.http.post(terminate, 10_000, t.signal).catch((err: Error) => err);
+      const answered = answer instanceof Error ? `no HTTP answer (${answer.message})` : `HTTP ${answer.status} ${answer.body}`;
+      t.transcript.record('A1', answer instanceof Error ? 'note' : 'received', answered);
       await watcher.expect(presence({ from: leaving.jid, type: 'unavailable' }));
-      t.should(answer.status === 200 && !/<body[^>]*>\s*<(?!\/body)/.test(answer.body), 'an empty <body/> in answer to the terminate request', answer.body);
+      t.should(!(answer instanceof Error) && answer.status === 200 && !/<body[^>]*>\s*<(?!\/body)/.test(answer.body), 'an empty <body/> in answer to the terminate request', answered);
       // a new HTTP connection: the manager may close the old ones with the session
       const late = new RawBosh(t);
       late.sid = transport.sessionId;
