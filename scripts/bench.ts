@@ -6,6 +6,8 @@
  *   - the default settings;
  *   - the local profile (--concurrency 16 --step-timeout 1 --silence 0.3), for a target on the
  *     same machine, with the verdicts compared to the default run's;
+ *   - the local profile with --no-session-reuse (a login for every case), with the verdicts
+ *     compared to the local profile's;
  *   - the default settings at --concurrency 1, for the ratio (skipped with --no-serial).
  * Beside each run it prints the CPU time the server spent: on a small machine the server under
  * test, not the tool, is often what bounds the wall time.
@@ -26,13 +28,16 @@ interface Figures {
   cases: number;
   peakRssMb: number;
   logins: number;
+  reusedSessions: number;
   serverCpuSeconds: number;
   verdicts: Map<string, string>;
 }
 
+const LOCAL = ['--concurrency', '16', '--step-timeout', '1', '--silence', '0.3'];
 const PROFILES: { label: string; args: string[]; serial?: boolean }[] = [
   { label: 'default (concurrency 8, step 5 s, silence 1 s)', args: [] },
-  { label: 'local profile (concurrency 16, step 1 s, silence 0.3 s)', args: ['--concurrency', '16', '--step-timeout', '1', '--silence', '0.3'] },
+  { label: 'local profile (concurrency 16, step 1 s, silence 0.3 s)', args: LOCAL },
+  { label: 'local profile, --no-session-reuse', args: [...LOCAL, '--no-session-reuse'] },
   { label: 'default at --concurrency 1', args: ['--concurrency', '1'], serial: true },
 ];
 
@@ -76,6 +81,7 @@ function certify(server: FixtureServer, extra: string[]): Promise<Figures & { re
         cases: cases.length,
         peakRssMb: Math.round((report.stats?.peakRssBytes ?? 0) / 1048576),
         logins: report.stats?.logins ?? 0,
+        reusedSessions: report.stats?.reusedSessions ?? 0,
         serverCpuSeconds: serverCpu,
         verdicts: new Map(cases.map((c) => [`${c.id} ${c.transport}`, c.verdict])),
         report,
@@ -85,12 +91,13 @@ function certify(server: FixtureServer, extra: string[]): Promise<Figures & { re
 }
 
 function row(f: Figures): string {
-  return `  ${f.label.padEnd(58)} ${f.wallSeconds.toFixed(1).padStart(6)} s  ${(f.cases / f.wallSeconds).toFixed(1).padStart(6)} cases/s  ${String(f.peakRssMb).padStart(4)} MB peak RSS  ${String(f.logins).padStart(5)} logins  server CPU ${f.serverCpuSeconds.toFixed(1).padStart(5)} s  (${f.cases} cases)`;
+  return `  ${f.label.padEnd(58)} ${f.wallSeconds.toFixed(1).padStart(6)} s  ${(f.cases / f.wallSeconds).toFixed(1).padStart(6)} cases/s  ${String(f.peakRssMb).padStart(4)} MB peak RSS  ${String(f.logins).padStart(5)} logins (+${String(f.reusedSessions).padStart(3)} reused)  server CPU ${f.serverCpuSeconds.toFixed(1).padStart(5)} s  (${f.cases} cases)`;
 }
 
-/** Cases whose verdict differs between two runs. */
-function differences(a: Figures, b: Figures): string[] {
-  return [...a.verdicts].filter(([key, v]) => b.verdicts.has(key) && b.verdicts.get(key) !== v).map(([key, v]) => `${key}: ${v} → ${b.verdicts.get(key)}`);
+/** Whether two runs gave each case the same verdict, or which differ. */
+function compared(a: Figures, b: Figures): string {
+  const changed = [...a.verdicts].filter(([key, v]) => b.verdicts.has(key) && b.verdicts.get(key) !== v).map(([key, v]) => `${key}: ${v} → ${b.verdicts.get(key)}`);
+  return changed.length === 0 ? 'the same verdict for every case' : `${changed.length} verdicts differ: ${changed.slice(0, 5).join('; ')}${changed.length > 5 ? '; …' : ''}`;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -110,9 +117,9 @@ async function main(argv: string[]): Promise<void> {
         runs.push({ ...figures, label: profile.label });
         process.stdout.write(`${row(runs.at(-1)!)}\n`);
       }
-      const [standard, local, one] = runs;
-      const changed = differences(standard!, local!);
-      process.stdout.write(`  local profile vs default: ${changed.length === 0 ? 'the same verdict for every case' : `${changed.length} verdicts differ: ${changed.slice(0, 5).join('; ')}${changed.length > 5 ? '; …' : ''}`}\n`);
+      const [standard, local, fresh, one] = runs;
+      process.stdout.write(`  local profile vs default: ${compared(standard!, local!)}\n`);
+      process.stdout.write(`  a login for every case vs reused sessions: ${compared(local!, fresh!)}\n`);
       if (one) process.stdout.write(`  speed-up of concurrency 8 over 1: ${(one.wallSeconds / standard!.wallSeconds).toFixed(1)}×; of the local profile over concurrency 1: ${(one.wallSeconds / local!.wallSeconds).toFixed(1)}×\n`);
     } finally {
       await server.stop();
