@@ -1,4 +1,6 @@
+import type { Session } from '../session/session.js';
 import { Skip, ToolError } from './errors.js';
+import type { SessionPool } from './session-pool.js';
 
 export interface Account {
   /** Bare JID. */
@@ -17,7 +19,8 @@ export function parseAccount(jid: string, password: string): Account {
 /** Creates and deletes throw-away accounts (XEP-0077), for --register. */
 export interface Registrar {
   create(): Promise<Account>;
-  remove(account: Account): Promise<void>;
+  /** Deletes the account, through `loggedIn` (a session of it) when given, else through a new login. */
+  remove(account: Account, loggedIn?: Session): Promise<void>;
 }
 
 /**
@@ -86,14 +89,19 @@ export class AccountPool {
     }
   }
 
-  /** Deletes every throw-away account (at the end of the run, interrupted or not). */
-  async drain(): Promise<void> {
-    if (!this.registrar) return;
+  /**
+   * Deletes every throw-away account (at the end of the run, interrupted or not), through a
+   * session `sessions` kept for it where there is one, then closes the sessions left there.
+   */
+  async drain(sessions?: SessionPool): Promise<void> {
     const registrar = this.registrar;
-    await Promise.allSettled([...this.created].map(async (account) => {
-      await registrar.remove(account);
-      this.created.delete(account);
-    }));
+    if (registrar) {
+      await Promise.allSettled([...this.created].map(async (account) => {
+        await registrar.remove(account, sessions?.take(account));
+        this.created.delete(account);
+      }));
+    }
+    await sessions?.closeAll();
   }
 
   /** Up to `n` free accounts, preferred ones first, otherwise in the order they came free. */

@@ -59,7 +59,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
   const supports = new Map<string, SupportReport>();
   const results: CaseResult[] = [];
-  const sessions = options.reuseSessions === false ? undefined : new SessionPool();
+  const sessions = options.reuseSessions === false ? undefined : new SessionPool(env.redactor);
 
   const refresh = (latest?: CaseResult): void => {
     rollUp(report, rows, results, supports, position);

@@ -103,14 +103,13 @@ export class CaseContext {
     private readonly pristine: (account: Account) => boolean = () => false,
   ) {
     this.transcript = new Transcript(env.redactor);
-    for (const account of env.sessions ? accounts : []) {
-      for (const session of env.sessions!.takeAll(account)) {
-        // from now on whatever reaches it is this case's evidence
-        session.adopt(this.transcript, `${this.labelFor(account)}-kept`);
-        session.clearInbox();
-        this.kept.add(session);
-        this.sessions.push(session);
-      }
+    for (const account of accounts) {
+      const session = env.sessions?.take(account);
+      if (!session) continue;
+      // from now on whatever reaches it is this case's evidence
+      session.adopt(this.transcript, `${this.labelFor(account)}-kept`);
+      this.kept.add(session);
+      this.sessions.push(session);
     }
   }
 
@@ -268,8 +267,10 @@ export class CaseContext {
     const session = [...this.kept].find((s) => !s.isClosed && s.transportKind === kind && bare(s.jid!).toLowerCase() === account.jid.toLowerCase());
     if (!session) return undefined;
     this.kept.delete(session);
+    // like a new login now, it sees only what comes from now on
+    session.clearInbox();
     session.label = this.nextLabel(this.labelFor(account));
-    session.note(`no new login: this session logged in as ${session.jid} for an earlier case, which left nothing the server keeps for its resource (no presence, roster or block list fetch, privacy list or subscription); its last traffic was flushed with a ping and dropped`);
+    session.note(`no new login: this session logged in as ${session.jid} for an earlier case, which left nothing the server keeps for its resource (no presence, roster or block list fetch, privacy list or subscription); what reached it before now was dropped`);
     this.env.sessions!.reused++;
     return session;
   }

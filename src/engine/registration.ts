@@ -45,14 +45,23 @@ export class InBandRegistrar implements Registrar {
     }
   }
 
-  async remove(account: Account): Promise<void> {
+  async remove(account: Account, loggedIn?: Session): Promise<void> {
+    if (loggedIn) {
+      try {
+        return await cancelRegistration(loggedIn);
+      } catch {
+        // the kept session is gone: log in anew below
+      } finally {
+        loggedIn.destroy();
+      }
+    }
     const session = await this.session();
     try {
       await session.open();
       if (session.features?.getChild('starttls', NS.tls)) await session.starttls();
       await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
       await session.bind(`remove-${token(2)}`);
-      await session.iq(iq('set', {}, query(NS.register, {}, x('remove'))));
+      await cancelRegistration(session);
     } finally {
       session.destroy();
     }
@@ -61,4 +70,9 @@ export class InBandRegistrar implements Registrar {
   private session(): Promise<Session> {
     return Session.connect({ label: 'registrar', target: this.target, transcript: new Transcript(this.redactor), limits: this.limits });
   }
+}
+
+/** XEP-0077 §3.2: the logged-in account asks to be removed. */
+async function cancelRegistration(session: Session): Promise<void> {
+  await session.iq(iq('set', {}, query(NS.register, {}, x('remove'))));
 }

@@ -89,6 +89,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   if (unusable) {
     const results = plan.map((item) => notRun(item, options, unusable));
     for (const r of results) options.onResult?.(r);
+    await options.pool.drain(options.env.sessions);
     return { support: new Map(), results };
   }
   const support = await probeSpecs(plan, options);
@@ -113,8 +114,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
-  await options.env.sessions?.closeAll();
-  await options.pool.drain();
+  await options.pool.drain(options.env.sessions);
   return { support, results };
 }
 

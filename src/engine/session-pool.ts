@@ -1,3 +1,5 @@
+import type { Redactor } from '../evidence/redact.js';
+import { Transcript } from '../evidence/transcript.js';
 import type { Session } from '../session/session.js';
 import type { Account } from './accounts.js';
 import type { TransportKind } from './case.js';
@@ -11,13 +13,20 @@ import type { TransportKind } from './case.js';
  * cases' business as before: each leaves it as it found it.
  */
 export class SessionPool {
-  private readonly idle = new Map<string, Session[]>();
+  private readonly idle = new Map<string, Session>();
   /** Logins spared: sessions that a later case took instead of logging in. */
   reused = 0;
 
-  /** Keeps `session` for later cases of `account` if it is fit (returns whether it did); otherwise closes it. */
+  constructor(private readonly redactor: Redactor) {}
+
+  /**
+   * Keeps `session` for later cases of `account` if it is fit (returns whether it did); otherwise
+   * closes it. One session per account at most: a kept session is a connected resource of the
+   * account while the next case runs, and a case that logs the account in once takes it, so
+   * that case sees the account's resources as a new login would show them.
+   */
   async give(account: Account, session: Session): Promise<boolean> {
-    if (session.isClosed || session.residue) {
+    if (session.isClosed || session.residue || this.idle.has(keyOf(account))) {
       await session.close();
       return false;
     }
@@ -27,29 +36,33 @@ export class SessionPool {
       await session.close();
       return false;
     }
-    if (session.isClosed) return false;
+    if (session.isClosed || this.idle.has(keyOf(account))) {
+      await session.close();
+      return false;
+    }
     session.clearInbox();
-    const key = keyOf(account);
-    this.idle.set(key, [...(this.idle.get(key) ?? []), session]);
+    // the case's transcript is finished: while idle, the session records nowhere anyone reads
+    session.adopt(new Transcript(this.redactor), 'idle');
+    this.idle.set(keyOf(account), session);
     return true;
   }
 
   /** Whether a session of `account` over `kind` is kept. */
   holds(account: Account, kind: TransportKind): boolean {
-    return (this.idle.get(keyOf(account)) ?? []).some((s) => !s.isClosed && s.transportKind === kind);
+    const session = this.idle.get(keyOf(account));
+    return session !== undefined && !session.isClosed && session.transportKind === kind;
   }
 
-  /** Every kept session of `account`, now the caller's. */
-  takeAll(account: Account): Session[] {
-    const key = keyOf(account);
-    const sessions = (this.idle.get(key) ?? []).filter((s) => !s.isClosed);
-    this.idle.delete(key);
-    return sessions;
+  /** The kept session of `account`, now the caller's, if there is one. */
+  take(account: Account): Session | undefined {
+    const session = this.idle.get(keyOf(account));
+    this.idle.delete(keyOf(account));
+    return session?.isClosed ? undefined : session;
   }
 
-  /** Closes every kept session (at the end of the run, before throw-away accounts are deleted). */
+  /** Closes every kept session (at the end of the run). */
   async closeAll(): Promise<void> {
-    const sessions = [...this.idle.values()].flat();
+    const sessions = [...this.idle.values()];
     this.idle.clear();
     await Promise.allSettled(sessions.map((s) => s.close()));
   }
