@@ -16,6 +16,8 @@ export class SessionPool {
   private readonly idle = new Map<string, Session>();
   /** Logins spared: sessions that a later case took instead of logging in. */
   reused = 0;
+  /** Set once a ping went unanswered: a target that keeps cases waiting on it gets no more sessions kept. */
+  private unanswered = false;
 
   constructor(private readonly redactor: Redactor) {}
 
@@ -26,13 +28,14 @@ export class SessionPool {
    * that case sees the account's resources as a new login would show them.
    */
   async give(account: Account, session: Session): Promise<boolean> {
-    if (session.isClosed || session.residue || this.idle.has(keyOf(account))) {
+    if (this.unanswered || session.isClosed || session.residue || this.idle.has(keyOf(account))) {
       await session.close();
       return false;
     }
     try {
       await session.sync();
     } catch {
+      this.unanswered ||= !session.isClosed;
       await session.close();
       return false;
     }

@@ -108,7 +108,7 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
   if (report.stats) {
     const s = report.stats;
     // as the client's server the tool logs in nowhere: its own login figures would say nothing
-    const sessions = report.target.client?.mode === 'listen' ? '' : `${s.logins} logins (${s.reusedSessions} more spared by reusing sessions), ${s.connections} connections, `;
+    const sessions = report.target.client?.mode === 'listen' ? '' : `${s.logins} logins, ${s.reusedSessions} sessions reused, ${s.connections} connections, `;
     out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${sessions}peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
   }
   out.push(...levelLines(report));

@@ -245,6 +245,23 @@ describe('sessions handed from case to case', () => {
     expect(cases.get('TEST-send-late')!.transcript.some((e) => e.direction === 'received' && e.data.includes('left over'))).toBe(true);
   });
 
+  it('keeps no session once the target left the flushing ping unanswered', async () => {
+    server = await startHarness({ ignoreServerIqs: true });
+    const loginOnly = async (t: CaseContext): Promise<void> => {
+      await t.login(t.accounts[0]!);
+    };
+    const report = await runAgainst({
+      port: server.port, concurrency: 1, stepMs: 300, accounts: { alice: ACCOUNTS.alice },
+      suites: sequence(['TEST-one', 1, loginOnly], ['TEST-two', 1, loginOnly], ['TEST-three', 1, loginOnly]),
+    });
+    for (const c of casesById(report).values()) {
+      expect(loggedInAnew(c.transcript), c.id).toBe(true);
+      // the account check's session met the silence: no case waits on another ping
+      expect(c.transcript.filter((e) => e.direction === 'sent' && e.data.includes(NS.ping)), c.id).toEqual([]);
+    }
+    expect(report.stats).toMatchObject({ logins: 4, reusedSessions: 0 });
+  });
+
   it('logs in anew for every case with --no-session-reuse', async () => {
     server = await startHarness();
     const report = await runAgainst({
