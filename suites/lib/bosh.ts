@@ -26,13 +26,20 @@ export class RawBosh {
   rid = Math.floor(Math.random() * 2 ** 40) + 1;
   sid?: string;
   private readonly label: string;
+  /** The manager ended the session (a reply with type='terminate'). */
+  private ended = false;
 
   constructor(private readonly t: CaseContext, label = 'http') {
     const url = t.boshUrl;
     if (!url) t.skip('no BOSH URL: give --bosh-url');
     this.http = new BoshHttp(url, t.target.tls);
     this.label = label;
-    t.defer(async () => this.http.close());
+    t.defer(async () => {
+      // left open, the session would stay at the manager until it times out: a connected
+      // resource of its account in later cases (XEP-0016 §2.5 counts those)
+      if (this.sid && !this.ended) await this.next({ type: 'terminate' }, '', t.stepMs).catch(() => undefined);
+      this.http.close();
+    });
   }
 
   /** A session creation request (XEP-0124 §7.1) with the usual attributes, overridable. */
@@ -108,6 +115,7 @@ export class RawBosh {
     }
     this.t.transcript.record(this.label, 'received', `HTTP ${http.status} (Content-Type: ${http.headers['content-type'] ?? 'none'}) ${http.body}`);
     const parsed = parseBody(http.body, 1_000_000);
+    if (parsed.attrs.type === 'terminate') this.ended = true;
     return { ...parsed, http, elements: parsed.children.map((c) => c.el) };
   }
 }
