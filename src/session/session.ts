@@ -372,11 +372,16 @@ export class Session {
     return this.iq(iq('set', {}, x('session', { xmlns: NS.session })));
   }
 
-  /** Closes the stream politely (RFC 6120 §4.4) and waits briefly for the peer to do the same. */
+  /**
+   * Closes the stream politely (RFC 6120 §4.4) and waits briefly for the peer to do the same,
+   * then for it to close the connection: a server may count the session as online until then
+   * (XEP-0016 §2.5 conflicts), and the next case of the account must not meet it.
+   */
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.transport.send('</stream:stream>');
     await this.waitUntil(() => this.peerEnded || this.isClosed, 1000);
+    if (this.peerEnded) await this.waitUntil(() => this.isClosed, 100);
     this.transport.close();
   }
 
