@@ -189,6 +189,7 @@ export class CaseContext {
 
   /** A connected session with nothing sent yet: for tests of the stream itself. */
   async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
+    await this.dropKept();
     const open = this.env.transports[kind];
     if (kind === 'bosh' && !open) throw new Skip('no BOSH endpoint configured for this run (--bosh-url)', 'not-run');
     const session = await Session.connect({
@@ -260,6 +261,18 @@ export class CaseContext {
       if (established && established.attrs.type !== 'result') throw new Error(`session establishment failed: ${describe(established)}`);
     });
     return session;
+  }
+
+  /**
+   * Closes the kept sessions the case has not taken, before it opens a connection of its own:
+   * from then on its accounts have only the resources the case made, as with a login per case
+   * (a connected resource counts for the server: it uses the default privacy list, XEP-0016
+   * §2.5; it may be listed in disco#items).
+   */
+  private async dropKept(): Promise<void> {
+    const surplus = [...this.kept];
+    this.kept.clear();
+    await Promise.allSettled(surplus.map((s) => s.close()));
   }
 
   /** A session of `account` over `kind` that an earlier case left quiet, instead of a new login. */
