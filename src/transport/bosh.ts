@@ -166,6 +166,8 @@ export class BoshTransport implements Transport {
   private nextToDeliver?: number;
   /** Rids a caller took for requests of its own: never answered here. */
   private readonly external = new Set<number>();
+  /** Called when a request goes out: see holding(). */
+  private readonly requestWaiters = new Set<() => void>();
 
   constructor(
     private readonly options: BoshOptions,
@@ -181,6 +183,24 @@ export class BoshTransport implements Transport {
   /** The session id the connection manager gave (XEP-0124 §7.2). */
   get sessionId(): string | undefined {
     return this.sid;
+  }
+
+  /**
+   * Resolves once a request of the session is waiting at the manager, or after `timeoutMs`:
+   * between an answer and the next request the manager has nothing to answer on, and what it
+   * must push meanwhile (a stream error) may be lost with a session it ends.
+   */
+  holding(timeoutMs: number): Promise<void> {
+    if (this.outstanding > 0 || this.isClosed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.requestWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.requestWaiters.add(wake);
+    });
   }
 
   /** Takes the next request id, for a request the caller sends itself (and reads the answer of). */
@@ -276,6 +296,7 @@ export class BoshTransport implements Transport {
   private request(body: string, isStreamStart: boolean): void {
     const rid = Number(/\brid='(\d+)'/.exec(body)?.[1]);
     this.outstanding++;
+    for (const wake of [...this.requestWaiters]) wake();
     this.lastSentAt = performance.now();
     this.handlers.sent(body);
     const timeout = this.options.waitSeconds * 1000 + this.options.stepMs;

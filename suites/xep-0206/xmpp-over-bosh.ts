@@ -94,6 +94,8 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
       const [a] = t.accounts;
       const resource = `dup-${token(3)}`;
       const overBosh = await t.login(a!, { transport: 'bosh', resource });
+      // the manager needs a request to answer with the stream error when it comes
+      await overBosh.bosh().holding(t.stepMs);
       // a second session binding the same resource: one allowed outcome (RFC 6120 §7.7.2.2)
       // is a <conflict/> stream error to the first one, which is what this case needs
       const overTcp = await t.secureStream('A', 'tcp');
