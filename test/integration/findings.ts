@@ -80,7 +80,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   // XEP-0124, XEP-0206
   { id: 'XEP0124-7.1-1', spec: 'XEP-0124 §7.1 (v1.8): the Content-Type a session asked for with \'content\' MUST appear in all responses', seen: /Content-Type text\/plain .*got Content-Type 'text\/xml/ },
   { id: 'XEP0124-8-2', spec: 'XEP-0124 §8: the connection manager MUST process requests in rid order', seen: /one of the two numbered messages; nothing matching arrived/ },
-  { id: 'XEP0206-6-1', spec: "XEP-0206 §6: a stream error MUST reach the client in a body with type='terminate' condition='remote-stream-error' (seen once under load: the session ended with condition item-not-found, the stream error lost)", seen: /remote-stream-error'; got the connection manager ended the session \(condition item-not-found\)/ },
   // XEP-0163
   { id: 'XEP0163-3-1', spec: 'XEP-0163 §3: publishing to a node that does not exist MUST create it (seen refused intermittently, as below)', seen: /IQ result to the first publish to .*; got <iq.*<item-not-found/ },
   { id: 'XEP0163-*', spec: 'XEP-0163 §3: the owner\'s publish MUST be accepted, creating the node (seen refused while other accounts created and deleted nodes at the same time; the server logged aborted transactions)', seen: /owner's publish of .* accepted .*; got refused: <item-not-found\/>/ },
