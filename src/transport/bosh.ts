@@ -285,7 +285,11 @@ export class BoshTransport implements Transport {
     }
     const body = bodyTag({ rid: this.rid++, sid: this.sid, type: 'terminate' }, this.queue.splice(0).join(''));
     this.handlers.sent(body);
-    this.http.post(body, this.options.stepMs).catch(() => undefined).finally(() => this.markClosed('BOSH session terminated by the tool'));
+    // the answer goes to the transcript like any other: it tells whether the manager ended the session
+    this.http.post(body, this.options.stepMs).then(
+      (answer) => this.onAnswer(answer, false),
+      (err: Error) => this.markClosed(`the terminate request failed: ${err.message}`),
+    ).finally(() => this.markClosed('BOSH session terminated by the tool'));
   }
 
   /**
