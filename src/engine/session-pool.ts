@@ -28,18 +28,9 @@ export class SessionPool {
    * that case sees the account's resources as a new login would show them.
    */
   async give(account: Account, session: Session): Promise<boolean> {
-    if (this.unanswered || session.isClosed || session.residue || this.idle.has(keyOf(account))) {
-      await session.close();
-      return false;
-    }
-    try {
-      await session.sync();
-    } catch {
-      this.unanswered ||= !session.isClosed;
-      await session.close();
-      return false;
-    }
-    if (session.isClosed || this.idle.has(keyOf(account))) {
+    const fit = (): boolean => !this.unanswered && !session.isClosed && !session.residue && !this.idle.has(keyOf(account));
+    // fit before the flushing ping, and still fit after it (another session of the account may have come meanwhile)
+    if (!fit() || !(await this.flushed(session)) || !fit()) {
       await session.close();
       return false;
     }
@@ -48,6 +39,17 @@ export class SessionPool {
     session.adopt(new Transcript(this.redactor), 'idle');
     this.idle.set(keyOf(account), session);
     return true;
+  }
+
+  /** A ping round-trip, after which whatever was on its way to the session has arrived (false: no answer). */
+  private async flushed(session: Session): Promise<boolean> {
+    try {
+      await session.sync();
+      return true;
+    } catch {
+      this.unanswered ||= !session.isClosed;
+      return false;
+    }
   }
 
   /** Whether a session of `account` over `kind` is kept. */

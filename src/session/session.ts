@@ -459,7 +459,6 @@ export class Session {
         transcript.record(this.label, 'received', raw || '</stream:stream>');
         this.peerEnded = true;
         this.wakeAll();
-        for (const check of [...this.endWaiters]) check();
       },
       violation: (v) => {
         this.violation = v;
@@ -471,7 +470,6 @@ export class Session {
         this.closedReason = this.violation ? `${this.violation.condition}: ${this.violation.detail}` : reason;
         this.note(`connection closed: ${this.closedReason}`);
         this.wakeAll();
-        for (const check of [...this.endWaiters]) check();
       },
     };
   }
@@ -508,6 +506,7 @@ export class Session {
   /** Ends every wait in progress: the peer ended its stream; once closed, later waits fail at once. */
   private wakeAll(): void {
     this.inbox.interrupt((m) => this.closedExpectation(m), this.isClosed);
+    for (const check of [...this.endWaiters]) check();
   }
 
   private closedExpectation(m: Match): ExpectationError {
