@@ -129,6 +129,15 @@ export class CaseContext {
     return this.env.silenceMs;
   }
 
+  /**
+   * The abort signal for network steps: the case's while its body runs, none in clean-up, which
+   * finish() bounds by its own deadline (the case's signal has fired by then, and a clean-up
+   * it cut short would leave a session or a room behind at the target).
+   */
+  get stepSignal(): AbortSignal | undefined {
+    return this.cleaningUp ? undefined : this.signal;
+  }
+
   get stepMs(): number {
     return this.env.limits.stepMs;
   }
@@ -189,7 +198,7 @@ export class CaseContext {
 
   /** A connected session with nothing sent yet: for tests of the stream itself. */
   async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
-    await this.dropKept();
+    await this.closeKept();
     const open = this.env.transports[kind];
     if (kind === 'bosh' && !open) throw new Skip('no BOSH endpoint configured for this run (--bosh-url)', 'not-run');
     const session = await Session.connect({
@@ -197,8 +206,7 @@ export class CaseContext {
       target: this.env.target,
       transcript: this.transcript,
       limits: this.env.limits,
-      // clean-up after a stop still needs to connect, within finish()'s own deadline
-      signal: this.cleaningUp ? undefined : this.signal,
+      signal: this.stepSignal,
       transport: kind === 'bosh' ? open : undefined,
     });
     if (this.released) {
@@ -267,9 +275,10 @@ export class CaseContext {
    * Closes the kept sessions the case has not taken, before it opens a connection of its own:
    * from then on its accounts have only the resources the case made, as with a login per case
    * (a connected resource counts for the server: it uses the default privacy list, XEP-0016
-   * §2.5; it may be listed in disco#items).
+   * §2.5; it may be listed in disco#items). connect() calls it; a case that reaches the target
+   * another way (raw BOSH requests) calls it first.
    */
-  private async dropKept(): Promise<void> {
+  async closeKept(): Promise<void> {
     const surplus = [...this.kept];
     this.kept.clear();
     await Promise.allSettled(surplus.map((s) => s.close()));

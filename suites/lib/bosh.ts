@@ -44,6 +44,8 @@ export class RawBosh {
 
   /** A session creation request (XEP-0124 §7.1) with the usual attributes, overridable. */
   async create(overrides: Record<string, string | number | undefined> = {}, timeoutMs?: number): Promise<BoshReply> {
+    // a new session at the manager: the accounts' kept sessions must not be resources beside it
+    await this.t.closeKept();
     const reply = await this.post(bodyTag({
       content: 'text/xml; charset=utf-8', hold: 1, rid: this.rid++, to: this.t.domain, ver: '1.6', wait: 10,
       'xml:lang': 'en', 'xmpp:version': '1.0', ...overrides,
@@ -107,7 +109,7 @@ export class RawBosh {
     this.t.transcript.record(this.label, 'sent', body);
     let http: HttpAnswer;
     try {
-      http = await this.http.post(body, timeoutMs, this.t.signal);
+      http = await this.http.post(body, timeoutMs, this.t.stepSignal);
     } catch (err) {
       // a request left unanswered is the manager's doing; one that cannot be made is ours
       if (err instanceof HttpTimeout) throw new ExpectationError('an HTTP response to the request', `none within ${timeoutMs} ms`, 'timeout');

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Suite } from '../../src/engine/case.js';
 import type { HarnessServer } from '../../src/harness/server.js';
@@ -260,6 +261,35 @@ describe('sessions handed from case to case', () => {
       expect(c.transcript.filter((e) => e.direction === 'sent' && e.data.includes(NS.ping)), c.id).toEqual([]);
     }
     expect(report.stats).toMatchObject({ logins: 4, reusedSessions: 0 });
+  });
+
+  it('closes kept sessions before a case reaches the target its own way, and lets its clean-up finish after the case ends', async () => {
+    server = await startHarness();
+    let cleanedUp = false;
+    const report = await runAgainst({
+      port: server.port, concurrency: 1, accounts: { alice: ACCOUNTS.alice },
+      suites: sequence(
+        ['TEST-quiet', 1, discoOfServer],
+        ['TEST-own-way', 1, async (t) => {
+          // as raw BOSH requests do: a connection the context does not make
+          await t.closeKept();
+          t.defer(async () => {
+            // a clean-up step obeys stepSignal: by now the case's own signal has fired
+            await sleep(20, undefined, { signal: t.stepSignal });
+            cleanedUp = true;
+          });
+        }],
+        ['TEST-after', 1, discoOfServer],
+      ),
+    });
+    const cases = casesById(report);
+    for (const c of cases.values()) expect(c.verdict, `${c.id}: ${c.reason}`).toBe('pass');
+    const own = cases.get('TEST-own-way')!.transcript;
+    expect(own.some((e) => e.session === 'A-kept' && e.direction === 'sent' && e.data.includes('</stream:stream>'))).toBe(true);
+    expect(own.filter((e) => e.data.startsWith('clean-up step failed'))).toEqual([]);
+    expect(cleanedUp).toBe(true);
+    // nothing was left to hand on
+    expect(loggedInAnew(cases.get('TEST-after')!.transcript)).toBe(true);
   });
 
   it('logs in anew for every case with --no-session-reuse', async () => {
