@@ -1,6 +1,6 @@
 import { ToolError } from '../engine/errors.js';
 import type { Transcript } from '../evidence/transcript.js';
-import { BoshTransport } from '../transport/bosh.js';
+import { BoshTransport, qualifiedStanza } from '../transport/bosh.js';
 import { TcpTransport, type Endpoint, type TlsInfo, type TlsOverrides, type TlsSettings } from '../transport/tcp.js';
 import type { StreamOpen, Transport, TransportHandlers } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
@@ -156,7 +156,7 @@ export class Session {
   send(stanza: Element): void {
     // before binding, the stream is being set up: no resource yet to leave state for
     if (this.jid) this.residue ??= residueOf(stanza);
-    this.transport.send(stanza.toString());
+    this.transport.send(this.transport.kind === 'bosh' ? qualifiedStanza(stanza) : stanza.toString());
   }
 
   /** Writes text as it is: half elements, bad XML, odd headers. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { ToolError } from '../engine/errors.js';
-import { escapeXML, type Element } from '../xml/element.js';
+import { Element, escapeXML } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser, type XmlViolation } from '../xml/stream-parser.js';
 import { secureContextFor, type TlsSettings } from './tcp.js';
@@ -130,6 +130,19 @@ export interface BoshOptions {
 }
 
 /** A <body/> wrapper with these attributes around `content` (XEP-0124 §4). */
+/**
+ * A stanza as a <body/> carries it: qualified by 'jabber:client' (XEP-0206 §2 wants that).
+ * Unqualified, the stanza and its children would be in the wrapper's default namespace,
+ * httpbind, and a manager that keeps namespaces (Prosody does) passes <body/>, <show/> or
+ * <priority/> on in that namespace.
+ */
+export function qualifiedStanza(stanza: Element): string {
+  if (stanza.attrs.xmlns !== undefined || !['message', 'presence', 'iq'].includes(stanza.name)) return stanza.toString();
+  const copy = new Element(stanza.name, { ...stanza.attrs, xmlns: NS.client });
+  copy.children = stanza.children;
+  return copy.toString();
+}
+
 export function bodyTag(attrs: Record<string, string | number | undefined>, content = ''): string {
   const rendered = Object.entries(attrs)
     .filter((e): e is [string, string | number] => e[1] !== undefined)

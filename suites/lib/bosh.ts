@@ -1,7 +1,7 @@
 import type { CaseContext } from '../../src/engine/context.js';
 import { ToolError } from '../../src/engine/errors.js';
 import { ExpectationError } from '../../src/session/session.js';
-import { BoshHttp, bodyTag, HttpTimeout, parseBody, type HttpAnswer, type ParsedBody } from '../../src/transport/bosh.js';
+import { BoshHttp, bodyTag, HttpTimeout, parseBody, qualifiedStanza, type HttpAnswer, type ParsedBody } from '../../src/transport/bosh.js';
 import type { Account } from '../../src/engine/accounts.js';
 import { chooseMechanism, createExchange } from '../../src/session/sasl/index.js';
 import { describe, x, type Element } from '../../src/xml/element.js';
@@ -97,7 +97,7 @@ export class RawBosh {
       if (step.getName() !== 'success') throw new Error(`SASL ${describe(step)}`);
       const restarted = await this.next({ to: this.t.domain, 'xml:lang': 'en', 'xmpp:restart': 'true' });
       if (!restarted.elements.some(isFeatures)) await this.exchange('', isFeatures);
-      const bound = await this.exchange(x('iq', { type: 'set', id: 'bind-1' }, x('bind', { xmlns: NS.bind })).toString(), (el) => el.attrs.id === 'bind-1');
+      const bound = await this.exchange(qualifiedStanza(x('iq', { type: 'set', id: 'bind-1' }, x('bind', { xmlns: NS.bind }))), (el) => el.attrs.id === 'bind-1');
       const jid = bound.getChild('bind', NS.bind)?.getChildText('jid');
       if (!jid) throw new Error(`binding failed: ${describe(bound)}`);
       return jid;

@@ -1,6 +1,6 @@
 import { defineCases } from '../../src/engine/case.js';
 import { presence } from '../../src/session/match.js';
-import { bodyTag } from '../../src/transport/bosh.js';
+import { bodyTag, qualifiedStanza } from '../../src/transport/bosh.js';
 import { x } from '../../src/xml/element.js';
 import { RawBosh } from '../lib/bosh.js';
 import { subscribe } from '../lib/roster.js';
@@ -21,7 +21,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       await subscribe(t, watcher, leaving);
       await t.setup('see the BOSH resource online', () => watcher.expect(presence({ from: leaving.jid })));
       const transport = leaving.bosh();
-      const terminate = bodyTag({ rid: transport.takeRid(), sid: transport.sessionId, type: 'terminate' }, x('presence', { type: 'unavailable' }).toString());
+      const terminate = bodyTag({ rid: transport.takeRid(), sid: transport.sessionId, type: 'terminate' }, qualifiedStanza(x('presence', { type: 'unavailable' })));
       t.transcript.record('A1', 'sent', terminate);
       // a manager that drops the connection instead of answering has not answered: that is
       // for the check below to judge, not an error of the run

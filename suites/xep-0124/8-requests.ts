@@ -1,6 +1,6 @@
 import { defineCases } from '../../src/engine/case.js';
 import { message } from '../../src/session/match.js';
-import { bodyTag } from '../../src/transport/bosh.js';
+import { bodyTag, qualifiedStanza } from '../../src/transport/bosh.js';
 import { x } from '../../src/xml/element.js';
 import { RawBosh } from '../lib/bosh.js';
 
@@ -42,7 +42,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       await bosh.login(a!);
       const [first, second] = [bosh.rid++, bosh.rid++];
       const body = (rid: number, text: string): string => bodyTag({ rid, sid: bosh.sid },
-        x('message', { to: receiver.jid, type: 'chat', id: text }, x('body', {}, text)).toString());
+        qualifiedStanza(x('message', { to: receiver.jid, type: 'chat', id: text }, x('body', {}, text))));
       t.note(`sending rid ${second} before rid ${first}`);
       // the answers matter less than the delivery order; they may never come if the case ends first
       const later = bosh.post(body(second, 'second')).catch(() => undefined);

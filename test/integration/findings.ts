@@ -32,8 +32,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   { id: 'RFC6121-2.5.3-1', spec: 'RFC 6121 §2.5.3: removing an item that is not in the roster MUST get <item-not-found/>', seen: /<item-not-found\/>; got <iq[^>]*type="result"/ },
   { id: 'RFC6121-2.6.3-2', spec: 'RFC 6121 §2.6.3: every roster push MUST carry a new, unique version', seen: /new, unique ver on each push; got 1 → 1/ },
   { id: 'RFC6121-3.3.2-1', spec: 'RFC 6121 §3.3.2: after the user unsubscribes, the user MUST receive unavailable presence from the contact\'s resources', seen: /presence type=unavailable.*nothing matching arrived/ },
-  { id: 'RFC6121-4.7.2.3-1', spec: 'RFC 6121 §4.7.2.3: a resource with negative priority MUST NOT receive messages sent to the bare JID', seen: /no delivery to the priority −1 resource; got delivered/ },
-  { id: 'RFC6121-8.5.2.1.1-3', spec: 'RFC 6121 §8.5.2.1.1: a headline to the bare JID MUST NOT go to a negative-priority resource', seen: /no delivery to the priority −1 resource; got delivered/ },
   { id: 'RFC6121-5.2.2-1', spec: 'RFC 6121 §5.2.2, §8.5.3.2.1: an untyped (normal) message to a full JID that matches no resource MUST NOT be redirected', seen: /not redirected to another resource; got delivered/ },
   { id: 'RFC6121-8.5.3.2.1-2', spec: 'RFC 6121 §8.5.3.2.1: a normal message to a full JID that matches no resource MUST NOT be redirected to another resource', seen: /not redirected to another resource; got delivered/ },
   { id: 'RFC6121-8.5.1-1', spec: 'RFC 6121 §8.5.1: an IQ to an account that does not exist MUST get <service-unavailable/>', seen: /<service-unavailable\/>; got <iq[^>]*type="result"/ },
