@@ -7,14 +7,15 @@ import { writeFileAtomic, xmlSafe } from './write.js';
  * A single self-contained HTML page (no scripts or styles from the network): the level verdict
  * per target, the spec × target matrix with colours and counts, each cell opening onto its
  * cases and each case onto its requirement, spec link, expected vs actual and transcript.
- * Opening and closing use <details>, so the page works without JavaScript.
+ * Opening and closing use <details>, so the page works without JavaScript. The page comes out
+ * in pieces, one case at a time, like the JSON and JUnit files.
  */
-export function renderHtml(reports: RunReport[]): string {
+export function* htmlReport(reports: RunReport[]): Generator<string> {
   const first = reports[0]!;
   const { level } = first;
   const title = `${level.title} (${level.xep})`;
   const baseline = level.baseline === '3920' ? 'RFC 3920/3921' : 'RFC 6120/6121';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -34,8 +35,12 @@ ${reports.map(targetCard).join('\n')}
 <table class="matrix">
 <thead><tr><th>Specification</th><th>Requirement</th>${reports.map((r) => `<th>${esc(r.name)}</th>`).join('')}</tr></thead>
 <tbody>
-${first.specs.map((spec, i) => specRow(spec, reports.map((r) => r.specs[i]!), reports)).join('\n')}
-</tbody>
+`;
+  for (const [i, spec] of first.specs.entries()) {
+    yield* specRow(spec, reports.map((r) => r.specs[i]!), reports);
+    yield '\n';
+  }
+  yield `</tbody>
 </table>
 <footer><p>Counts in each cell: pass / fail / warn / skip / error. Passwords and SASL payloads are redacted from every transcript.</p></footer>
 </body>
@@ -44,7 +49,7 @@ ${first.specs.map((spec, i) => specRow(spec, reports.map((r) => r.specs[i]!), re
 }
 
 export function writeHtml(file: string, reports: RunReport[]): void {
-  writeFileAtomic(file, renderHtml(reports));
+  writeFileAtomic(file, htmlReport(reports));
 }
 
 function targetCard(report: RunReport): string {
@@ -61,17 +66,19 @@ ${reasons ? `<ul>${reasons}</ul>` : ''}
 </div>`;
 }
 
-function specRow(spec: SpecResult, perTarget: SpecResult[], reports: RunReport[]): string {
-  const cells = perTarget.map((s, i) => {
+function* specRow(spec: SpecResult, perTarget: SpecResult[], reports: RunReport[]): Generator<string> {
+  const via = spec.via ? ` <span class="via">via ${esc(spec.via)}</span>` : '';
+  yield `<tr><th scope="row"><a href="${attr(spec.url)}">${esc(spec.name)}</a> ${esc(spec.title)}</th><td>${esc(spec.requirement)}${via}${spec.note ? `<br><span class="note">${esc(spec.note)}</span>` : ''}</td>`;
+  for (const [i, s] of perTarget.entries()) {
     const n = s.counts;
     const support = s.support ? `<p class="support">${esc(supportText(s))}</p>` : '';
-    return `<td class="cell v-${s.verdict}" data-target="${attr(reports[i]!.name)}" data-spec="${attr(s.spec)}" data-verdict="${s.verdict}">
+    yield `<td class="cell v-${s.verdict}" data-target="${attr(reports[i]!.name)}" data-spec="${attr(s.spec)}" data-verdict="${s.verdict}">
 <details><summary><span class="verdict">${s.verdict.toUpperCase()}</span> <span class="counts">${n.pass}/${n.fail}/${n.warn}/${n.skip}/${n.error}</span></summary>
-${support}${s.cases.map((c) => caseBlock(c, s.url)).join('\n')}
-</details></td>`;
-  }).join('');
-  const via = spec.via ? ` <span class="via">via ${esc(spec.via)}</span>` : '';
-  return `<tr><th scope="row"><a href="${attr(spec.url)}">${esc(spec.name)}</a> ${esc(spec.title)}</th><td>${esc(spec.requirement)}${via}${spec.note ? `<br><span class="note">${esc(spec.note)}</span>` : ''}</td>${cells}</tr>`;
+${support}`;
+    for (const [j, c] of s.cases.entries()) yield `${j ? '\n' : ''}${caseBlock(c, s.url)}`;
+    yield '\n</details></td>';
+  }
+  yield '</tr>';
 }
 
 function supportText(s: SpecResult): string {

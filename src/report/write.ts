@@ -1,11 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Writes a file atomically (temp file + rename), so a reader never sees half a report. */
-export function writeFileAtomic(file: string, content: string): void {
+/** How much text gathers before a write: few system calls, no large copy of the report. */
+const WRITE_SIZE = 1 << 16;
+
+/**
+ * Writes a file atomically (temp file + rename), so a reader never sees half a report. The
+ * content may come in pieces, which are written as they come.
+ */
+export function writeFileAtomic(file: string, content: string | Iterable<string>): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, content);
+  const fd = fs.openSync(temp, 'w');
+  try {
+    let pending = '';
+    for (const piece of typeof content === 'string' ? [content] : content) {
+      pending += piece;
+      if (pending.length >= WRITE_SIZE) {
+        fs.writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    fs.writeSync(fd, pending);
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  fs.closeSync(fd);
   fs.renameSync(temp, file);
 }
 

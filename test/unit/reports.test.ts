@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/report/json.js';
-import { renderJunit } from '../../src/report/junit.js';
+import { jsonPieces, jsonReport } from '../../src/report/json.js';
+import { writeJunit } from '../../src/report/junit.js';
 import type { RunReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import type { HarnessServer } from '../../src/harness/server.js';
@@ -31,9 +31,15 @@ describe('JSON report', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
-    const valid = validate(JSON.parse(renderJson([report])));
+    const valid = validate(JSON.parse([...jsonReport([report])].join('')));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it("is JSON.stringify's text, made in pieces", () => {
+    expect([...jsonReport([report])].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    const awkward = { a: undefined, b: [undefined, 1, () => 2, { c: [] }], d: {}, e: 'two\nlines', f: { g: { h: [{ i: null }] } }, j: () => 3 };
+    for (const depth of [0, 1, 2, 6]) expect([...jsonPieces(awkward, '', depth)].join(''), `depth ${depth}`).toBe(JSON.stringify(awkward, null, 2));
   });
 });
 
@@ -41,7 +47,7 @@ describe('JUnit report', () => {
   let file: string;
   beforeAll(() => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'report.xml');
-    fs.writeFileSync(file, renderJunit([report]));
+    writeJunit(file, [report]);
   });
 
   it('validates against the junit-10 schema CI consumers use', () => {
@@ -57,6 +63,21 @@ describe('JUnit report', () => {
     expect(xml).toMatch(/<testcase classname="core-server\.RFC6120" name="RFC6120-4\.7\.1-1 [^"]*"[^>]*>\s*<failure message="expected from='example\.test'; got no from attribute" type="nonconformance">/);
     expect(xml).toContain('transcript (passwords and SASL payloads redacted)');
     for (const password of Object.values(ACCOUNTS)) expect(xml).not.toContain(password);
+  });
+});
+
+describe('JUnit report of a hostile transcript', () => {
+  it('stays well-formed and valid, and carries the text as it was, with "]]>" twice and control bytes in it', () => {
+    const hostile = 'x ]]> y ]]]]> z \u0001 <end/>';
+    const altered: RunReport = structuredClone(report);
+    const first = altered.specs[0]!.cases[0]!;
+    first.transcript.push({ at: 1, session: 'A1', direction: 'received', data: hostile });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'report.xml');
+    writeJunit(file, [altered]);
+    const lint = (...args: string[]): string => execFileSync('xmllint', [...args, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(lint('--noout', '--schema', path.join(ROOT, 'test/schemas/junit-10.xsd'))).toBe('');
+    const out = lint('--xpath', 'string(//testsuite[1]/testcase[1]/system-out)');
+    expect(out).toContain('x ]]> y ]]]]> z \uFFFD <end/>');
   });
 });
 
