@@ -61,9 +61,11 @@ function serverCpuSeconds(server: FixtureServer): number {
 function certify(server: FixtureServer, extra: string[]): Promise<Figures & { report: RunReport }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-bench-'));
   const json = path.join(dir, 'report.json');
+  // both files, as a run without --json or --junit writes them: the memory figure includes them
+  const junit = path.join(dir, 'report.xml');
   const args = [
     CLI, '--level', 'advanced-server', '--target', `${server.host}:${server.port}`, '--domain', server.domain, '--ca', server.caFile,
-    '--register', '--bosh-url', server.boshUrl, '--no-progress', '--json', json, ...extra,
+    '--register', '--bosh-url', server.boshUrl, '--no-progress', '--json', json, '--junit', junit, ...extra,
   ];
   const started = performance.now();
   const cpuAtStart = serverCpuSeconds(server);
