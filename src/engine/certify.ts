@@ -59,10 +59,11 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
   const supports = new Map<string, SupportReport>();
   const results: CaseResult[] = [];
+  const bySpec = new Map<string, CaseResult[]>();
   const sessions = options.reuseSessions === false ? undefined : new SessionPool(env.redactor);
 
   const refresh = (latest?: CaseResult): void => {
-    rollUp(report, rows, results, supports, position);
+    rollUp(report, rows, results, bySpec, supports);
     options.onUpdate?.(report, latest);
   };
 
@@ -90,6 +91,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     onResult: (raw) => {
       const result = applyWaiver(raw, options.waivers ?? [], options.name);
       results.push(result);
+      placeInPlanOrder(bySpec, result, position);
       refresh(result);
     },
   });
@@ -153,6 +155,16 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: num
   return report;
 }
 
+/** Adds `result` to its spec's list where the plan (the catalogue order) has it. */
+function placeInPlanOrder(bySpec: Map<string, CaseResult[]>, result: CaseResult, position: Map<string, number>): void {
+  const at = (r: CaseResult): number => position.get(caseKey(r.id, r.transport)) ?? 0;
+  const list = bySpec.get(result.spec) ?? [];
+  bySpec.set(result.spec, list);
+  let i = list.length;
+  while (i > 0 && at(list[i - 1]!) > at(result)) i--;
+  list.splice(i, 0, result);
+}
+
 function specResult(row: ResolvedSpec, baseline: Baseline, cases: CaseResult[], support: SupportReport | null): SpecResult {
   const info = specInfo(row.spec);
   return {
@@ -171,13 +183,10 @@ function specResult(row: ResolvedSpec, baseline: Baseline, cases: CaseResult[], 
   };
 }
 
-/** Recomputes every roll-up from the results so far; cases keep the plan's (catalogue) order. */
-function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], supports: Map<string, SupportReport>, position: Map<string, number>): void {
-  const at = (r: CaseResult): number => position.get(caseKey(r.id, r.transport)) ?? 0;
-  report.specs = rows.map((row) => {
-    const cases = results.filter((r) => r.spec === row.spec).sort((a, b) => at(a) - at(b));
-    return specResult(row, report.level.baseline, cases, supports.get(row.spec) ?? null);
-  });
+/** Recomputes every roll-up from the results so far (`bySpec`: each spec's, in plan order). */
+function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], bySpec: Map<string, CaseResult[]>, supports: Map<string, SupportReport>): void {
+  // a copy: the spec's list grows with later results, this report's must not
+  report.specs = rows.map((row) => specResult(row, report.level.baseline, [...(bySpec.get(row.spec) ?? [])], supports.get(row.spec) ?? null));
   const level = levelVerdict(report.specs.map((s) => ({ row: rows.find((r) => r.spec === s.spec)!, name: s.name, verdict: s.verdict })));
   report.level.verdict = report.complete || report.finishedAt ? level.verdict : level.verdict === 'fail' ? 'fail' : 'incomplete';
   report.level.reasons = level.reasons;
