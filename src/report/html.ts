@@ -1,7 +1,7 @@
 import { renderTranscript } from '../evidence/transcript.js';
 import type { CaseResult, RunReport, SpecResult } from './model.js';
 import { overallVerdict } from './matrix.js';
-import { writeFileAtomic, xmlSafe } from './write.js';
+import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.js';
 
 /**
  * A single self-contained HTML page (no scripts or styles from the network): the level verdict
@@ -105,13 +105,6 @@ ${c.notes.length ? `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`)
 </details>`;
 }
 
-function esc(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(text: string): string {
-  return esc(text).replace(/"/g, '&quot;');
-}
 
 const STYLE = `
 :root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --skip: #6e7781; --error: #8250df; --waived: #0969da; }

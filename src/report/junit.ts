@@ -1,6 +1,6 @@
 import { renderTranscript } from '../evidence/transcript.js';
 import type { CaseResult, RunReport, SpecResult } from './model.js';
-import { writeFileAtomic, xmlSafe } from './write.js';
+import { writeFileAtomic, xmlAttribute, xmlSafe } from './write.js';
 
 /**
  * JUnit XML (Surefire flavour, valid against the junit-10 schema CI consumers use): one
@@ -89,10 +89,8 @@ function isSkipped(c: CaseResult): boolean {
   return c.verdict === 'skip' || c.verdict === 'waived';
 }
 
-/** Attributes in double quotes: only &, < and " need escaping there (quotes in reasons stay readable). */
 function attributes(values: Record<string, string | number>): string {
-  const escaped = (value: string): string => value.replace(/[&<"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '"': '&quot;' })[c]!);
-  return Object.entries(values).map(([name, value]) => ` ${name}="${escaped(xmlSafe(String(value)))}"`).join('');
+  return Object.entries(values).map(([name, value]) => ` ${name}="${xmlAttribute(String(value))}"`).join('');
 }
 
 /**

@@ -36,3 +36,13 @@ export function xmlSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
+
+/** Text for an XML or HTML element: safe characters, markup escaped. */
+export function xmlText(text: string): string {
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A value for an attribute in double quotes. */
+export function xmlAttribute(text: string): string {
+  return xmlText(text).replace(/"/g, '&quot;');
+}
