@@ -112,8 +112,7 @@ async function main(argv: string[]): Promise<void> {
     const runs: Figures[] = [];
     for (const profile of PROFILES) {
       if (profile.serial && !serial) continue;
-      // a server of its own for each run: Prosody 0.12 spends more CPU on each run it serves
-      // after the first, so runs on one server would be compared unevenly
+      // a server of its own for each run: each starts from the same server state
       const server = await startFixture(name);
       try {
         const figures = await certify(server, profile.args);
