@@ -28,6 +28,8 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
       const answer = await transport.http.post(terminate, 10_000, t.signal).catch((err: Error) => err);
       const answered = answer instanceof Error ? `no HTTP answer (${answer.message})` : `HTTP ${answer.status} ${answer.body}`;
       t.transcript.record('A1', answer instanceof Error ? 'note' : 'received', answered);
+      // the session is over at the manager: the clean-up must log in anew to reach the account
+      leaving.destroy('the case ended the BOSH session with its own terminate request');
       await watcher.expect(presence({ from: leaving.jid, type: 'unavailable' }));
       t.should(!(answer instanceof Error) && answer.status === 200 && !/<body[^>]*>\s*<(?!\/body)/.test(answer.body), 'an empty <body/> in answer to the terminate request', answered);
       // a new HTTP connection: the manager may close the old ones with the session
