@@ -129,7 +129,6 @@ export interface BoshOptions {
   maxElementChars: number;
 }
 
-/** A <body/> wrapper with these attributes around `content` (XEP-0124 §4). */
 /**
  * A stanza as a <body/> carries it: qualified by 'jabber:client' (XEP-0206 §2 wants that).
  * Unqualified, the stanza and its children would be in the wrapper's default namespace,
@@ -143,6 +142,7 @@ export function qualifiedStanza(stanza: Element): string {
   return copy.toString();
 }
 
+/** A <body/> wrapper with these attributes around `content` (XEP-0124 §4). */
 export function bodyTag(attrs: Record<string, string | number | undefined>, content = ''): string {
   const rendered = Object.entries(attrs)
     .filter((e): e is [string, string | number] => e[1] !== undefined)
