@@ -161,11 +161,17 @@ export class TcpTransport implements Transport {
         rejectUnauthorized: !settings.insecure,
         ...overrides,
       });
+      // `on`, not `once`: a refused certificate is followed by the peer's alert, a second
+      // 'error' that would otherwise be unhandled and end the process
+      let settled = false;
       const timer = setTimeout(() => {
+        settled = true;
         secure.destroy();
         reject(new TargetSilent(`TLS handshake did not complete within ${timeoutMs} ms`));
       }, timeoutMs);
-      secure.once('error', (err: NodeJS.ErrnoException) => {
+      secure.on('error', (err: NodeJS.ErrnoException) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         const hint = err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || err.code === 'SELF_SIGNED_CERT_IN_CHAIN' || err.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
           ? ' (trust the test CA with --ca FILE, or pass --insecure-tls)'
@@ -174,6 +180,8 @@ export class TcpTransport implements Transport {
         reject(new ToolError(`TLS handshake failed: ${err.message}${hint}`));
       });
       secure.once('secureConnect', () => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         secure.removeAllListeners('error');
         this.socket = secure;

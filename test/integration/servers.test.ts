@@ -151,6 +151,14 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
     expect(run.stdout).not.toContain('not-the-password');
   });
 
+  it('a certificate the tool was not told to trust: no stack trace, and the reason names --ca and --insecure-tls', async () => {
+    // the server answers the refused handshake with an alert: a second TLS error the tool must absorb
+    const run = await runCli(['--target', `${server.host}:${server.port}`, '--domain', server.domain, ...accountArgs(server), '--level', 'core-server', '--no-progress']);
+    expect(run.stderr).not.toMatch(/Unhandled|^\s+at /m);
+    const reasons = allCases(run.report).map((c) => c.reason ?? '');
+    expect(reasons.some((r) => r.includes('--ca FILE') && r.includes('--insecure-tls'))).toBe(true);
+  });
+
   describe('with features switched off', () => {
     const degraded: { off: FixtureFeature[]; args: (s: FixtureServer) => string[]; reference: () => RunReport }[] = [
       { off: ['muc', 'vcard', 'pep', 'bosh'], args: (s) => ['--level', 'advanced-server', '--register', '--bosh-url', s.boshUrl], reference: () => advanced.report },
