@@ -1,4 +1,5 @@
 import type { Baseline, SpecId } from './specs.js';
+import { versionInForce } from './versions.js';
 
 /**
  * The XSF compliance levels of 2007–2009 as data (see the requirements catalogue, levels.md).
@@ -31,6 +32,13 @@ export interface Level {
   xep: string;
   title: string;
   year: number;
+  /**
+   * The day the level's text was approved (the version this tool implements): each XEP it names
+   * is judged by the version in force that day (versions.ts), the text the level meant.
+   */
+  approved: string;
+  /** When the texts of `approved` are not in the XSF's archive: the later day whose texts are judged instead (say why). */
+  textsOf?: string;
   roles: Role[];
   /** Levels this one builds on: everything they require is required here too. */
   includes: LevelId[];
@@ -54,7 +62,7 @@ const MUC_CLIENT_SCOPE = ['entity', 'occupant'];
 
 export const LEVELS: readonly Level[] = [
   {
-    id: 'basic-im-suite', xep: 'XEP-0073', title: 'Basic IM Protocol Suite', year: 2007,
+    id: 'basic-im-suite', xep: 'XEP-0073', title: 'Basic IM Protocol Suite', year: 2007, approved: '2007-02-15',
     roles: ['server', 'client'], includes: [], aliases: ['xep-0073'],
     specs: [
       { spec: 'xmpp-core', requirement: 'REQUIRED' },
@@ -70,7 +78,10 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'intermediate-im-suite', xep: 'XEP-0117', title: 'Intermediate IM Protocol Suite', year: 2007,
+    id: 'intermediate-im-suite', xep: 'XEP-0117', title: 'Intermediate IM Protocol Suite', year: 2007, approved: '2005-07-21',
+    // the XSF archive (xsf/xeps) holds the XEPs' texts from October 2006 only: the suite is judged
+    // by the texts of its last day in force, before v1.1 made it obsolete
+    textsOf: '2007-10-30',
     roles: ['client'], includes: ['basic-im-suite'], aliases: ['xep-0117'],
     specs: [
       { spec: 'xep-0045', requirement: 'REQUIRED', note: 'all use cases' },
@@ -86,7 +97,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'basic-client', xep: 'XEP-0211', title: 'XMPP Basic Client 2008', year: 2008,
+    id: 'basic-client', xep: 'XEP-0211', title: 'XMPP Basic Client 2008', year: 2008, approved: '2007-07-11',
     roles: ['client'], includes: [], aliases: ['xep-0211'],
     specs: [
       { spec: 'xmpp-core', requirement: 'REQUIRED' },
@@ -99,7 +110,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'basic-server', xep: 'XEP-0212', title: 'XMPP Basic Server 2008', year: 2008,
+    id: 'basic-server', xep: 'XEP-0212', title: 'XMPP Basic Server 2008', year: 2008, approved: '2007-07-11',
     roles: ['server'], includes: [], aliases: ['xep-0212'],
     specs: [
       { spec: 'xmpp-core', requirement: 'REQUIRED' },
@@ -113,7 +124,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'intermediate-client', xep: 'XEP-0213', title: 'XMPP Intermediate IM Client 2008', year: 2008,
+    id: 'intermediate-client', xep: 'XEP-0213', title: 'XMPP Intermediate IM Client 2008', year: 2008, approved: '2007-07-11',
     roles: ['client'], includes: ['basic-client'], aliases: ['xep-0213'],
     specs: [
       { spec: 'xep-0016', requirement: 'RECOMMENDED' },
@@ -124,7 +135,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'intermediate-server', xep: 'XEP-0216', title: 'XMPP Intermediate IM Server 2008', year: 2008,
+    id: 'intermediate-server', xep: 'XEP-0216', title: 'XMPP Intermediate IM Server 2008', year: 2008, approved: '2007-07-11',
     roles: ['server'], includes: ['basic-server'], aliases: ['xep-0216'],
     specs: [
       { spec: 'xep-0016', requirement: 'REQUIRED' },
@@ -134,7 +145,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'core-client', xep: 'XEP-0242', title: 'XMPP Core Client 2009', year: 2009,
+    id: 'core-client', xep: 'XEP-0242', title: 'XMPP Core Client 2009', year: 2009, approved: '2008-09-08',
     roles: ['client'], includes: [], aliases: ['xep-0242-core'],
     specs: [
       { spec: 'xmpp-core', requirement: 'REQUIRED' },
@@ -145,7 +156,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'advanced-client', xep: 'XEP-0242', title: 'XMPP Advanced Client 2009', year: 2009,
+    id: 'advanced-client', xep: 'XEP-0242', title: 'XMPP Advanced Client 2009', year: 2009, approved: '2008-09-08',
     roles: ['client'], includes: ['core-client'], aliases: ['xep-0242-advanced'],
     specs: [
       { spec: 'xep-0016', requirement: 'REQUIRED', note: 'XEP-0016 and XEP-0191 on one line: both' },
@@ -156,7 +167,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'core-server', xep: 'XEP-0243', title: 'XMPP Core Server 2009', year: 2009,
+    id: 'core-server', xep: 'XEP-0243', title: 'XMPP Core Server 2009', year: 2009, approved: '2008-09-08',
     roles: ['server'], includes: [], aliases: ['xep-0243-core'],
     specs: [
       { spec: 'xmpp-core', requirement: 'REQUIRED' },
@@ -167,7 +178,7 @@ export const LEVELS: readonly Level[] = [
     ],
   },
   {
-    id: 'advanced-server', xep: 'XEP-0243', title: 'XMPP Advanced Server 2009', year: 2009,
+    id: 'advanced-server', xep: 'XEP-0243', title: 'XMPP Advanced Server 2009', year: 2009, approved: '2008-09-08',
     roles: ['server'], includes: ['core-server'], aliases: ['xep-0243-advanced'],
     specs: [
       { spec: 'xep-0016', requirement: 'REQUIRED', note: 'XEP-0016 and XEP-0191 on one line: both' },
@@ -207,6 +218,8 @@ export interface ResolvedSpec {
   requirement: Requirement;
   /** The level whose text names it (this level or one it builds on). */
   via: LevelId;
+  /** The XEP's version the run judges by: the one in force when the level was approved (none for the RFCs, which the baseline picks). */
+  version?: string;
   scope?: string[];
   note?: string;
 }
@@ -226,7 +239,8 @@ export function resolveLevel(level: Level, role: Role, baseline: Baseline): Reso
       if (s.roles && !s.roles.includes(role)) continue;
       if (s.baseline && s.baseline !== baseline) continue;
       const existing = rows.get(s.spec);
-      const candidate: ResolvedSpec = { spec: s.spec, requirement: s.requirement, via: l.id, scope: s.scope, note: s.note };
+      // a level is judged by the texts of its own day, those it builds on included
+      const candidate: ResolvedSpec = { spec: s.spec, requirement: s.requirement, via: l.id, version: versionInForce(s.spec, level.textsOf ?? level.approved), scope: s.scope, note: s.note };
       if (!existing) {
         rows.set(s.spec, candidate);
         continue;

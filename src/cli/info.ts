@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import { LEVELS, defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
 import { specInfo, type Baseline } from '../catalogue/specs.js';
 import type { Suite } from '../engine/case.js';
-import { planCases } from '../engine/runner.js';
+import { catalogueSection, planCases } from '../engine/runner.js';
+import { citationLine } from '../catalogue/citation.js';
 import { UsageError } from './parse.js';
 import { chooseTransports } from './run.js';
 
@@ -53,8 +54,9 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
     id: p.def.id,
     spec: specInfo(p.def.spec).name(options.core),
     requirementLevel: p.row.requirement,
-    section: p.def.section,
-    keyword: p.keyword,
+    section: p.citation?.section || catalogueSection(p.def.id),
+    keyword: p.citation?.keyword ?? '',
+    citation: p.citation,
     transport: p.transport,
     accounts: p.def.accounts ?? 0,
     requirement: p.def.requirement,
@@ -68,9 +70,11 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
       out.push('', chalk.bold(`${c.spec} (${c.requirementLevel})`));
     }
     const transport = c.transport === 'tcp' ? '' : ` [${c.transport}]`;
-    out.push(`  ${(c.id + transport).padEnd(26)} §${c.section.padEnd(10)} ${c.keyword.padEnd(16)} ${c.requirement}`);
+    out.push(`  ${(c.id + transport).padEnd(26)} ${c.requirement}`);
+    out.push(chalk.dim(`  ${''.padEnd(26)} ${citationLine(c.citation)}`));
   }
   const missing = rows.filter((r) => !plan.some((p) => p.row.spec === r.spec));
   if (missing.length) out.push('', chalk.yellow(`no cases yet for: ${missing.map((r) => specInfo(r.spec).name(options.core)).join(', ')}`));
   return out.join('\n');
 }
+

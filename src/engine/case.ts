@@ -1,7 +1,7 @@
+import type { CaseCitation } from '../catalogue/citation.js';
 import type { Role } from '../catalogue/levels.js';
-import type { Baseline, SpecId } from '../catalogue/specs.js';
+import type { SpecId } from '../catalogue/specs.js';
 import type { CaseContext } from './context.js';
-import { strengthOf, type Strength } from './errors.js';
 
 /**
  * How a case's sessions reach the server: plain TCP (with STARTTLS), BOSH (XEP-0124/0206), or
@@ -23,10 +23,12 @@ export interface CaseDefinition {
   /** Catalogue ID, e.g. RFC6120-4.2-1 or XEP0045-7.2.2-1. */
   id: string;
   spec: SpecId;
-  /** Section of the spec version the catalogue follows. */
-  section: string;
-  /** The RFC 2119 keyword as the spec states it; some depend on the baseline. */
-  keyword: string | Partial<Record<Baseline, string>>;
+  /**
+   * The text the case judges, for every text a run can judge it by: the section there, the
+   * keyword and the sentence that carries it (see citation.ts). RFC cases give RFC 3920/3921 and
+   * RFC 6120/6121 entries; a rule one of them lacks is not applicable under that baseline.
+   */
+  cite: CaseCitation;
   /** The requirement in one line. */
   requirement: string;
   role: Role;
@@ -42,8 +44,6 @@ export interface CaseDefinition {
   scope?: string;
   /** Transports the case is meaningful over (default: tcp only; STANZA_TRANSPORTS for stanza-level cases). */
   transports?: TransportKind[];
-  /** Only under these baselines (default: both). */
-  baselines?: Baseline[];
   /** A deadline longer than the run's --case-timeout, for a case that walks many steps. */
   timeoutMs?: number;
   /**
@@ -57,10 +57,10 @@ export interface CaseDefinition {
    */
   slow?: { seconds: number; why: string };
   /**
-   * The spec version that introduced the requirement, when it is newer than the text the
-   * 2007–2009 levels cite (e.g. 'XEP-0206 v1.3 (2010)'): a miss then warns instead of failing.
+   * 'advertisement': the case checks what the target says of itself (a disco feature), not
+   * behaviour. A spec passes only when a behaviour case passed.
    */
-  introduced?: string;
+  evidence?: 'behaviour' | 'advertisement';
   /**
    * Whether the case checks the spec's own feature and so is skipped when the spec's support
    * probe finds it absent (default true when the spec has a probe).
@@ -85,7 +85,6 @@ export interface SupportFinding {
   facts?: Record<string, string>;
 }
 
-/** All the cases of one spec, with the probe that decides whether the spec is there at all. */
 /** The cases of one spec for one role under test (a spec with server and client requirements has two suites). */
 export interface Suite {
   spec: SpecId;
@@ -95,17 +94,6 @@ export interface Suite {
   /** Runs with one account leased, like a case; its transcript is the spec's support evidence. */
   probe?: (t: CaseContext) => Promise<SupportFinding>;
   cases: CaseDefinition[];
-}
-
-/** How strongly a miss counts: from the keyword, capped at a warning for later additions. */
-export function caseStrength(c: Pick<CaseDefinition, 'keyword' | 'introduced'>, baseline: Baseline): Strength {
-  const strength = strengthOf(keywordFor(c, baseline));
-  return c.introduced && strength === 'must' ? 'should' : strength;
-}
-
-export function keywordFor(c: Pick<CaseDefinition, 'keyword'>, baseline: Baseline): string {
-  if (typeof c.keyword === 'string') return c.keyword;
-  return c.keyword[baseline] ?? Object.values(c.keyword)[0] ?? 'MUST';
 }
 
 type CaseInput = Omit<CaseDefinition, 'spec' | 'role'> & Partial<Pick<CaseDefinition, 'role'>>;

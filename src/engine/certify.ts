@@ -120,7 +120,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
 /** Identifies the catalogue a run used, so two reports can be told apart or matched. */
 export function catalogueSummary(suites: readonly Suite[]): RunReport['catalogue'] {
   const cases = suites.flatMap((s) => s.cases);
-  const text = JSON.stringify(cases.map((c) => [c.id, c.spec, c.section, c.keyword, c.requirement, c.role]));
+  const text = JSON.stringify(cases.map((c) => [c.id, c.spec, c.cite, c.requirement, c.role]));
   return { cases: cases.length, hash: `sha256:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}` };
 }
 

@@ -3,7 +3,7 @@ import type { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import type { Finding } from '../report/model.js';
 import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionLimits, type TargetAddress } from '../session/session.js';
-import { bare, iq, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
+import { bare, iq, malformedError, newId, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
 import type { TransportHandlers, Transport } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -13,7 +13,7 @@ import type { ActionDriver } from './action-driver.js';
 import type { TransportKind } from './case.js';
 import type { ClientLink } from './client-link.js';
 import type { SessionPool } from './session-pool.js';
-import { Nonconformance, Skip, ToolError, type Strength } from './errors.js';
+import { Nonconformance, Skip, ToolError, type SkipKind, type Strength } from './errors.js';
 import { describeAction, type ClientAction } from './user-actions.js';
 
 /** Everything about the run that a case may read. */
@@ -161,7 +161,7 @@ export class CaseContext {
    * Has a user action done in the client and returns the stanza that proves it: through the
    * --exec driver, or by asking the person at the client. Without a way to act
    * (--non-interactive) the case is not run, never passed; a client that cannot do the action
-   * makes it not applicable; no proof in time is an error of the run (the action may not have
+   * does not support what the case needs (its spec is then absent); no proof in time is an error of the run (the action may not have
    * happened at all), not a failure of the client.
    */
   async act(action: ClientAction, proof: Match): Promise<Element> {
@@ -170,7 +170,8 @@ export class CaseContext {
     const timeoutMs = this.env.actionTimeoutMs ?? 60_000;
     this.note(`user action: ${describeAction(action)}`);
     const outcome = await driver.perform(action, timeoutMs, this.signal);
-    if (!outcome.done) return this.skip(`the client cannot ${describeAction(action)}: ${outcome.unsupported}`, 'not-applicable');
+    // a client that cannot do what a requirement needs does not support it (its spec is absent)
+    if (!outcome.done) return this.skip(`the client cannot ${describeAction(action)}: ${outcome.unsupported}`, 'unsupported');
     const seen = await this.client.maybe(proof, timeoutMs);
     if (!seen) throw new ToolError(`no ${proof.describe} within ${Math.round(timeoutMs / 1000)} s of asking the user to ${describeAction(action)}: was it done?`);
     return seen;
@@ -337,14 +338,54 @@ export class CaseContext {
 
   /**
    * Checks that `response` is an error stanza whose condition is one of `conditions` (RFC 6120
-   * §8.3), and returns the error. An empty list accepts any condition.
+   * §8.3), and that the error is well formed: a defined type and one defined condition as a
+   * direct child of <error/> (§8.3.2). Returns the error. An empty list accepts any condition.
    */
   expectError(response: Element, conditions: string[], strength: Strength = this.strength): StanzaError | undefined {
     const error = response.attrs.type === 'error' ? stanzaError(response) : undefined;
     const wanted = conditions.length ? conditions.map((c) => `<${c}/>`).join(' or ') : 'any condition';
     const ok = error !== undefined && (conditions.length === 0 || conditions.includes(error.condition ?? ''));
-    this.verify(strength, ok, `an error stanza with ${wanted}`, response);
+    if (!this.verify(strength, ok, `an error stanza with ${wanted}`, response)) return error;
+    const problem = malformedError(response);
+    this.verify(strength, problem === undefined, `an error stanza with ${wanted}, well formed (RFC 6120 §8.3.2: a defined type and one defined condition)`, `${problem}: ${describe(response, 300)}`);
     return error;
+  }
+
+  /**
+   * Proves that nothing matching `m` reached `s`: `barrier` must first show that the target
+   * processed what was sent before it (s.sync() answered, a marker sent after the stanza under
+   * test arrived). Silence alone proves nothing: when the barrier fails, the case ends as
+   * unproven, never as a pass. The check is at the case's strength unless given.
+   */
+  async nothingArrived(s: Pick<Session, 'received'>, m: Match, what: string, barrier: () => Promise<unknown>, strength: Strength = this.strength): Promise<boolean> {
+    try {
+      await barrier();
+    } catch (err) {
+      if (err instanceof Skip) throw err;
+      this.skip(`unproven: no ${what} arrived, but nothing showed that the target had processed what was sent (${(err as Error).message})`, 'unproven');
+    }
+    const seen = s.received(m)[0];
+    return this.verify(strength, seen === undefined, `no ${what}`, seen);
+  }
+
+  /**
+   * A request that only sets the scene (a publish before a notification case, a list before a
+   * blocking case): an error answer ends the case as ERROR, naming the step, not as a finding of
+   * the requirement under test. A temporary error (type 'wait', RFC 6120 §8.3.2: "retry after
+   * waiting") is retried once.
+   */
+  async setupIq(what: string, s: Session, request: Element): Promise<Element> {
+    return this.setup(what, async () => {
+      let response = await s.iq(request);
+      if (response.attrs.type === 'error' && response.getChild('error')?.attrs.type === 'wait') {
+        s.note(`a temporary error (type='wait') while setting up: trying once more (RFC 6120 §8.3.2)`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        request.attrs.id = newId();
+        response = await s.iq(request);
+      }
+      if (response.attrs.type !== 'result') throw new ToolError(`the target answered ${describe(response, 300)}`);
+      return response;
+    });
   }
 
   /** Records which of the outcomes a spec allows actually happened. */
@@ -358,10 +399,11 @@ export class CaseContext {
   }
 
   /**
-   * Ends the case: by default as not applicable to this target; with 'not-run' as a case the
-   * run could not exercise here (which leaves a MUST unproven).
+   * Ends the case without a verdict on the target: by default as not applicable (its premise
+   * does not hold here); 'not-run' when the run could not exercise it, 'unproven' when what it
+   * must prove could not be proved (see SkipKind). The last two leave a MUST unexercised.
    */
-  skip(reason: string, kind: 'not-applicable' | 'not-run' = 'not-applicable'): never {
+  skip(reason: string, kind: SkipKind = 'not-applicable'): never {
     throw new Skip(reason, kind);
   }
 

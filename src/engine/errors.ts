@@ -1,3 +1,7 @@
+import type { Strength } from '../catalogue/citation.js';
+
+export type { Strength };
+
 /**
  * How a case can end other than by passing. The runner maps these to verdicts; nothing else
  * decides between "the target broke the spec" and "the tool or the environment failed".
@@ -18,14 +22,23 @@ export class Nonconformance extends Error {
 }
 
 /**
- * The case does not run: either it does not apply to this target (an optional feature not
- * offered), or the run was not set up to exercise it (too few accounts, no driver for a user
- * action). Only the first kind is neutral; the second leaves the level incomplete.
+ * Why a case ended without a verdict on the target:
+ * - not-applicable: its premise does not hold here (an optional feature not offered, a rule the
+ *   cited text does not have); neutral;
+ * - not-run: the run was not set up to exercise it (too few accounts, no driver, --slow);
+ * - unproven: it ran, but what it must prove could not be proved (nothing arrived, and no
+ *   barrier showed that the target had processed what was sent);
+ * - unsupported: the client under test cannot do what the requirement needs (its driver says
+ *   so): the client does not support the spec.
+ * Only the first is neutral; the others leave a MUST unexercised.
  */
+export type SkipKind = 'not-applicable' | 'not-run' | 'unproven' | 'unsupported';
+
+/** The case ends without a verdict on the target (see SkipKind). */
 export class Skip extends Error {
   constructor(
     readonly reason: string,
-    readonly kind: 'not-applicable' | 'not-run' = 'not-applicable',
+    readonly kind: SkipKind = 'not-applicable',
   ) {
     super(reason);
     this.name = 'Skip';
@@ -51,23 +64,3 @@ export class TargetSilent extends ToolError {
   }
 }
 
-/** How strongly a check binds: from the RFC 2119 keyword of the requirement it checks. */
-export type Strength = 'must' | 'should' | 'may';
-
-/**
- * Maps a catalogue keyword ("MUST", "SHOULD NOT", "MUST / SHOULD", "MUST (either)") to the
- * strength of its strongest part.
- */
-export function strengthOf(keyword: string): Strength {
-  const k = keyword.toUpperCase();
-  // † marks a keyword the catalogue could not verify against the RFC text: such a row may warn
-  // but never fail an implementation
-  if (k.includes('†')) return /\b(MAY|OPTIONAL)\b/.test(k) && !/\b(MUST|SHOULD)\b/.test(k) ? 'may' : 'should';
-  if (/\b(MUST|SHALL|REQUIRED)\b/.test(k)) return 'must';
-  if (/\b(SHOULD|RECOMMENDED)\b/.test(k)) return 'should';
-  if (/\b(MAY|OPTIONAL)\b/.test(k)) return 'may';
-  // an error listed in a table, without a keyword in the text, is what a server should send
-  if (k.includes('(TABLE)')) return 'should';
-  // "(implied)", "(RFC 6120 8.2.3)": behaviour the text requires without a keyword
-  return 'must';
-}

@@ -4,17 +4,21 @@ import { specInfo, type Baseline } from '../catalogue/specs.js';
 import type { CaseResult, SupportReport, Verdict } from '../report/model.js';
 import { ExpectationError } from '../session/session.js';
 import type { AccountPool } from './accounts.js';
-import { caseStrength, keywordFor, TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
+import { citationLabel, citationStrength, citedText, entryFor, entryKey, type CitedText } from '../catalogue/citation.js';
+import { TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
 import { CaseContext, type RunEnvironment } from './context.js';
 import { RegistrationRefused } from './registration.js';
-import { Nonconformance, Skip, TargetSilent, ToolError, type Strength } from './errors.js';
+import { Nonconformance, Skip, TargetSilent, ToolError, type SkipKind, type Strength } from './errors.js';
 
-/** One case as a run will execute it: the definition, its spec row, and the transport. */
+/** One case as a run will execute it: the definition, its spec row, the transport, and the text it is judged by. */
 export interface PlannedCase {
   def: CaseDefinition;
   row: ResolvedSpec;
   transport: TransportKind;
-  keyword: string;
+  /** The text the run judges the case by (the baseline's RFC, the XEP version the level cites); undefined when the case has no citation for it (a defect the suite checks catch). */
+  citation?: CitedText;
+  /** How strongly a miss counts, from the citation's keyword. */
+  strength: Strength;
 }
 
 /**
@@ -28,11 +32,13 @@ export function planCases(rows: ResolvedSpec[], suites: readonly Suite[], role: 
     if (!suite) continue;
     for (const def of suite.cases) {
       if (def.role !== role) continue;
-      if (def.baselines && !def.baselines.includes(baseline)) continue;
       if (row.scope && def.scope && !row.scope.includes(def.scope)) continue;
+      const entry = entryFor(def.cite, entryKey(def.spec, baseline, row.version));
+      const citation = entry && citedText(def.spec, entry, baseline, row.version);
+      const strength = (entry && citationStrength(entry)) ?? 'must';
       for (const transport of def.transports ?? ['tcp']) {
         if (!transports.includes(transport)) continue;
-        planned.push({ def, row, transport, keyword: keywordFor(def, baseline) });
+        planned.push({ def, row, transport, citation, strength });
       }
     }
   }
@@ -69,7 +75,7 @@ export interface SpecSupport {
   report: SupportReport;
   facts: Map<string, string>;
   /** The probe could not run here (no BOSH URL given, …): the spec's cases are skipped alike. */
-  skipped?: { reason: string; kind: 'not-applicable' | 'not-run' };
+  skipped?: { reason: string; kind: SkipKind };
 }
 
 /** Runs the spec probes, then the cases; returns the support found per spec and every result. */
@@ -206,10 +212,16 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
   if (needsSupport && spec && spec.report.supported === null) {
     return finish(item, options, started, t0, { verdict: 'error', reason: spec.report.detail });
   }
+  if (!item.citation) {
+    return finish(item, options, started, t0, { verdict: 'error', reason: `tool error: ${item.def.id} has no citation for the text this run judges by (${entryKey(item.def.spec, options.env.baseline, item.row.version)})` });
+  }
+  if (item.citation.absent !== undefined && !item.citation.later) {
+    return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-applicable', reason: `not in ${citationLabel(item.citation)}: ${item.citation.absent}` });
+  }
   if (item.def.slow && !options.env.includeSlow) {
     return finish(item, options, started, t0, { verdict: 'skip', skipKind: 'not-run', reason: `waits about ${item.def.slow.seconds} s for ${item.def.slow.why}; run with --slow` });
   }
-  const strength = caseStrength(item.def, options.env.baseline);
+  const strength = item.strength;
   // a case that needs longer than the usual deadline says so; a longer --case-timeout still wins
   const timeoutMs = Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0);
   const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, strength, (t) => item.def.run(t), spec?.facts, timeoutMs);
@@ -335,13 +347,16 @@ function finish(
   t0: number,
   outcome: Partial<Pick<CaseResult, 'findings' | 'notes' | 'transcript'>> & Pick<CaseResult, 'verdict'> & Partial<Pick<CaseResult, 'reason' | 'skipKind'>>,
 ): CaseResult {
+  const citation = item.citation ?? { doc: specInfo(item.def.spec).name(options.env.baseline), version: item.row.version, section: '', keyword: '', url: '', absent: 'no citation' };
   return {
     id: item.def.id,
     spec: item.def.spec,
     specName: specInfo(item.def.spec).name(options.env.baseline),
-    section: item.def.section,
-    keyword: item.keyword,
-    introduced: item.def.introduced,
+    section: citation.section || catalogueSection(item.def.id),
+    keyword: citation.keyword,
+    strength: item.strength,
+    citation,
+    evidence: item.def.evidence ?? 'behaviour',
     requirement: item.def.requirement,
     role: item.def.role,
     transport: item.transport,
@@ -355,4 +370,9 @@ function finish(
     durationMs: Math.round(performance.now() - t0),
     transcript: outcome.transcript ?? [],
   };
+}
+
+/** The section an ID names, in the catalogue's numbering: RFC6120-4.7.1-1 → 4.7.1. */
+export function catalogueSection(id: string): string {
+  return /^[A-Z]+\d+-(.+)-\d+$/.exec(id)?.[1] ?? '';
 }

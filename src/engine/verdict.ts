@@ -1,5 +1,4 @@
 import type { ResolvedSpec } from '../catalogue/levels.js';
-import { strengthOf } from './errors.js';
 import type { CaseResult, LevelVerdict, SpecVerdict, SupportReport, Verdict } from '../report/model.js';
 
 export function countVerdicts(cases: readonly CaseResult[]): Record<Verdict, number> {
@@ -9,16 +8,25 @@ export function countVerdicts(cases: readonly CaseResult[]): Record<Verdict, num
 }
 
 /**
- * A spec's verdict from its cases: any FAIL fails it; otherwise tool errors, or cases the run
- * was not set up to exercise, leave it incomplete; otherwise warnings make it WARN. A spec whose
- * probe found it missing is ABSENT; one with nothing that ran is UNTESTED.
+ * A spec's verdict from its cases:
+ * - FAIL when a case failed;
+ * - ABSENT when its probe found it missing, or a client under test cannot do what a MUST needs
+ *   (its driver said so), or every case on its behaviour was not applicable;
+ * - INCOMPLETE when a case hit a tool error, or a MUST was left unexercised (not run, unproven);
+ * - WARN on a SHOULD not met;
+ * - UNTESTED when nothing passed;
+ * - PASS only when a case on its behaviour passed: a disco feature alone proves nothing.
  */
 export function specVerdict(cases: readonly CaseResult[], support: SupportReport | null): SpecVerdict {
   const counts = countVerdicts(cases);
   if (support?.supported === false) return counts.fail > 0 ? 'fail' : 'absent';
   if (counts.fail > 0) return 'fail';
-  // a MUST the run could not exercise leaves the spec unproven; a SHOULD left out only lacks a warning
-  if (counts.error > 0 || cases.some((c) => c.skipKind === 'not-run' && !c.introduced && strengthOf(c.keyword) === 'must')) return 'incomplete';
+  const mustSkipped = (...kinds: string[]): boolean => cases.some((c) => c.verdict === 'skip' && c.strength === 'must' && kinds.includes(c.skipKind ?? ''));
+  if (mustSkipped('unsupported')) return 'absent';
+  if (counts.error > 0 || mustSkipped('not-run', 'unproven')) return 'incomplete';
+  const behaviour = cases.filter((c) => c.evidence === 'behaviour');
+  const exercised = behaviour.some((c) => c.verdict !== 'skip');
+  if (behaviour.length > 0 && !exercised) return 'absent';
   if (counts.warn > 0) return 'warn';
   if (counts.pass === 0 && counts.waived === 0) return 'untested';
   return 'pass';

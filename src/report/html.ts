@@ -1,3 +1,4 @@
+import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
 import type { CaseResult, RunReport, SpecResult } from './model.js';
 import { overallVerdict } from './matrix.js';
@@ -97,7 +98,8 @@ function caseBlock(c: CaseResult, specUrl: string): string {
   return `<details class="case v-${c.verdict}" data-case="${attr(c.id)}" data-verdict="${c.verdict}">
 <summary><span class="verdict">${c.verdict.toUpperCase()}</span> ${esc(c.id + transport)} <span class="meta">§${esc(c.section)} ${esc(c.keyword)}</span> ${esc(c.requirement)}</summary>
 <div class="detail">
-<p class="requirement">${esc(c.requirement)} <a href="${attr(specUrl)}">${esc(c.specName)} §${esc(c.section)}</a>${c.introduced ? ` <span class="note">(${esc(c.introduced)})</span>` : ''}</p>
+<p class="requirement">${esc(c.requirement)}</p>
+<blockquote class="citation"><a href="${attr(c.citation.url || specUrl)}">${esc(citationLine(c.citation))}</a></blockquote>
 ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}${findings}${waiver}
 ${c.notes.length ? `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <pre class="transcript">${esc(renderTranscript(c.transcript))}</pre>

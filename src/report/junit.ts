@@ -1,3 +1,4 @@
+import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
 import type { CaseResult, RunReport, SpecResult } from './model.js';
 import { writeFileAtomic, xmlAttribute, xmlSafe } from './write.js';
@@ -113,13 +114,15 @@ function supportLine(spec: SpecResult): string {
 }
 
 function findingsText(c: CaseResult): string {
-  return c.findings.map((f) => `${f.strength.toUpperCase()}: expected ${f.expected}\n  actual: ${f.actual}`).join('\n');
+  const findings = c.findings.map((f) => `${f.strength.toUpperCase()}: expected ${f.expected}\n  actual: ${f.actual}`);
+  return [citationLine(c.citation), ...findings].join('\n');
 }
 
 function systemOut(c: CaseResult): string {
   const head = [
     `${c.id} (${c.specName} §${c.section}, ${c.keyword}, over ${c.transport}): ${c.verdict.toUpperCase()}`,
     `requirement: ${c.requirement}`,
+    `cited: ${citationLine(c.citation)}${c.citation.url ? ` <${c.citation.url}>` : ''}`,
     c.reason && `reason: ${c.reason}`,
     ...c.findings.map((f) => `${f.strength.toUpperCase()} not met: expected ${f.expected}; actual ${f.actual}`),
     ...c.notes.map((n) => `note: ${n}`),

@@ -1,3 +1,4 @@
+import { citationLine } from '../catalogue/citation.js';
 import type { CaseResult, RunReport } from './model.js';
 import { writeFileAtomic } from './write.js';
 
@@ -42,7 +43,8 @@ export function writeMarkdown(file: string, reports: RunReport[]): void {
 
 function line(c: CaseResult): string {
   const transport = c.transport === 'tcp' ? '' : ` over ${c.transport}`;
-  return `${c.verdict.toUpperCase()} \`${c.id}\` (${c.specName} §${c.section}, ${c.keyword}${transport}): ${cell(c.reason ?? c.requirement)}`;
+  const quote = c.verdict === 'fail' || c.verdict === 'warn' ? ` — [${cell(citationLine(c.citation))}](${c.citation.url})` : '';
+  return `${c.verdict.toUpperCase()} \`${c.id}\` (${c.specName} §${c.section}, ${c.keyword}${transport}): ${cell(c.reason ?? c.requirement)}${quote}`;
 }
 
 /** Text safe inside a table cell or list item: no pipes, no line breaks, no stray markup. */

@@ -1,6 +1,8 @@
+import type { CitedText, Strength } from '../catalogue/citation.js';
 import type { LevelId, Requirement, Role } from '../catalogue/levels.js';
 import type { Baseline, SpecId } from '../catalogue/specs.js';
 import type { TransportKind } from '../engine/case.js';
+import type { SkipKind } from '../engine/errors.js';
 import type { TranscriptEntry } from '../evidence/transcript.js';
 
 /**
@@ -32,18 +34,24 @@ export interface CaseResult {
   spec: SpecId;
   /** "RFC 3920", "XEP-0045" under this run's baseline. */
   specName: string;
+  /** The section in the cited text (citation.section; the catalogue ID's section when the text has no such rule). */
   section: string;
+  /** The keyword of the cited sentence ("MUST", "MUST + SHOULD" for one judged in parts; empty when the text has no such rule). */
   keyword: string;
-  /** When the requirement is newer than the text the level cites: a miss only warns. */
-  introduced?: string;
+  /** How strongly a miss counts: from the keyword; at most 'should' for a rule only a later text states. */
+  strength: Strength;
+  /** The text judged by: document, version, section, keyword and the sentence that carries it. */
+  citation: CitedText;
+  /** What the case looks at: the target's behaviour, or only what it advertises (a disco feature). */
+  evidence: 'behaviour' | 'advertisement';
   requirement: string;
   role: Role;
   transport: TransportKind;
   verdict: Verdict;
   /** One line: why it did not pass (for skip: why it does not apply). */
   reason?: string;
-  /** For skips: not applicable to this target, or not run because of how the run was set up. */
-  skipKind?: 'not-applicable' | 'not-run';
+  /** For skips: not applicable, not run (how the run was set up), unproven, or unsupported by the client (SkipKind). */
+  skipKind?: SkipKind;
   findings: Finding[];
   /** Observations that are not findings: which of several allowed outcomes happened, etc. */
   notes: string[];

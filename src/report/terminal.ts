@@ -1,3 +1,4 @@
+import { citationLine } from '../catalogue/citation.js';
 import chalk from 'chalk';
 import type { CaseResult, LevelVerdict, RunReport, SpecResult, SpecVerdict, Verdict } from './model.js';
 
@@ -34,10 +35,12 @@ const caseKey = (c: CaseResult): string => (c.transport === 'tcp' ? c.id : `${c.
 
 const noteworthy = (c: CaseResult): boolean => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived';
 
-function caseLine(c: CaseResult): string {
+function caseLine(c: CaseResult, verbose: boolean): string {
   const transport = c.transport === 'tcp' ? '' : chalk.cyan(` [${c.transport}]`);
   const why = c.verdict === 'pass' ? '' : chalk.dim(`  ${c.verdict === 'waived' ? `waived: ${c.waiver?.reason ?? ''}; ` : ''}${c.reason ?? ''}`);
-  return `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
+  const line = `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
+  // the text that carries the requirement: with -v for every case, and always for a failure
+  return verbose || c.verdict === 'fail' ? `${line}\n${' '.repeat(12)}${chalk.dim(citationLine(c.citation))}` : line;
 }
 
 /**
@@ -52,7 +55,7 @@ function noteworthyLines(cases: CaseResult[]): string[] {
   for (const c of cases.filter(noteworthy)) {
     const same = c.verdict === 'error' ? errorsByReason.get(c.reason ?? '')! : [];
     if (same.length < 3) {
-      out.push(caseLine(c));
+      out.push(caseLine(c, false));
     } else if (!shown.has(c.reason ?? '')) {
       shown.add(c.reason ?? '');
       const ids = same.slice(0, 3).map(caseKey).join(', ');
@@ -102,7 +105,7 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
     const n = spec.counts;
     const counts = [n.pass, n.fail, n.warn, n.skip, n.error].map((v) => String(v).padStart(4)).join(' ');
     out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 42), 44)}${pad(spec.requirement, 16)}${pad(paint(spec.verdict), 12)}${counts}  ${chalk.dim(supportCell(spec))}`);
-    out.push(...(options.verbose ? spec.cases.map(caseLine) : noteworthyLines(spec.cases)));
+    out.push(...(options.verbose ? spec.cases.map((c) => caseLine(c, true)) : noteworthyLines(spec.cases)));
   }
   out.push('', totalsLine(report));
   if (report.stats) {

@@ -57,6 +57,36 @@ export function stanzaError(el: Element): StanzaError | undefined {
   };
 }
 
+/** The stanza error types (RFC 6120 §8.3.2; RFC 3920 §9.3.2 has the same five). */
+const ERROR_TYPES = ['auth', 'cancel', 'continue', 'modify', 'wait'];
+
+/**
+ * The defined stanza error conditions: RFC 6120 §8.3.3, with RFC 3920 §9.3.3's payment-required
+ * (which RFC 6120 dropped) so that a server of either age is understood.
+ */
+const DEFINED_CONDITIONS = new Set([
+  'bad-request', 'conflict', 'feature-not-implemented', 'forbidden', 'gone', 'internal-server-error', 'item-not-found',
+  'jid-malformed', 'not-acceptable', 'not-allowed', 'not-authorized', 'payment-required', 'policy-violation',
+  'recipient-unavailable', 'redirect', 'registration-required', 'remote-server-not-found', 'remote-server-timeout',
+  'resource-constraint', 'service-unavailable', 'subscription-required', 'undefined-condition', 'unexpected-request',
+]);
+
+/**
+ * What is wrong with an error stanza's structure, or undefined when it is well formed: RFC 6120
+ * §8.3.2 (RFC 3920 §9.3.2) wants an <error/> child with a 'type' of the five defined ones and
+ * exactly one defined condition, in the stanzas namespace, as its direct child.
+ */
+export function malformedError(el: Element): string | undefined {
+  const error = el.getChild('error');
+  if (!error) return 'no <error/> child';
+  if (!ERROR_TYPES.includes(error.attrs.type as string)) return error.attrs.type === undefined ? "the <error/> has no 'type'" : `the <error/> has an undefined type '${error.attrs.type as string}'`;
+  const conditions = error.getChildElements().filter((c) => c.getNS() === NS.stanzaErrors && c.getName() !== 'text');
+  if (conditions.length === 0) return 'the <error/> has no condition in the stanzas namespace';
+  if (conditions.length > 1) return `the <error/> has ${conditions.length} conditions`;
+  if (!DEFINED_CONDITIONS.has(conditions[0]!.getName())) return `<${conditions[0]!.getName()}/> is not a defined condition`;
+  return undefined;
+}
+
 /** The condition of a stream error element (RFC 6120 §4.9.3). */
 export function streamErrorCondition(el: Element): string | undefined {
   return el.getChildElements().find((c) => c.getNS() === NS.streamErrors && c.getName() !== 'text')?.getName();

@@ -44,9 +44,21 @@ export function newContact(t: CaseContext, local: string): string {
   return `${local}@${t.domain}`;
 }
 
-/** Waits the run's silence time for something the client must not send; true when nothing came. */
-export async function stayedSilent(t: CaseContext, m: Match): Promise<Element | undefined> {
-  return t.client.maybe(m, t.silenceMs);
+/**
+ * A barrier for the client under test: a disco#info round trip (RFC 6120 §8.2.3 wants an answer
+ * to every IQ get). One client handles its stream in order, so once the answer is in, whatever
+ * it did in response to earlier stanzas has been sent.
+ */
+export async function clientBarrier(t: CaseContext): Promise<void> {
+  await t.client.iq(x('iq', { type: 'get', to: t.client.jid, id: `barrier-${Math.random().toString(36).slice(2, 8)}` }, x('query', { xmlns: NS.discoInfo })));
+}
+
+/**
+ * Checks that the client sent nothing matching `m`: proved by the client's answer to a later
+ * IQ (clientBarrier); a client that answers nothing leaves the case unproven, never passed.
+ */
+export async function nothingFromClient(t: CaseContext, m: Match, what: string): Promise<boolean> {
+  return t.nothingArrived(t.client, m, what, () => clientBarrier(t));
 }
 
 /** Any stanza of the client addressed to `jid` (bare or full). */

@@ -8,8 +8,10 @@ import { awaitStreamEnd, clientHeader, describeEnding, rawWithHeader } from '../
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-11.3-1',
-    section: '11.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '11.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Malformed XML is never accepted: the stream is closed with <not-well-formed/> (RFC 3920: <xml-not-well-formed/>).',
     accounts: 1,
     async run(t) {
@@ -25,8 +27,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-11.1-1',
-    section: '11.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '11.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Comments, processing instructions, DTDs and entity declarations are refused with <restricted-xml/>.',
     async run(t) {
       const variants: [string, string][] = [
@@ -51,8 +55,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-11.6-1',
-    section: '11.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '11.6', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Only UTF-8 is allowed: a stream that declares another encoding is closed with <unsupported-encoding/>.',
     async run(t) {
       const header = clientHeader(t).replace("<?xml version='1.0'?>", "<?xml version='1.0' encoding='ISO-8859-1'?>");
@@ -63,8 +69,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-11.7-1',
-    section: '11.7',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '11.7', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Whitespace between first-level elements (keepalives) is allowed and does not break the stream.',
     accounts: 1,
     async run(t) {

@@ -6,8 +6,10 @@ import { awaitStreamEnd, clientHeader, describeEnding, features, rawWithHeader }
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-4.2-1',
-    section: '4.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The server answers the opening stream header with a response header in the streams namespace.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t));
@@ -18,8 +20,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.3.2-1',
-    section: '4.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'For a version 1.0 stream the server sends <stream:features/> after its header.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t));
@@ -29,8 +33,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.1-1',
-    section: '4.7.1',
-    keyword: { '3920': 'SHOULD', '6120': 'MUST' },
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '4.7.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "The response header's 'from' is the served domain (RFC 3920: recommended; RFC 6120: required).",
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t));
@@ -40,8 +46,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.3-1',
-    section: '4.7.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.7.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Every response header carries a stream id that is new for each stream and not guessable.',
     async run(t) {
       const sessions = await Promise.all(Array.from({ length: 10 }, () => rawWithHeader(t, clientHeader(t))));
@@ -56,8 +64,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.3-2',
-    section: '4.7.3',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.7.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An id in the client header is ignored: the server issues its own and the stream continues.',
     async run(t) {
       const header = clientHeader(t).replace('<stream:stream', "<stream:stream id='client-chosen'");
@@ -69,8 +79,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.5-1',
-    section: '4.7.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.7.5', keyword: 'MUST', quote: '' },
+    },
     requirement: "The server answers with the lower of the two versions: 1.0 to a 1.0 client, 1.0 (or <unsupported-version/>) to a 1.5 client.",
     async run(t) {
       const plain = await rawWithHeader(t, clientHeader(t, { version: '1.0' }));
@@ -87,8 +99,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.5-2',
-    section: '4.7.5',
-    keyword: 'SHOULD†',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '4.7.5', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'A header without a version is a pre-1.0 peer: the server sends no stream features, or refuses the stream.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t).replace(" version='1.0'", ''));
@@ -101,8 +115,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.7.4-1',
-    section: '4.7.4',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.7.4', keyword: 'MUST', quote: '' },
+    },
     requirement: "The response header includes xml:lang (the server's default or the client's).",
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t, { lang: 'en' }));
@@ -112,8 +128,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.3.3-1',
-    section: '4.3.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.3.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'After STARTTLS and after SASL the stream restarts with a new header carrying a new stream id.',
     accounts: 1,
     async run(t) {
@@ -135,8 +153,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.9.3.12-1',
-    section: '4.9.3.12',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.9.3.12', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A stanza sent before authentication is not processed: the stream is closed with <not-authorized/>.',
     accounts: 1,
     async run(t) {
@@ -156,8 +176,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.4-1',
-    section: '4.4',
-    keyword: 'SHOULD†',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '4.4', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'When the client closes its stream, the server closes its own and then the TCP connection.',
     accounts: 1,
     async run(t) {
@@ -170,8 +192,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.9.1.1-1',
-    section: '4.9.1.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.9.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Stream errors are unrecoverable: after <stream:error/> the server sends </stream:stream> and closes the connection.',
     async run(t) {
       // malformed XML is an error every server must raise (RFC 6120 §11.3)
@@ -186,8 +210,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.9.1.2-1',
-    section: '4.9.1.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.9.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An error caused by the opening header still comes inside a response header: opening tag, error, closing tag.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t, { to: 'no-such-host.invalid' }));
@@ -198,8 +224,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.9.3.6-1',
-    section: '4.9.3.6',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.9.3.6', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A header whose to names a domain the server does not serve gets <host-unknown/>.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t, { to: 'no-such-host.invalid' }));
@@ -209,8 +237,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.8.1-1',
-    section: '4.8.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.8.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A stream prefix bound to the wrong namespace gets <invalid-namespace/>.',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t).replace(NS.stream, 'http://example.com/bogus'));
@@ -220,8 +250,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.8.3-1',
-    section: '4.8.3',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.8.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The client port accepts only the jabber:client content namespace; jabber:server is refused (<invalid-namespace/> expected).',
     async run(t) {
       const s = await rawWithHeader(t, clientHeader(t).replace(`xmlns='${NS.client}'`, `xmlns='${NS.server}'`));
@@ -233,8 +265,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.9.3.24-1',
-    section: '4.9.3.24',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.9.3.24', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An unknown first-level element in the content namespace gets <unsupported-stanza-type/>.',
     accounts: 1,
     async run(t) {

@@ -92,8 +92,10 @@ function identifies(name: { type: string; value: string }, domain: string): bool
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.2-1',
-    section: '5.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The server supports STARTTLS: <starttls/> is offered in the first stream features.',
     async run(t) {
       const s = await clearStream(t);
@@ -102,9 +104,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-5.3.1-1',
-    section: '5.3.1',
-    keyword: 'SHOULD†',
-    baselines: ['6120'],
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '5.3.1', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'The STARTTLS feature carries <required/> exactly when the server insists on TLS.',
     async run(t) {
       const s = await offeringStarttls(t);
@@ -118,8 +121,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-5.4.2.3-1',
-    section: '5.4.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.4.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: '<starttls/> is answered with <proceed/>, and the TLS handshake follows on the same connection.',
     async run(t) {
       const s = await offeringStarttls(t);
@@ -135,8 +140,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-5.4.3.3-1',
-    section: '5.4.3.3',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.4.3.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The stream features after TLS no longer offer STARTTLS.',
     async run(t) {
       const s = await t.secureStream();
@@ -146,8 +153,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-5.3.4-1',
-    section: '5.3.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.3.4', keyword: 'MUST', quote: '' },
+    },
     requirement: 'TLS comes before SASL: once SASL has succeeded, STARTTLS is not offered again.',
     accounts: 1,
     async run(t) {
@@ -163,8 +172,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-13.7.1.2-1',
-    section: '13.7.1.2',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '13.7.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The server certificate names the XMPP domain: a DNS-ID, SRV-ID or XmppAddr that matches it.',
     async run(t) {
       const s = await offeringStarttls(t);
@@ -180,8 +191,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-13.8-1',
-    section: '13.8',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '13.8', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'The mandatory-to-implement cipher suite can be negotiated: TLS_RSA_WITH_AES_128_CBC_SHA (RFC 6120), TLS_RSA_WITH_3DES_EDE_CBC_SHA (RFC 3920).',
     async run(t) {
       const suite = MTI_CIPHER[t.baseline];

@@ -68,8 +68,10 @@ const RETRY_PROBES = 7;
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-6.2-1',
-    section: '6.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The server offers SASL: <mechanisms/> with at least one <mechanism/> (after TLS where required).',
     async run(t) {
       const s = await t.secureStream();
@@ -80,8 +82,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-13.8-2',
-    section: '13.8',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '13.8', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The mandatory-to-implement mechanism is offered and works: SCRAM-SHA-1 (RFC 6120), DIGEST-MD5 (RFC 3920).',
     accounts: 1,
     async run(t) {
@@ -94,8 +98,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.3.4-1',
-    section: '6.3.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.3.4', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A mechanism the server allows only under TLS is not offered before TLS; PLAIN should not be offered in the clear at all.',
     async run(t) {
       const s = await clearStream(t);
@@ -117,8 +123,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.4.2-1',
-    section: '6.4.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.4.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A mechanism that was not offered is refused with <failure><invalid-mechanism/></failure>.',
     async run(t) {
       const s = await saslStream(t);
@@ -130,8 +138,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.5.5-1',
-    section: '6.5.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.5.5', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Data that is not valid base64 is refused with <failure><incorrect-encoding/></failure>.',
     async run(t) {
       const payloads = ['$$$not-base64$$$', 'AAA=BBB'];
@@ -152,8 +162,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.4.5-1',
-    section: '6.4.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.4.5', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A wrong password gets <failure><not-authorized/></failure> and the stream stays open: a correct retry succeeds.',
     accounts: 1,
     async run(t) {
@@ -167,8 +179,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.5.10-1',
-    section: '6.5.10',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '6.5.10', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'An unknown user and a wrong password fail alike, so account names cannot be harvested.',
     accounts: 1,
     async run(t) {
@@ -184,8 +198,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.4.5-2',
-    section: '6.4.5',
-    keyword: 'SHOULD/MUST',
+    cite: {
+      '3920': { section: '', keyword: ['SHOULD', 'MUST'], quote: '' },
+      '6120': { section: '6.4.5', keyword: ['SHOULD', 'MUST'], quote: '' },
+    },
     requirement: 'The server allows 2 to 5 retries; past its limit it ends the stream with a stream error (preferably <policy-violation/>).',
     accounts: 1,
     async run(t) {
@@ -213,8 +229,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.4.4-1',
-    section: '6.4.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.4.4', keyword: 'MUST', quote: '' },
+    },
     requirement: '<abort/> in the middle of an exchange gets <failure><aborted/></failure>.',
     accounts: 1,
     async run(t) {
@@ -234,8 +252,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.4.6-1',
-    section: '6.4.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.4.6', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Success is signalled with <success/>; with SCRAM it carries a server signature that verifies.',
     accounts: 1,
     async run(t) {
@@ -254,8 +274,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.3.2-1',
-    section: '6.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'After <success/> the stream restarts: a new response header, and features that no longer offer SASL.',
     accounts: 1,
     async run(t) {
@@ -269,8 +291,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-6.3.8-1',
-    section: '6.3.8',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6.3.8', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An authorization identity the user may not act as is refused with <invalid-authzid/> (or <not-authorized/>).',
     accounts: 2,
     async run(t) {

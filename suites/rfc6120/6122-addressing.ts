@@ -73,8 +73,10 @@ async function expectDelivered(t: CaseContext, a: Session, b: Session, to: strin
 export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6122-2.1-1',
-    section: '6122 2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Each part of an address is at most 1023 bytes: a longer localpart or resourcepart is refused (<jid-malformed/>).',
     accounts: 1,
     async run(t) {
@@ -84,8 +86,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.1-2',
-    section: '6122 2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "An empty localpart ('@domain') or empty resourcepart ('user@domain/') makes the address invalid: refused (<jid-malformed/>).",
     accounts: 1,
     async run(t) {
@@ -94,8 +98,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.3-1',
-    section: '6122 2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "A localpart with a character Nodeprep prohibits (space \" & ' : < >) makes the address invalid: refused (<jid-malformed/>).",
     accounts: 1,
     async run(t) {
@@ -105,8 +111,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.3-2',
-    section: '6122 2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Localparts compare without regard to case: a message to the localpart in capitals is delivered.',
     accounts: 2,
     async run(t) {
@@ -118,8 +126,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.2-1',
-    section: '6122 2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Domainparts compare without regard to case: a message to the domain in capitals is delivered.',
     accounts: 2,
     async run(t) {
@@ -131,9 +141,11 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.2-2',
-    section: '6122 2.2',
+    cite: {
+      '3920': { section: '', keyword: 'MAY', quote: '' },
+      '6120': { section: '6122 2.2', keyword: 'MUST', quote: '' },
+    },
     // RFC 3920 said nothing about a trailing dot: informational under that baseline
-    keyword: { '3920': 'MAY', '6120': 'MUST' },
     requirement: 'A trailing dot on the domainpart is dropped before routing: a message to user@domain./res is delivered.',
     accounts: 2,
     async run(t) {
@@ -144,8 +156,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6122-2.4-1',
-    section: '6122 2.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '6122 2.4', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Resourceparts are case-sensitive: an IQ to the resource in other case does not reach the bound resource.',
     accounts: 2,
     async run(t) {

@@ -20,8 +20,10 @@ function boundJid(response: Element): string | undefined {
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-7.4-1',
-    section: '7.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.4', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The stream features after SASL offer resource binding.',
     accounts: 1,
     async run(t) {
@@ -31,8 +33,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.6.1-1',
-    section: '7.6.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.6.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "An empty bind request gets a full JID: the account's bare JID and a resource the server chose.",
     accounts: 1,
     async run(t) {
@@ -47,8 +51,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.7.1-1',
-    section: '7.7.1',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '7.7.1', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'A resource the client asks for is granted as asked (the server may override it).',
     accounts: 1,
     async run(t) {
@@ -63,8 +69,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.5-1',
-    section: '7.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.5', keyword: 'MUST', quote: '' },
+    },
     requirement: "Resources are unique among an account's sessions: two empty bind requests get different resources.",
     accounts: 1,
     async run(t) {
@@ -78,8 +86,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.7.2.1-1',
-    section: '7.7.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.7.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A resource that breaks the resourcepart rules is never bound: <bad-request/> (modify), or a resource the server chooses.',
     accounts: 1,
     async run(t) {
@@ -104,8 +114,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.7.2.2-1',
-    section: '7.7.2.2',
-    keyword: 'MUST (either)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.7.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A resource already in use: the new session gets another resource, or <conflict/>, or the old session ends with a <conflict/> stream error.',
     accounts: 1,
     async run(t) {
@@ -135,8 +147,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-7.1-1',
-    section: '7.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A stanza sent before a resource is bound is not processed: the stream is closed with <not-authorized/>.',
     accounts: 2,
     async run(t) {
@@ -154,8 +168,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   },
   {
     id: 'RFC6120-4.3.6-1',
-    section: '4.3.6',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.3.6', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The JID bound is the canonical form of the authenticated identity: logging in as ALICE yields alice@domain.',
     accounts: 1,
     async run(t) {

@@ -63,8 +63,10 @@ async function sendInvalidIq(s: Session, stanza: Element, answer: Match): Promis
 export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6120-8.1.2.1-1',
-    section: '8.1.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.1.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "The server stamps the sender's full JID on its stanzas, whatever 'from' the client wrote (or ends the stream with <invalid-from/>).",
     accounts: 2,
     async run(t) {
@@ -92,8 +94,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.1.3-1',
-    section: '8.1.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.1.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "An IQ response carries the request's id exactly, however long or unusual.",
     accounts: 1,
     async run(t) {
@@ -106,8 +110,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.2.3-1',
-    section: '8.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An IQ get in an unknown namespace, to the server or on behalf of the account, gets <service-unavailable/> of type cancel.',
     accounts: 1,
     async run(t) {
@@ -123,8 +129,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.2.3-2',
-    section: '8.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An IQ get with no payload or with two payloads is answered with an error (<bad-request/> expected), never a result.',
     accounts: 1,
     async run(t) {
@@ -144,8 +152,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.2.3-3',
-    section: '8.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "An IQ without an id, or with a type that does not exist, is rejected (an error, or a stream error), never answered with a result.",
     accounts: 1,
     async run(t) {
@@ -168,8 +178,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.2.3-4',
-    section: '8.2.3',
-    keyword: 'MUST NOT',
+    cite: {
+      '3920': { section: '', keyword: 'MUST NOT', quote: '' },
+      '6120': { section: '8.2.3', keyword: 'MUST NOT', quote: '' },
+    },
     requirement: 'The server never answers an IQ of type result or error.',
     accounts: 1,
     async run(t) {
@@ -184,8 +196,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.3.1-1',
-    section: '8.3.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.3.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "Error stanzas have type error, the request's id, swapped addresses, and one <error/> with a type and one defined condition.",
     accounts: 1,
     async run(t) {
@@ -211,8 +225,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.3.1-2',
-    section: '8.3.1',
-    keyword: 'MUST NOT',
+    cite: {
+      '3920': { section: '', keyword: 'MUST NOT', quote: '' },
+      '6120': { section: '8.3.1', keyword: 'MUST NOT', quote: '' },
+    },
     requirement: 'The server never answers an error stanza with another error.',
     accounts: 1,
     async run(t) {
@@ -226,8 +242,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.1.5-1',
-    section: '8.1.5',
-    keyword: 'SHOULD / MUST NOT',
+    cite: {
+      '3920': { section: '', keyword: ['SHOULD', 'MUST NOT'], quote: '' },
+      '6120': { section: '8.1.5', keyword: ['SHOULD', 'MUST NOT'], quote: '' },
+    },
     requirement: "A stanza without xml:lang is delivered with the sender's stream language; an xml:lang the sender set is never changed.",
     accounts: 2,
     transports: ['tcp'],
@@ -244,8 +262,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-8.4-1',
-    section: '8.4',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.4', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Extension elements the server does not understand are delivered unchanged.',
     accounts: 2,
     async run(t) {
@@ -259,8 +279,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-10.1-1',
-    section: '10.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '10.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Stanzas from one sender to one recipient arrive in the order sent.',
     accounts: 2,
     async run(t) {
@@ -278,8 +300,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-10.4.3-1',
-    section: '10.4.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '10.4.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A stanza to a domain that cannot be reached is answered with <remote-server-not-found/> (or <remote-server-timeout/>).',
     accounts: 1,
     async run(t) {
@@ -302,8 +326,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'server', transports: STAN
   },
   {
     id: 'RFC6120-10.5.1-1',
-    section: '10.5.1',
-    keyword: 'MUST†',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '10.5.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The server answers IQs to its own domain itself: a result where it supports the namespace, <service-unavailable/> where not.',
     accounts: 1,
     async run(t) {

@@ -58,8 +58,10 @@ function versionedGet(s: Session, ver: string): Promise<Element> {
 export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-2.2-1',
-    section: '2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A roster get is answered with a result holding a jabber:iq:roster <query/>, present even when the roster is empty.',
     accounts: 1,
     async run(t) {
@@ -73,8 +75,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.1.5-1',
-    section: '2.1.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.1.5', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A roster set with more than one <item/> is refused with <bad-request/>.',
     accounts: 1,
     async run(t) {
@@ -88,8 +92,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.1.5-2',
-    section: '2.1.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.1.5', keyword: 'MUST', quote: '' },
+    },
     requirement: "A roster set ignores any 'subscription' value other than 'remove': the item is stored with subscription 'none'.",
     accounts: 1,
     async run(t) {
@@ -105,8 +111,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.1.5-3',
-    section: '2.1.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.1.5', keyword: 'MUST', quote: '' },
+    },
     requirement: "Only the account itself may change its roster: a roster set addressed to another user's bare JID gets <forbidden/>.",
     accounts: 2,
     async run(t) {
@@ -125,8 +133,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.3.2-1',
-    section: '2.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A valid roster add is answered with an IQ result to the resource that sent it, and the item is stored.',
     accounts: 1,
     async run(t) {
@@ -141,8 +151,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.3.2-2',
-    section: '2.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "An added item is pushed to every interested resource, the sender included: one item per push, no 'from' or the account's bare JID.",
     accounts: 1,
     async run(t) {
@@ -161,8 +173,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.3.3-1',
-    section: '2.3.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.3.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An item naming the same group twice is refused with <bad-request/>.',
     accounts: 1,
     async run(t) {
@@ -174,8 +188,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.3.3-2',
-    section: '2.3.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.3.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An empty <group/> is refused with <not-acceptable/>.',
     accounts: 1,
     async run(t) {
@@ -187,8 +203,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.3.3-3',
-    section: '2.3.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.3.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "A 'name' over the server's configured limit is refused with <not-acceptable/>; a name within it is stored intact.",
     accounts: 1,
     async run(t) {
@@ -210,8 +228,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.4.1-1',
-    section: '2.4.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.4.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An update replaces the whole item (a group or the name left out is removed); it is answered and pushed.',
     accounts: 1,
     async run(t) {
@@ -237,8 +257,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.5.2-1',
-    section: '2.5.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.5.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "A removal is answered and pushed to every interested resource with subscription='remove'.",
     accounts: 1,
     async run(t) {
@@ -261,8 +283,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.5.2-2',
-    section: '2.5.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.5.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Removing a contact cancels the subscriptions: the contact gets 'unsubscribe' if the user was subscribed, 'unsubscribed' if the contact was, both if mutual.",
     accounts: 2,
     async run(t) {
@@ -290,8 +314,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.5.3-1',
-    section: '2.5.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.5.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Removing an item that is not in the roster gets <item-not-found/>.',
     accounts: 1,
     async run(t) {
@@ -301,8 +327,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.6.3-1',
-    section: '2.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.6', keyword: 'MUST', quote: '' },
+    },
     requirement: "With roster versioning offered, a get with ver='' returns the full roster with a 'ver'; a get with the current ver returns an empty result and no pushes, or the full roster.",
     accounts: 1,
     async run(t) {
@@ -330,8 +358,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-2.6.3-2',
-    section: '2.6.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.6.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'With roster versioning, every push carries a new, unique ver; a client behind gets the changed items as pushes in order of change, or the full roster.',
     accounts: 1,
     freshAccounts: true,

@@ -135,8 +135,10 @@ async function expectDropped(t: CaseContext, type: 'subscribed' | 'unsubscribed'
 export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-3.1.2-1',
-    section: '3.1.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "An outbound 'subscribe' is stamped with the user's bare JID before it is delivered.",
     accounts: 2,
     async run(t) {
@@ -150,8 +152,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.2-2',
-    section: '3.1.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "After an outbound 'subscribe' every interested resource of the user gets a push for the contact with subscription='none' ask='subscribe'.",
     accounts: 2,
     async run(t) {
@@ -169,8 +173,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.2-3',
-    section: '3.1.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A subscription request that cannot be delivered (the remote domain does not resolve) is answered with a presence error.',
     accounts: 1,
     async run(t) {
@@ -184,8 +190,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.3-1',
-    section: '3.1.3',
-    keyword: 'MUST NOT',
+    cite: {
+      '3920': { section: '', keyword: 'MUST NOT', quote: '' },
+      '6120': { section: '3.1.3', keyword: 'MUST NOT', quote: '' },
+    },
     requirement: "The contact's server never approves a request on the contact's behalf (without pre-approval or configuration).",
     accounts: 2,
     async run(t) {
@@ -204,8 +212,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.3-2',
-    section: '3.1.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "A subscription request reaches every available resource of the contact.",
     accounts: 2,
     async run(t) {
@@ -220,8 +230,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.3-3',
-    section: '3.1.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A request to an offline contact is kept and delivered, one copy per requester, each time the contact becomes available until answered.',
     accounts: 2,
     async run(t) {
@@ -244,8 +256,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.3-4',
-    section: '3.1.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "A repeated 'subscribe' from a user already subscribed is answered by the contact's server with 'subscribed' from its bare JID; nothing changes.",
     accounts: 2,
     async run(t) {
@@ -269,8 +283,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.5-1',
-    section: '3.1.5',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.5', keyword: 'MUST', quote: '' },
+    },
     requirement: "On approval the contact's roster is pushed as From, the user gets 'subscribed', a push as To, then the presence of each of the contact's available resources.",
     accounts: 2,
     async run(t) {
@@ -292,8 +308,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.1.6-1',
-    section: '3.1.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.1.6', keyword: 'MUST', quote: '' },
+    },
     requirement: "An unsolicited 'subscribed' is dropped: not delivered, no roster change or push for the user.",
     accounts: 2,
     async run(t) {
@@ -307,8 +325,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.2.2-1',
-    section: '3.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "When the contact cancels ('unsubscribed'), the user gets it, a push without To, then unavailable from each of the contact's resources.",
     accounts: 2,
     async run(t) {
@@ -326,8 +346,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.2.3-1',
-    section: '3.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: "An 'unsubscribed' with no subscription or request to cancel is ignored: no delivery, no push.",
     accounts: 2,
     async run(t) {
@@ -336,8 +358,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.3.2-1',
-    section: '3.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "When the user unsubscribes, the user's item is pushed without To, the contact gets 'unsubscribe' and a push without From, the user gets the contact's unavailable.",
     accounts: 2,
     async run(t) {
@@ -356,8 +380,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-3.4-1',
-    section: '3.4',
-    keyword: 'MUST (if advertised)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3.4', keyword: 'MUST', quote: '' },
+    },
     requirement: "With pre-approval offered, a 'subscribed' without a request marks the contact approved='true' and a later request is approved at once.",
     accounts: 2,
     async run(t) {
@@ -379,8 +405,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-A-1',
-    section: 'A',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: 'A', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'Subscription stanzas move both sides between the nine states, and are passed on or not, as the state tables say.',
     // it walks all 36 cells of the state tables: longer than one ordinary case
     timeoutMs: 90_000,

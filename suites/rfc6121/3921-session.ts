@@ -11,8 +11,10 @@ import { iqsToNobody, messagesToNobody, nobody, presencesToNobody, toMissingReso
 export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
   {
     id: 'RFC3921-3-1',
-    section: '3',
-    keyword: { '3920': 'MUST (3921)', '6120': 'SHOULD' },
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '3', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'The server offers the session feature after binding and answers the session request with a result (RFC 6121 era: still answers it).',
     accounts: 1,
     async run(t) {
@@ -31,11 +33,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
   },
   {
     id: 'RFC3921-11.1-1',
-    section: '11.1',
-    keyword: 'SHOULD (3921)',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { absent: '' },
+    },
     requirement: 'A message of any type to a full JID that matches no resource is treated as if sent to the bare JID.',
     accounts: 2,
-    baselines: ['3920'],
     transports: STANZA_TRANSPORTS,
     async run(t) {
       const [a, b] = t.accounts;
@@ -48,11 +51,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
   },
   {
     id: 'RFC3921-11.1-2',
-    section: '11.1',
-    keyword: 'MUST (3921)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { absent: '' },
+    },
     requirement: 'For an account that does not exist: an IQ gets <service-unavailable/> (must), a message should too, presence should be dropped.',
     accounts: 1,
-    baselines: ['3920'],
     transports: STANZA_TRANSPORTS,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
@@ -69,11 +73,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server' }, [
   },
   {
     id: 'RFC3921-5.1.3-1',
-    section: '5.1.3',
-    keyword: 'MUST (3921)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { absent: '' },
+    },
     requirement: "A probe from a requester without From/Both gets 'unsubscribed'; with the contact offline, unavailable or nothing; online, the last presence of each resource.",
     accounts: 2,
-    baselines: ['3920'],
     transports: STANZA_TRANSPORTS,
     async run(t) {
       const [a, b] = t.accounts;

@@ -69,8 +69,10 @@ export async function probeWithSubscription(t: CaseContext, user: Account, conta
 export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-4.2.2-1',
-    section: '4.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Initial presence goes from the user's full JID to every contact subscribed to the user (From or Both).",
     accounts: 2,
     async run(t) {
@@ -84,8 +86,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.2.2-2',
-    section: '4.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Initial presence is also sent to all of the user's available resources, including the one that sent it.",
     accounts: 1,
     async run(t) {
@@ -97,8 +101,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.2.2-3',
-    section: '4.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "After initial presence the user receives the current presence of each contact it is subscribed to (To or Both).",
     accounts: 2,
     async run(t) {
@@ -115,11 +121,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.3.2-1',
-    section: '4.3.2',
-    keyword: 'MUST NOT / SHOULD',
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '4.3.2', keyword: ['MUST NOT', 'SHOULD'], quote: '' },
+    },
     requirement: "A probe from someone not subscribed reveals nothing of the contact's presence; the server should answer 'unsubscribed'.",
     accounts: 2,
-    baselines: ['6120'],
     async run(t) {
       const [c, b] = t.accounts;
       const { revealed, unsubscribed } = await probeWithoutSubscription(t, c!, b!);
@@ -129,11 +136,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.3.2-2',
-    section: '4.3.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '4.3.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "A probe from a subscribed user is answered with the last presence of each available resource; with the contact offline, unavailable (should).",
     accounts: 2,
-    baselines: ['6120'],
     async run(t) {
       const [a, b] = t.accounts;
       const offline = await probeWithSubscription(t, a!, b!);
@@ -143,8 +151,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.4.2-1',
-    section: '4.4.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.4.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Subsequent presence is broadcast to every contact subscribed to the user and to the user's other available resources.",
     accounts: 2,
     async run(t) {
@@ -160,8 +170,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.5.2-1',
-    section: '4.5.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.5.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Unavailable presence goes to subscribed contacts, to entities that got directed presence, and to the user's other resources.",
     accounts: 3,
     async run(t) {
@@ -180,8 +192,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.5.2-2',
-    section: '4.5.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.5.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'When a session ends without unavailable presence (the TCP connection drops), the server broadcasts unavailable for it.',
     accounts: 2,
     transports: ['tcp'],
@@ -196,8 +210,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.6.3-1',
-    section: '4.6.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.6.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Directed presence is delivered, stamped with the full JID, to an entity not in the roster.',
     accounts: 2,
     async run(t) {
@@ -212,8 +228,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.6.3-2',
-    section: '4.6.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.6.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An entity that got directed presence gets unavailable when the user goes offline without sending it directed unavailable.',
     accounts: 2,
     async run(t) {
@@ -229,8 +247,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-4.7.2.3-1',
-    section: '4.7.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.7.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A resource with negative priority never receives messages sent to the bare JID: they are handled as if no resource were available.',
     accounts: 2,
     async run(t) {

@@ -110,8 +110,10 @@ export async function presencesToNobody(s: Session, target: string): Promise<{ t
 export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'RFC6121-8.2.1-1',
-    section: '8.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "A message without 'to' is handled as if addressed to the sender's bare JID.",
     accounts: 1,
     async run(t) {
@@ -126,11 +128,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.1-1',
-    section: '8.5.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '8.5.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An IQ to an account that does not exist (bare or full JID) gets <service-unavailable/>.',
     accounts: 1,
-    baselines: ['6120'],
     async run(t) {
       const s = await t.login(t.accounts[0]!);
       for (const response of await iqsToNobody(s, nobody(t))) t.expectError(response, ['service-unavailable']);
@@ -138,11 +141,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.1-2',
-    section: '8.5.1',
-    keyword: 'MUST (either)',
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '8.5.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A message to an account that does not exist is dropped or bounced with <service-unavailable/>.',
     accounts: 1,
-    baselines: ['6120'],
     async run(t) {
       const s = await t.login(t.accounts[0]!);
       for (const { type, to, bounce } of await messagesToNobody(s, nobody(t))) {
@@ -153,11 +157,12 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.1-3',
-    section: '8.5.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { absent: '' },
+      '6120': { section: '8.5.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "Presence to an account that does not exist is silently dropped; a probe is dropped or answered with 'unsubscribed'.",
     accounts: 1,
-    baselines: ['6120'],
     async run(t) {
       const s = await t.login(t.accounts[0]!);
       const target = nobody(t);
@@ -171,8 +176,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.1-1',
-    section: '8.5.2.1.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "Chat and normal messages to the bare JID of a user with one non-negative resource reach it with 'to' left as the bare JID.",
     accounts: 2,
     async run(t) {
@@ -189,8 +196,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.1-2',
-    section: '8.5.2.1.1',
-    keyword: 'MUST (either)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'With several non-negative resources, chat and normal messages to the bare JID reach the most available one (at least), or all.',
     accounts: 2,
     async run(t) {
@@ -209,8 +218,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.1-3',
-    section: '8.5.2.1.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A headline to the bare JID reaches every non-negative resource and no negative one.',
     accounts: 2,
     async run(t) {
@@ -230,8 +241,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.1-4',
-    section: '8.5.2.1.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A groupchat message to a bare JID is never delivered; the sender gets an error (<service-unavailable/> recommended), user online or not.',
     accounts: 2,
     async run(t) {
@@ -260,8 +273,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.1-5',
-    section: '8.5.2.1.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A message of type error to a bare JID is dropped silently.',
     accounts: 2,
     async run(t) {
@@ -279,8 +294,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.2-1',
-    section: '8.5.2.1.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "Presence to a bare JID reaches every available resource with 'to' left as the bare JID.",
     accounts: 2,
     async run(t) {
@@ -297,8 +314,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.1.3-1',
-    section: '8.5.2.1.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.1.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An IQ to a bare JID is answered by the server and never forwarded to a resource; an unknown payload gets <service-unavailable/>.',
     accounts: 2,
     async run(t) {
@@ -317,8 +336,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.2.1-1',
-    section: '8.5.2.2.1',
-    keyword: 'MUST (either)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A chat message for a user with no available resource is stored and delivered at the next initial presence, or bounced with <service-unavailable/>.',
     accounts: 2,
     async run(t) {
@@ -337,8 +358,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.2.2.1-2',
-    section: '8.5.2.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.2.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'For a user with no available resource, headline and error messages are dropped silently and a groupchat message gets an error.',
     accounts: 2,
     async run(t) {
@@ -367,8 +390,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.3.1-1',
-    section: '8.5.3.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.3.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Messages of every type, presence and IQs to an exactly matching full JID are delivered to that resource.',
     accounts: 2,
     async run(t) {
@@ -390,8 +415,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.3.2.1-1',
-    section: '8.5.3.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.3.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'A chat message to a full JID that matches no resource is handled as if sent to the bare JID.',
     accounts: 2,
     async run(t) {
@@ -404,8 +431,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.3.2.1-2',
-    section: '8.5.3.2.1',
-    keyword: 'MUST (either)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.3.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Normal, groupchat and headline messages to a full JID that matches no resource are dropped or bounced, never redirected; error messages are dropped.',
     accounts: 2,
     async run(t) {
@@ -417,8 +446,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.3.2.2-1',
-    section: '8.5.3.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.3.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: 'Available or unavailable presence to a full JID that matches no resource is dropped silently.',
     accounts: 2,
     async run(t) {
@@ -439,8 +470,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-8.5.3.2.3-1',
-    section: '8.5.3.2.3',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '8.5.3.2.3', keyword: 'MUST', quote: '' },
+    },
     requirement: 'An IQ to a full JID that matches no resource gets <service-unavailable/>.',
     accounts: 2,
     async run(t) {
@@ -452,8 +485,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'server', transports: STANZA
   },
   {
     id: 'RFC6121-5.2.2-1',
-    section: '5.2.2',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.2.2', keyword: 'MUST', quote: '' },
+    },
     requirement: "A message without 'type' is routed as type 'normal' (bare JID: delivered; missing resource: not redirected).",
     accounts: 2,
     async run(t) {

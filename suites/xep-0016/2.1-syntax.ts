@@ -8,8 +8,7 @@ import { messageArrives, messageRound } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.1-1',
-    section: '2.1',
-    keyword: 'MUST',
+    cite: { section: '2.1', keyword: 'MUST', quote: '' },
     requirement: 'A set carries one child (active, default or list); a set with more gives <bad-request/>.',
     accounts: 1,
     async run(t) {
@@ -23,8 +22,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.1-2',
-    section: '2.1',
-    keyword: 'MUST',
+    cite: { section: '2.1', keyword: 'MUST', quote: '' },
     requirement: "The 'order' values of a list are unique: a list with two items at the same order gives <bad-request/>.",
     accounts: 1,
     async run(t) {
@@ -39,8 +37,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.1-3',
-    section: '2.1',
-    keyword: 'MUST NOT',
+    cite: { section: '2.1', keyword: 'MUST NOT', quote: '' },
     requirement: "No list blocks traffic between the user's own resources, even a list that denies everything.",
     accounts: 2,
     async run(t) {

@@ -9,8 +9,7 @@ import { attempt, requireUndelivered } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.14-1',
-    section: '2.14',
-    keyword: 'SHOULD',
+    cite: { section: '2.14', keyword: 'SHOULD', quote: '' },
     requirement: "A message the recipient's list blocks gets an error back, preferably <service-unavailable/>.",
     accounts: 3,
     async run(t) {
@@ -25,8 +24,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.14-2',
-    section: '2.14',
-    keyword: 'MUST',
+    cite: { section: '2.14', keyword: 'MUST', quote: '' },
     requirement: "An IQ get or set the recipient's list blocks gets an error (preferably <service-unavailable/>); a blocked IQ result is dropped silently.",
     accounts: 2,
     async run(t) {
@@ -51,8 +49,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.14-3',
-    section: '2.14',
-    keyword: 'MUST NOT',
+    cite: { section: '2.14', keyword: 'MUST NOT', quote: '' },
     requirement: 'Blocked presence (a notification, a subscription request) gets no answer at all, and is not delivered.',
     accounts: 2,
     async run(t) {
@@ -78,8 +75,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.14-4',
-    section: '2.14',
-    keyword: 'MUST',
+    cite: { section: '2.14', keyword: 'MUST', quote: '' },
     requirement: "A stanza the user's own list blocks is not routed, and the user gets <not-acceptable/>.",
     accounts: 2,
     async run(t) {

@@ -17,8 +17,7 @@ import { messageArrives, messageRound, names, settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.2-1',
-    section: '2.2',
-    keyword: 'MUST',
+    cite: { section: '2.2', keyword: 'MUST', quote: '' },
     requirement: "Messages an active list denies from a JID are not delivered; other senders' messages still are.",
     accounts: 3,
     async run(t) {
@@ -35,8 +34,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.2-2',
-    section: '2.2',
-    keyword: 'MUST',
+    cite: { section: '2.2', keyword: 'MUST', quote: '' },
     requirement: 'Items are tried in ascending order and the first match decides; an active list replaces the default; subscription and group items follow the roster.',
     accounts: 3,
     async run(t) {
@@ -77,8 +75,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.10-1',
-    section: '2.10',
-    keyword: 'SHOULD',
+    cite: { section: '2.10', keyword: 'SHOULD', quote: '' },
     requirement: 'When the user starts blocking inbound presence from an available contact, the server sends the user unavailable presence on its behalf.',
     accounts: 2,
     async run(t) {
@@ -89,8 +86,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.11-1',
-    section: '2.11',
-    keyword: 'MUST',
+    cite: { section: '2.11', keyword: 'MUST', quote: '' },
     requirement: 'When the user starts blocking outbound presence to a contact entitled to it, the contact gets unavailable presence, and later broadcasts do not reach it.',
     accounts: 2,
     async run(t) {

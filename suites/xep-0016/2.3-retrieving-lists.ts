@@ -6,8 +6,7 @@ import { Privacy, everyone, freshListName, getList, listNames, privacyIq } from 
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.3-1',
-    section: '2.3',
-    keyword: 'MUST',
+    cite: { section: '2.3', keyword: 'MUST', quote: '' },
     requirement: 'An empty privacy query returns the names of all lists, and which one is active and which is default.',
     accounts: 1,
     async run(t) {
@@ -26,8 +25,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.3-2',
-    section: '2.3',
-    keyword: 'MUST',
+    cite: { section: '2.3', keyword: 'MUST', quote: '' },
     requirement: 'Asking for a list that does not exist gives <item-not-found/>.',
     accounts: 1,
     async run(t) {
@@ -38,8 +36,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.3-3',
-    section: '2.3',
-    keyword: 'MUST',
+    cite: { section: '2.3', keyword: 'MUST', quote: '' },
     requirement: 'Asking for two lists in one request gives <bad-request/>.',
     accounts: 1,
     async run(t) {

@@ -8,8 +8,7 @@ import { attempt } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.4-1',
-    section: '2.4',
-    keyword: 'MUST',
+    cite: { section: '2.4', keyword: 'MUST', quote: '' },
     requirement: 'Activating a list that does not exist gives <item-not-found/>; activating one that exists puts it in force before the result is sent.',
     accounts: 2,
     async run(t) {

@@ -9,8 +9,7 @@ import { Privacy, everyone, getList, listNames, removeList, setDefault } from '.
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.5-1',
-    section: '2.5',
-    keyword: 'MUST',
+    cite: { section: '2.5', keyword: 'MUST', quote: '' },
     requirement: 'Removing a list, or changing or declining the default, while another connected resource uses it gives <conflict/>, and nothing changes.',
     accounts: 1,
     async run(t) {

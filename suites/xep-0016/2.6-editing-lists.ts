@@ -7,8 +7,7 @@ import { Privacy, everyone, freshListName, type Rule } from '../lib/privacy.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.6-1',
-    section: '2.6',
-    keyword: 'MUST',
+    cite: { section: '2.6', keyword: 'MUST', quote: '' },
     requirement: 'Creating or editing a list is answered with a result and pushed (an IQ set naming only the list) to every connected resource.',
     accounts: 1,
     async run(t) {

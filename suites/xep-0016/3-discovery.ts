@@ -6,8 +6,7 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-3-1',
-    section: '3',
-    keyword: { '3920': 'SHOULD', '6120': 'MUST' },
+    cite: { section: '3', keyword: 'MUST', quote: '' },
     requirement: "A server with privacy lists lists 'jabber:iq:privacy' in its disco#info (v1.7: required; v1.6: recommended).",
     accounts: 1,
     async run(t) {

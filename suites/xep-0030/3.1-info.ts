@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { describe } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -9,8 +10,7 @@ import { checkServerAnswered } from './bare-jid.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-3.1-1',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: 'disco#info to the server domain is answered with a result or an error.',
     accounts: 1,
     async run(t) {
@@ -22,8 +22,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-2',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: "The server's disco#info result has at least one identity (server/im expected) and lists the disco#info feature.",
     accounts: 1,
     async run(t) {
@@ -41,8 +40,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-3',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: 'Identities carry category and type, features carry var and no children, and no two identities share category/type/xml:lang with different names.',
     accounts: 1,
     async run(t) {
@@ -72,8 +70,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-4',
-    section: '3.1',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: 'The server answers disco#info to a hosted bare JID itself; to the owner it should return an identity of category account.',
     accounts: 1,
     async run(t) {

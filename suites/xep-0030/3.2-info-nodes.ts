@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { sameJid } from '../../src/session/stanza.js';
 import { describe } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -11,8 +12,7 @@ const COMMANDS_NODE = 'http://jabber.org/protocol/commands';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-3.2-1',
-    section: '3.2',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.2', keyword: 'MUST', quote: '' }),
     requirement: "A disco#info result for a request with a node carries the same 'node' (an error is also an answer).",
     accounts: 1,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare, sameJid } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoItems } from '../lib/disco.js';
@@ -8,8 +9,7 @@ import { checkServerAnswered } from './bare-jid.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-4.1-1',
-    section: '4.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '4.1', keyword: 'MUST', quote: '' }),
     requirement: "disco#items to the server domain returns a result whose items each have a 'jid' (an empty query when there are none).",
     accounts: 1,
     async run(t) {
@@ -23,8 +23,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-4.1-2',
-    section: '4.1',
-    keyword: 'MUST NOT / SHOULD',
+    cite: sameIn(['2.3', '2.4'], { section: '4.1', keyword: ['MUST NOT', 'SHOULD'], quote: '' }),
     requirement: 'Items hold no character data (MUST NOT) and should be empty elements.',
     accounts: 1,
     async run(t) {
@@ -42,8 +41,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-4.1-3',
-    section: '4.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '4.1', keyword: 'MUST', quote: '' }),
     requirement: "The server answers disco#items to a hosted bare JID itself; to the owner it should list the account's available resources.",
     accounts: 1,
     async run(t) {

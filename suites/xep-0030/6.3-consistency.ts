@@ -1,12 +1,12 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** XEP-0030 §6.3: response consistency. */
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-6.3-1',
-    section: '6.3',
-    keyword: 'SHOULD',
+    cite: sameIn(['2.3', '2.4'], { section: '6.3', keyword: 'SHOULD', quote: '' }),
     requirement: 'The same JID (and node) always returns the same identity category/type, whoever asks.',
     accounts: 2,
     async run(t) {

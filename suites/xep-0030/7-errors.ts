@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { presence } from '../../src/session/match.js';
 import { bare } from '../../src/session/stanza.js';
 import { discoItems } from '../lib/disco.js';
@@ -8,8 +9,7 @@ import { subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-7-1',
-    section: '7',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '7', keyword: 'MUST', quote: '' }),
     requirement: 'An entity with no items answers disco#items with an empty query, not an error.',
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare, token } from '../../src/session/stanza.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { subscribe } from '../lib/roster.js';
@@ -7,8 +8,7 @@ import { subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-8-1',
-    section: '8',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '8', keyword: 'MUST', quote: '' }),
     requirement: 'disco#info to a bare JID that does not exist gets <service-unavailable/>, with or without a node.',
     accounts: 1,
     async run(t) {
@@ -21,8 +21,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-8-2',
-    section: '8',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '8', keyword: 'MUST', quote: '' }),
     requirement: "disco#info to an existing bare JID from someone not entitled to its presence gets <service-unavailable/>; after a subscription it should get a result.",
     accounts: 2,
     async run(t) {
@@ -39,8 +38,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-8-3',
-    section: '8',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '8', keyword: 'MUST', quote: '' }),
     requirement: 'disco#items to a non-existent bare JID, or to one whose presence the requester may not see, is an empty result: no resources revealed.',
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { resourceOf, sameJid, token } from '../../src/session/stanza.js';
@@ -22,8 +23,7 @@ const destroyedFor = (room: string, nick: string) => presence({ from: `${room}/$
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' }, [
   {
     id: 'XEP0045-10.1.1-1',
-    section: '10.1.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.1.1', keyword: 'MUST', quote: '' }),
     requirement: "Entering a room that does not exist creates it: the creator's presence names it owner and moderator, with statuses 201 and 110.",
     accounts: 1,
     async run(t) {
@@ -39,8 +39,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.1.2-1',
-    section: '10.1.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.1.2', keyword: 'MUST', quote: '' }),
     requirement: 'An owner query holding an empty submit form unlocks a new room with the default configuration: others can enter.',
     accounts: 2,
     async run(t) {
@@ -54,8 +53,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.1.3-1',
-    section: '10.1.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.1.3', keyword: 'MUST', quote: '' }),
     requirement: 'An owner get on a new room returns a muc#roomconfig form (or an empty query); submitting it unlocks the room; a cancel destroys it.',
     accounts: 2,
     async run(t) {
@@ -78,8 +76,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2-1',
-    section: '10.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.2', keyword: 'MUST', quote: '' }),
     requirement: 'A non-owner asking for the configuration form gets <forbidden/>; an owner cancelling a later configuration leaves the settings as they were.',
     accounts: 2,
     async run(t) {
@@ -96,8 +93,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2-2',
-    section: '10.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.2', keyword: 'MUST', quote: '' }),
     requirement: 'Making a room members-only removes the non-members with status 322, told to them and to the remaining occupants.',
     accounts: 2,
     async run(t) {
@@ -110,8 +106,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2.1-1',
-    section: '10.2.1',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '10.2.1', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: 'A configuration change that alters privacy is announced to the occupants (172 non-anonymous, 173 semi-anonymous); other changes should carry 104.',
     accounts: 2,
     async run(t) {
@@ -129,8 +124,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.5-1',
-    section: '10.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.5', keyword: 'MUST', quote: '' }),
     requirement: 'The only owner cannot give up ownership (<conflict/>); a non-owner cannot change the owner or admin lists (<forbidden/>).',
     accounts: 2,
     async run(t) {
@@ -149,8 +143,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.9-1',
-    section: '10.9',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '10.9', keyword: 'MUST', quote: '' }),
     requirement: 'A non-owner cannot destroy a room (<forbidden/>); an owner can, and each occupant gets its own unavailable presence holding <destroy/> with the alternate venue and reason given.',
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { sameJid, stanzaError, token } from '../../src/session/stanza.js';
@@ -19,8 +20,7 @@ async function postNowhere(s: Session, room: string): Promise<Element | undefine
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-17.1-1',
-    section: '17.1',
-    keyword: 'MUST / MUST NOT',
+    cite: sameIn(['1.22', '1.24'], { section: '17.1', keyword: ['MUST', 'MUST NOT'], quote: '' }),
     requirement: 'A room nickname made only of a space is refused.',
     accounts: 2,
     async run(t) {
@@ -33,8 +33,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.2-1',
-    section: '17.2',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '17.2', keyword: 'SHOULD', quote: '' }),
     requirement: 'A message to a room that does not exist, or is still locked, gets <item-not-found/>.',
     accounts: 2,
     async run(t) {
@@ -51,8 +50,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.3-1',
-    section: '17.3',
-    keyword: 'MUST NOT',
+    cite: sameIn(['1.22', '1.24'], { section: '17.3', keyword: 'MUST NOT', quote: '' }),
     requirement: 'Presence with a type (a probe) is never taken as a join, nor presence other than unavailable as a leave.',
     accounts: 2,
     async run(t) {
@@ -74,8 +72,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.3-2',
-    section: '17.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '17.3', keyword: 'MUST', quote: '' }),
     requirement: "Unavailable presence from a non-occupant is ignored silently; muc#user data a client puts in its presence is not passed on; the room's own extension carries role, affiliation and any jid as a full JID.",
     accounts: 3,
     async run(t) {

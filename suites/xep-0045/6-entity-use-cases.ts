@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { Session } from '../../src/session/session.js';
 import { iq, query } from '../../src/session/stanza.js';
 import { describe, x } from '../../src/xml/element.js';
@@ -39,8 +40,7 @@ const FEATURE_PAIRS: [string, string][] = [
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }, [
   {
     id: 'XEP0045-6-1',
-    section: '6',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '6', keyword: 'MUST', quote: '' }),
     requirement: 'The MUC service implements XEP-0030: disco#info and disco#items to it return results.',
     accounts: 1,
     async run(t) {
@@ -54,8 +54,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.2-1',
-    section: '6.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '6.2', keyword: 'MUST', quote: '' }),
     requirement: `The service's disco#info shows identity conference/text and the feature ${NS.muc}.`,
     accounts: 1,
     async run(t) {
@@ -68,8 +67,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.3-1',
-    section: '6.3',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '6.3', keyword: 'SHOULD', quote: '' }),
     requirement: "disco#items on the service shows a non-occupant the public rooms and leaves hidden rooms out (following XEP-0059 pages if it pages).",
     accounts: 2,
     async run(t) {
@@ -87,8 +85,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.4-1',
-    section: '6.4',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '6.4', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: "A room's disco#info shows identity conference/text (MUST) and features that match its configuration, one of each privacy/security pair (SHOULD).",
     accounts: 1,
     async run(t) {
@@ -107,8 +104,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.5-1',
-    section: '6.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '6.5', keyword: 'MUST', quote: '' }),
     requirement: 'disco#items on a room from a non-occupant is a result (its occupants if public, else an empty query), never an error.',
     accounts: 2,
     async run(t) {
@@ -123,9 +119,8 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.6-1',
-    section: '6.6',
-    keyword: 'MUST',
-    introduced: 'the MUST of later versions; v1.24 (2008), which the levels cite, says SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '6.6', keyword: 'MUST', quote: '' }),
+    // was `introduced: 'the MUST of later versions; v1.24 (2008), which the levels cite, says SHOULD'`: cite the later text as NotInText.later
     requirement: 'A disco request from a non-occupant to an occupant JID gets <bad-request/>.',
     accounts: 2,
     async run(t) {

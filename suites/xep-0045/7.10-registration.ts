@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { Session } from '../../src/session/session.js';
 import { iq, query, stanzaError } from '../../src/session/stanza.js';
 import { Element, describe } from '../../src/xml/element.js';
@@ -21,8 +22,7 @@ function registrationResult(response: Element): { form: boolean; registered: boo
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.10-1',
-    section: '7.10',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.10', keyword: 'MUST', quote: '' }),
     requirement: 'A registration request gets a muc#register form, <not-allowed/> where restricted, <registered/> for a member; <item-not-found/> for a room that does not exist.',
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { stanzaError } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
@@ -10,8 +11,7 @@ const NODE = 'x-roomuser-item';
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.12-1',
-    section: '7.12',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.12', keyword: 'MUST', quote: '' }),
     requirement: `disco#info with node ${NODE} returns an empty query without a reserved nick, the nick as identity name with one, or <feature-not-implemented/>.`,
     accounts: 2,
     async run(t) {

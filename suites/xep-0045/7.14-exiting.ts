@@ -1,12 +1,12 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { createRoom, joinAs, leave, mucUser, occupantPresence } from './room.js';
 
 /** XEP-0045 §7.14: exiting a room. */
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.14-1',
-    section: '7.14',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.14', keyword: 'MUST', quote: '' }),
     requirement: "On leaving, the occupant gets its own unavailable presence with status 110 and the others get unavailable; both with role='none'.",
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { messageWithBody, presence } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -63,8 +64,7 @@ async function expectRefusal(t: CaseContext, s: Session, room: string, nick: str
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.1-1',
-    section: '7.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.1', keyword: 'MUST', quote: '' }),
     requirement: "On entry the room sends, in order: the other occupants' presence, the self-presence, history, the subject, then live traffic.",
     accounts: 2,
     async run(t) {
@@ -92,9 +92,8 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.1-1',
-    section: '7.2.1',
-    keyword: 'MUST',
-    introduced: 'the MUST of later versions; v1.24 (2008), which the levels cite, says SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.1', keyword: 'MUST', quote: '' }),
+    // was `introduced: 'the MUST of later versions; v1.24 (2008), which the levels cite, says SHOULD'`: cite the later text as NotInText.later
     requirement: 'A join presence without a nickname (to the bare room JID) gets <jid-malformed/>.',
     accounts: 2,
     async run(t) {
@@ -109,8 +108,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.2-1',
-    section: '7.2.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.2', keyword: 'MUST', quote: '' }),
     requirement: 'Every occupant presence the room sends (joins, changes, leaves) carries exactly one muc#user <x/> whose <item/> has a role and an affiliation.',
     accounts: 3,
     async run(t) {
@@ -138,8 +136,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.2-2',
-    section: '7.2.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.2', keyword: 'MUST', quote: '' }),
     requirement: "The joiner's own presence carries status 110; the other occupants get the new occupant's presence without it.",
     accounts: 2,
     async run(t) {
@@ -153,8 +150,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.2-3',
-    section: '7.2.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.2', keyword: 'MUST', quote: '' }),
     requirement: 'If the service changes the requested nickname it still lets the user in, and the self-presence carries status 210.',
     accounts: 2,
     async run(t) {
@@ -171,8 +167,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.3-1',
-    section: '7.2.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.3', keyword: 'MUST', quote: '' }),
     requirement: "In a non-anonymous room occupants see each other's full JIDs, and the joiner's self-presence carries status 100.",
     accounts: 2,
     async run(t) {
@@ -188,8 +183,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.4-1',
-    section: '7.2.4',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.4', keyword: 'MUST', quote: '' }),
     requirement: 'In a semi-anonymous room only moderators see the real JIDs of occupants.',
     accounts: 3,
     async run(t) {
@@ -213,8 +207,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.5-1',
-    section: '7.2.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.5', keyword: 'MUST', quote: '' }),
     requirement: 'A password-protected room refuses a missing or wrong password with <not-authorized/> and admits the right one.',
     accounts: 2,
     async run(t) {
@@ -230,8 +223,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.6-1',
-    section: '7.2.6',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.6', keyword: 'MUST', quote: '' }),
     requirement: 'A members-only room refuses a non-member with <registration-required/>.',
     accounts: 2,
     async run(t) {
@@ -242,8 +234,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.7-1',
-    section: '7.2.7',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.7', keyword: 'MUST', quote: '' }),
     requirement: 'A banned user (affiliation outcast) trying to enter gets <forbidden/>.',
     accounts: 2,
     async run(t) {
@@ -256,8 +247,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.8-1',
-    section: '7.2.8',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.8', keyword: 'MUST', quote: '' }),
     requirement: "Entering with a nickname another user holds gets <conflict/> (MUST); the holder's own other resource should be let in (SHOULD).",
     accounts: 2,
     async run(t) {
@@ -273,8 +263,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.9-1',
-    section: '7.2.9',
-    keyword: 'SHOULD / MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.9', keyword: ['SHOULD', 'MUST'], quote: '' }),
     requirement: 'A full room (maxusers) refuses entry with <service-unavailable/> (SHOULD) but still admits its owners (MUST).',
     accounts: 3,
     async run(t) {
@@ -299,8 +288,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.10-1',
-    section: '7.2.10',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.10', keyword: 'MUST', quote: '' }),
     requirement: 'A room that is locked (created, not yet configured) refuses others with <item-not-found/>.',
     accounts: 2,
     async run(t) {
@@ -311,8 +299,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.12-1',
-    section: '7.2.12',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.12', keyword: 'MUST', quote: '' }),
     requirement: 'Where the room is logged publicly (enablelogging), the self-presence on entry carries status 170.',
     accounts: 2,
     async run(t) {
@@ -324,8 +311,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.13-1',
-    section: '7.2.13',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.13', keyword: 'MUST', quote: '' }),
     requirement: 'History comes after the self-presence and before the subject, each message stamped with a delay whose from is the room (urn:xmpp:delay or jabber:x:delay).',
     accounts: 2,
     async run(t) {
@@ -355,8 +341,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.14-1',
-    section: '7.2.14',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.14', keyword: 'MUST', quote: '' }),
     requirement: "History limits are honoured: maxchars='0' sends none, maxstanzas='1' at most one message.",
     accounts: 2,
     async run(t) {
@@ -378,8 +363,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.15-1',
-    section: '7.2.15',
-    keyword: 'SHALL / MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.15', keyword: ['SHALL', 'MUST'], quote: '' }),
     requirement: 'After history the room sends its subject as <subject/> without <body/>: empty when none is set, else the current one.',
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -32,8 +33,7 @@ async function makeVisitor(t: CaseContext, owner: Session, room: string, nick: s
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.4-1',
-    section: '7.4',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.4', keyword: 'MUST', quote: '' }),
     requirement: "A groupchat message from an occupant with voice reaches every occupant, sender included, from the sender's occupant JID.",
     accounts: 2,
     async run(t) {
@@ -49,8 +49,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.4-2',
-    section: '7.4',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '7.4', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: 'In a moderated room a visitor\'s groupchat goes to no one (MUST) and gets <forbidden/> (MUST in later versions; MAY in v1.24 of 2008); a non-occupant\'s should get <not-acceptable/> and go to no one (SHOULD).',
     accounts: 3,
     async run(t) {
@@ -73,8 +72,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.4-3',
-    section: '7.4',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '7.4', keyword: 'SHOULD', quote: '' }),
     requirement: "(post-2009, v1.31) The room reflects a groupchat message with the sender's 'id' and advertises muc#stable_id.",
     accounts: 2,
     async run(t) {

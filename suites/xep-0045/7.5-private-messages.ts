@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { token } from '../../src/session/stanza.js';
@@ -20,8 +21,7 @@ async function refused(s: Session, stanza: Element): Promise<Element> {
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.5-1',
-    section: '7.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.5', keyword: 'MUST', quote: '' }),
     requirement: "A private message to an occupant JID reaches that occupant from the sender's occupant JID; a groupchat one is refused with <bad-request/> and not delivered.",
     accounts: 2,
     async run(t) {
@@ -45,8 +45,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.5-2',
-    section: '7.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.5', keyword: 'MUST', quote: '' }),
     requirement: 'A private message to an occupant JID nobody holds gets <item-not-found/>; one from a non-occupant gets <not-acceptable/>.',
     accounts: 2,
     async run(t) {

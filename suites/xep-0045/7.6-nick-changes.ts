@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { presence } from '../../src/session/match.js';
 import { sameJid } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
@@ -8,8 +9,7 @@ import { createRoom, hasStatus, joinAs, mucUser, occupantPresence, takeUntil } f
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.6-1',
-    section: '7.6',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.6', keyword: 'MUST', quote: '' }),
     requirement: "A nick change is announced to everyone as unavailable from the old nick (303, item nick=new), then available from the new; the changer's copies carry 110.",
     accounts: 2,
     async run(t) {
@@ -32,8 +32,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.6-2',
-    section: '7.6',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.6', keyword: 'MUST', quote: '' }),
     requirement: 'Changing to a nickname another occupant holds gets <conflict/>.',
     accounts: 2,
     async run(t) {

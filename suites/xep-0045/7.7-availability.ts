@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { checkOccupantPresence, createRoom, joinAs, occupantPresence } from './room.js';
@@ -7,8 +8,7 @@ import { checkOccupantPresence, createRoom, joinAs, occupantPresence } from './r
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.7-1',
-    section: '7.7',
-    keyword: '(implied)',
+    cite: sameIn(['1.22', '1.24'], { section: '7.7', keyword: 'MUST', quote: '' }),
     requirement: "An occupant's presence change (show/status) is passed on to the occupants with the MUC extension attached.",
     accounts: 2,
     async run(t) {

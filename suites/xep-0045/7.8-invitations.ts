@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { bare, sameJid, token } from '../../src/session/stanza.js';
@@ -20,8 +21,7 @@ function expectFromRoom(s: Session, room: string, child: 'invite' | 'decline'): 
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.8.2-1',
-    section: '7.8.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.8.2', keyword: 'MUST', quote: '' }),
     requirement: "The room forwards a mediated invitation to the invitee with a 'from' on <invite/> naming the inviter (MUST) and the room's password, if it has one (SHOULD).",
     accounts: 2,
     async run(t) {
@@ -48,8 +48,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.8.2-2',
-    section: '7.8.2',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '7.8.2', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: 'A decline sent to the room goes back to the inviter (MUST); an invitation to an address that does not exist should get <item-not-found/> (SHOULD).',
     accounts: 2,
     async run(t) {

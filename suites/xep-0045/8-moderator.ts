@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
@@ -36,8 +37,7 @@ function checkRefused(t: CaseContext, attempt: { error?: Element; passedOn: bool
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator' }, [
   {
     id: 'XEP0045-8-1',
-    section: '8',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '8', keyword: 'MUST', quote: '' }),
     requirement: 'Moderator and admin requests from an occupant without that role or affiliation get <forbidden/> (a participant kicking a participant, granting membership).',
     accounts: 3,
     async run(t) {
@@ -55,8 +55,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.1-1',
-    section: '8.1',
-    keyword: 'MUST / SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '8.1', keyword: ['MUST', 'SHOULD'], quote: '' }),
     requirement: 'A subject change by a moderator reaches every occupant; where only moderators may change it (changesubject=0, and by default) others get <forbidden/> and nothing is passed on.',
     accounts: 2,
     async run(t) {
@@ -82,8 +81,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.2-1',
-    section: '8.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '8.2', keyword: 'MUST', quote: '' }),
     requirement: 'A kick (role none) is answered with a result; the kicked occupant and the others get unavailable presence with status 307.',
     accounts: 2,
     async run(t) {
@@ -97,8 +95,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.2-2',
-    section: '8.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '8.2', keyword: 'MUST', quote: '' }),
     requirement: 'A moderator cannot kick an occupant of higher affiliation: a member-moderator kicking an admin gets <not-allowed/>.',
     accounts: 3,
     async run(t) {
@@ -116,8 +113,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.3-1',
-    section: '8.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '8.3', keyword: 'MUST', quote: '' }),
     requirement: "Granting and revoking voice is answered with a result and announced to all with the new role; an owner's voice cannot be revoked (<not-allowed/>).",
     accounts: 2,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare, sameJid, token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { adminIq, announcing, configure, createRoom, expectRemoval, granted, joinAs, listItems, setAffiliation } from './room.js';
@@ -7,8 +8,7 @@ import { adminIq, announcing, configure, createRoom, expectRemoval, granted, joi
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' }, [
   {
     id: 'XEP0045-9.1-1',
-    section: '9.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '9.1', keyword: 'MUST', quote: '' }),
     requirement: 'A ban removes the user with status 301 and puts its bare JID on the ban list; an admin banning an owner gets <not-allowed/>, banning oneself <conflict/>.',
     accounts: 3,
     async run(t) {
@@ -30,8 +30,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' },
   },
   {
     id: 'XEP0045-9.3-1',
-    section: '9.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '9.3', keyword: 'MUST', quote: '' }),
     requirement: 'Granting and revoking membership is answered and announced to the occupants; in a members-only room a revoked member is removed with status 321.',
     accounts: 2,
     async run(t) {
@@ -50,8 +49,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' },
   },
   {
     id: 'XEP0045-9.5-1',
-    section: '9.5',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '9.5', keyword: 'MUST', quote: '' }),
     requirement: 'A member-list set applies only the items sent; a list get returns affiliation and bare jid without role; an item setting both role and affiliation gets <bad-request/>.',
     accounts: 1,
     async run(t) {

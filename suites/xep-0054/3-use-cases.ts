@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { iqStanza } from '../../src/session/match.js';
 import { token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
@@ -29,8 +30,7 @@ const isVCardRequest = iqStanza({ type: ['get', 'set'], child: NS.vcard }, 'a vC
 export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-3.1-1',
-    section: '3.1',
-    keyword: 'MUST (either)',
+    cite: sameIn(['1.1', '1.2'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: "A get for one's own vCard when none exists gives an error (item-not-found recommended) or a result with an empty <vCard/>.",
     accounts: 1,
     freshAccounts: true,
@@ -50,8 +50,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0054-3.2-1',
-    section: '3.2',
-    keyword: '(implied) MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '3.2', keyword: 'MUST', quote: '' }),
     requirement: 'Storing one\'s own vCard is answered with a result, and a later get returns every field as stored.',
     accounts: 1,
     async run(t) {
@@ -71,8 +70,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0054-3.2-2',
-    section: '3.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '3.2', keyword: 'MUST', quote: '' }),
     requirement: "A vCard set addressed to another user's JID is refused with a stanza error (forbidden or not-allowed recommended).",
     accounts: 2,
     async run(t) {
@@ -95,8 +93,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0054-3.3-1',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '3.3', keyword: 'MUST', quote: '' }),
     requirement: "A get for another user's vCard (to the bare JID) is answered by the server with the stored vCard, never forwarded to that user's resources.",
     accounts: 2,
     async run(t) {
@@ -114,8 +111,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0054-3.3-2',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '3.3', keyword: 'MUST', quote: '' }),
     requirement: 'A get for the vCard of a user without one and of a user that does not exist give the same error (v1.2: service-unavailable or item-not-found; v1.3: service-unavailable).',
     accounts: 2,
     freshAccounts: true,

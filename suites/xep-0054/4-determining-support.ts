@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
@@ -7,8 +8,7 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-4-1',
-    section: '4',
-    keyword: 'MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '4', keyword: 'MUST', quote: '' }),
     requirement: "The server lists the 'vcard-temp' feature in its disco#info.",
     accounts: 1,
     async run(t) {

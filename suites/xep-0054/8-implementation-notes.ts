@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { leaves, storeVCard, vcard, vcardGet, vcardOf } from './vcard.js';
@@ -7,8 +8,7 @@ import { leaves, storeVCard, vcard, vcardGet, vcardOf } from './vcard.js';
 export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-8-1',
-    section: '8',
-    keyword: 'MUST',
+    cite: sameIn(['1.1', '1.2'], { section: '8', keyword: 'MUST', quote: '' }),
     requirement: 'Upper-case element names, TEL/NUMBER (empty when there is no number) and EMAIL/USERID are stored and returned unchanged.',
     accounts: 1,
     async run(t) {

@@ -6,8 +6,7 @@ import { checkServerFeature } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0077', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0077-10-1',
-    section: '10',
-    keyword: 'SHOULD',
+    cite: { section: '10', keyword: 'SHOULD', quote: '' },
     requirement: 'A server offering in-band registration lists jabber:iq:register in its disco#info.',
     accounts: 1,
     run: (t) => checkServerFeature(t, NS.register),

@@ -9,8 +9,7 @@ import { REFUSED_BEFORE_AUTH, refusableBeforeAuth } from '../lib/streams.js';
 export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   {
     id: 'XEP0077-3.1-1',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'Before authentication, a registration get returns the required fields (or a data form, or a redirect).',
     async run(t) {
       const s = await t.secureStream();
@@ -22,8 +21,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.1-2',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A server without in-band registration answers a registration get with <service-unavailable/> (or, before authentication, ends the stream with <not-authorized/>).',
     // for servers without the feature: runs whatever the probe found, and skips when registration answers
     needsSupport: false,
@@ -38,8 +36,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.1-3',
-    section: '3.1',
-    keyword: '(implied)',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'Submitting the fields creates the account, and the new account can then authenticate with SASL.',
     async run(t) {
       const own = freshAccount(t);
@@ -55,8 +52,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.1-4',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A registration that leaves out a required field, or gives an empty password, gets <not-acceptable/>.',
     async run(t) {
       const variants = [
@@ -80,8 +76,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.1-5',
-    section: '3.1',
-    keyword: '(implied)',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'Registering a username that is already taken gets <conflict/>.',
     async run(t) {
       // the taken name is an account of the case's own: a server that wrongly accepted the
@@ -97,8 +92,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.1-6',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'Once authenticated, a registration get returns <registered/> and the details on file.',
     accounts: 1,
     transports: STANZA_TRANSPORTS,

@@ -10,8 +10,7 @@ import { rosterPushFor, subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   {
     id: 'XEP0077-3.2-1',
-    section: '3.2',
-    keyword: 'SHOULD',
+    cite: { section: '3.2', keyword: 'SHOULD', quote: '' },
     requirement: '<remove/> cancels the account: the server answers, ends its sessions (with <not-authorized/>) and cancels its presence subscriptions.',
     accounts: 1,
     async run(t) {
@@ -47,8 +46,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.2-2',
-    section: '3.2',
-    keyword: '(table)',
+    cite: { section: '3.2', keyword: 'MUST', quote: '' },
     requirement: 'A <remove/> that is not the only child of the query gets <bad-request/>.',
     async run(t) {
       const own = await createAccount(t);

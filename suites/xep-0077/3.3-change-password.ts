@@ -23,8 +23,7 @@ async function emptyPasswordChange(t: CaseContext): Promise<{ own: OwnAccount; r
 export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   {
     id: 'XEP0077-3.3-1',
-    section: '3.3',
-    keyword: '(implied)',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: 'A logged-in user changes its password with <username/> and <password/>: the new one works, the old one no longer does.',
     async run(t) {
       const own = await createAccount(t);
@@ -42,8 +41,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.3-2',
-    section: '3.3',
-    keyword: 'MUST NOT',
+    cite: { section: '3.3', keyword: 'MUST NOT', quote: '' },
     requirement: 'An empty new password never blanks the account: the old password keeps working.',
     async run(t) {
       const { own, response } = await emptyPasswordChange(t);
@@ -57,8 +55,7 @@ export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   },
   {
     id: 'XEP0077-3.3-3',
-    section: '3.3',
-    keyword: 'SHOULD NOT',
+    cite: { section: '3.3', keyword: 'SHOULD NOT', quote: '' },
     requirement: 'An error to a password change does not echo the XML submitted.',
     async run(t) {
       const { response } = await emptyPasswordChange(t);

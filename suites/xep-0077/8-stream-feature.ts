@@ -7,8 +7,7 @@ import { stagedFeatures, stagesOffering } from '../lib/streams.js';
 export default defineCases({ spec: 'xep-0077', role: 'server' }, [
   {
     id: 'XEP0077-8-1',
-    section: '8',
-    keyword: 'MAY / SHOULD NOT',
+    cite: { section: '8', keyword: ['MAY', 'SHOULD NOT'], quote: '' },
     requirement: 'The server may offer the iq-register feature on client streams, and then registration works there (server streams are not tested).',
     // a feature offered by a server without registration is the very fault: run either way
     needsSupport: false,

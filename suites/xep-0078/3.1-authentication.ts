@@ -17,8 +17,7 @@ async function wrongPassword(t: CaseContext): Promise<Element> {
 export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   {
     id: 'XEP0078-3.1-1',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A fields request naming a user returns <username/>, <resource/> and <password/> and/or <digest/>.',
     accounts: 1,
     async run(t) {
@@ -30,8 +29,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-2',
-    section: '3.1',
-    keyword: 'SHOULD',
+    cite: { section: '3.1', keyword: 'SHOULD', quote: '' },
     requirement: 'A fields request naming an unknown user returns the normal fields, not an error.',
     accounts: 1,
     async run(t) {
@@ -45,8 +43,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-3',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A server without jabber:iq:auth answers the fields request with <service-unavailable/> (or ends the stream with <not-authorized/>).',
     accounts: 1,
     // for servers without the feature: runs whatever the probe found, and skips when it answers
@@ -62,8 +59,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-4',
-    section: '3.1',
-    keyword: '(implied)',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A plaintext login with username, password and resource gets an empty result and binds user@domain/resource.',
     accounts: 2,
     async run(t) {
@@ -81,8 +77,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-5',
-    section: '3.1',
-    keyword: '(implied)',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'A digest login (lowercase hex SHA-1 of stream id and password) succeeds.',
     accounts: 1,
     async run(t) {
@@ -96,8 +91,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-6',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: 'Wrong credentials get <not-authorized/> with code 401; a login without resource gets <not-acceptable/> with code 406.',
     accounts: 1,
     async run(t) {
@@ -116,8 +110,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-7',
-    section: '3.1',
-    keyword: 'RECOMMENDED / MAY',
+    cite: { section: '3.1', keyword: ['RECOMMENDED', 'MAY'], quote: '' },
     requirement: 'A login to a resource already in use ends the old session (recommended) or is refused with <conflict/> (allowed).',
     accounts: 1,
     async run(t) {
@@ -141,8 +134,7 @@ export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   },
   {
     id: 'XEP0078-3.1-8',
-    section: '3.1',
-    keyword: 'SHOULD NOT',
+    cite: { section: '3.1', keyword: 'SHOULD NOT', quote: '' },
     requirement: 'Errors in the jabber:iq:auth namespace do not echo the credentials submitted.',
     accounts: 1,
     async run(t) {

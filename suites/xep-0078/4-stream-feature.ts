@@ -6,8 +6,7 @@ import { stagedFeatures, stagesOffering } from '../lib/streams.js';
 export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   {
     id: 'XEP0078-4-1',
-    section: '4',
-    keyword: 'SHOULD',
+    cite: { section: '4', keyword: 'SHOULD', quote: '' },
     requirement: 'A server supporting jabber:iq:auth offers the iq-auth stream feature on client streams (possibly only after TLS).',
     async run(t) {
       const stages = stagesOffering(await stagedFeatures(t), 'auth', NS.authFeature);

@@ -8,8 +8,7 @@ import { plaintextLogin } from './iq-auth.js';
 export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   {
     id: 'XEP0078-7-1',
-    section: '7',
-    keyword: 'MUST',
+    cite: { section: '7', keyword: 'MUST', quote: '' },
     requirement: 'After a failed SASL attempt on the stream, a jabber:iq:auth attempt is refused with a <policy-violation/> stream error.',
     accounts: 1,
     async run(t) {

@@ -88,8 +88,7 @@ const listing = (items: Collected[]): string => items.map((c) => `${c.what}: <${
 export default defineCases({ spec: 'xep-0086', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0086-2-1',
-    section: '2',
-    keyword: 'RECOMMENDED (via level)',
+    cite: { section: '2', keyword: 'RECOMMENDED', quote: '' },
     requirement: 'Stanza errors from the server carry a legacy numeric code beside the XMPP condition.',
     accounts: 2,
     async run(t) {
@@ -100,8 +99,7 @@ export default defineCases({ spec: 'xep-0086', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0086-2-2',
-    section: '2',
-    keyword: 'RECOMMENDED (via level)',
+    cite: { section: '2', keyword: 'RECOMMENDED', quote: '' },
     requirement: 'The legacy code matches the XEP-0086 table for the condition sent.',
     accounts: 2,
     async run(t) {
@@ -115,8 +113,7 @@ export default defineCases({ spec: 'xep-0086', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0086-2-3',
-    section: '2',
-    keyword: 'RECOMMENDED (via level)',
+    cite: { section: '2', keyword: 'RECOMMENDED', quote: '' },
     requirement: "The error type matches the table for the condition (RFC 6120's type accepted where it differs).",
     accounts: 2,
     async run(t) {

@@ -5,8 +5,7 @@ import { askVersion } from './software-version.js';
 export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0092-2-1',
-    section: '2',
-    keyword: 'REQUIRED',
+    cite: { section: '2', keyword: 'REQUIRED', quote: '' },
     requirement: 'A version result holds <name/> and <version/>.',
     accounts: 1,
     async run(t) {
@@ -20,8 +19,7 @@ export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0092-2-2',
-    section: '2',
-    keyword: 'OPTIONAL',
+    cite: { section: '2', keyword: 'OPTIONAL', quote: '' },
     requirement: 'The <os/> element is optional (an administrator must be able to hide it); its presence is recorded.',
     accounts: 1,
     async run(t) {
@@ -36,8 +34,7 @@ export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0092-2-3',
-    section: '2',
-    keyword: '(RFC 6120 8.2.3)',
+    cite: { section: '2', keyword: 'MUST', quote: '' },
     requirement: 'A server without software version support answers the get with <service-unavailable/>, never with silence.',
     accounts: 1,
     // the requirement is on servers without the feature; the probe's verdict does not gate it

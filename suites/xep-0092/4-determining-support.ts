@@ -6,8 +6,7 @@ import { checkServerFeature } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0092-4-1',
-    section: '4',
-    keyword: 'SHOULD',
+    cite: { section: '4', keyword: 'SHOULD', quote: '' },
     requirement: 'A server that answers version requests lists jabber:iq:version in its disco#info.',
     accounts: 1,
     run: (t) => checkServerFeature(t, NS.version),

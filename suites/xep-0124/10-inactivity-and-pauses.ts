@@ -5,8 +5,7 @@ import { RawBosh } from '../lib/bosh.js';
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-10-1',
-    section: '10',
-    keyword: 'SHOULD',
+    cite: { section: '10', keyword: 'SHOULD', quote: '' },
     requirement: "A client silent for longer than 'inactivity' is taken as gone: a later request is treated as unknown.",
     slow: { seconds: 70, why: "the connection manager's inactivity timeout" },
     async run(t) {
@@ -21,8 +20,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-10-2',
-    section: '10',
-    keyword: 'SHOULD / MUST',
+    cite: { section: '10', keyword: ['SHOULD', 'MUST'], quote: '' },
     requirement: "If the manager offers 'maxpause', a 'pause' request is answered at once (SHOULD) and without payloads (MUST).",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -44,8 +42,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-11-1',
-    section: '11, 12',
-    keyword: 'SHOULD',
+    cite: { section: '11, 12', keyword: 'SHOULD', quote: '' },
     requirement: "More simultaneous requests than 'requests' are met with policy-violation, or the oldest held request is answered at once.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -65,8 +62,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-19.1-1',
-    section: '19.1',
-    keyword: 'SHOULD / MUST',
+    cite: { section: '19.1', keyword: ['SHOULD', 'MUST'], quote: '' },
     requirement: 'BOSH runs over HTTPS; a session begun over HTTPS keeps to it.',
     async run(t) {
       if (!t.boshUrl?.startsWith('https:')) t.skip('the BOSH URL given is plain HTTP; give the https URL to check this');

@@ -9,8 +9,7 @@ import { subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-13-1',
-    section: '13',
-    keyword: 'SHOULD / MUST',
+    cite: { section: '13', keyword: ['SHOULD', 'MUST'], quote: '' },
     requirement: "type='terminate' ends the session: payloads in it (unavailable presence) are passed on, and later requests get item-not-found.",
     accounts: 2,
     async run(t) {
@@ -43,8 +42,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-17.2-1',
-    section: '17.2',
-    keyword: 'MUST',
+    cite: { section: '17.2', keyword: 'MUST', quote: '' },
     requirement: "An unknown 'sid' gets type='terminate' condition='item-not-found'.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -55,8 +53,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-17.2-2',
-    section: '17.2',
-    keyword: 'MAY',
+    cite: { section: '17.2', keyword: 'MAY', quote: '' },
     requirement: "A session request for a domain the server does not serve may get condition='host-unknown'.",
     async run(t) {
       const reply = await new RawBosh(t).create({ to: 'no-such-host.invalid' });

@@ -8,8 +8,7 @@ const REQUESTED_HOLD = 1;
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-7.2-1',
-    section: '7.2',
-    keyword: 'MUST',
+    cite: { section: '7.2', keyword: 'MUST', quote: '' },
     requirement: "A session request is answered with a <body/> carrying 'sid', 'wait' and 'requests'.",
     async run(t) {
       const reply = await new RawBosh(t).create();
@@ -19,8 +18,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-2',
-    section: '7.2',
-    keyword: 'MUST / SHOULD',
+    cite: { section: '7.2', keyword: ['MUST', 'SHOULD'], quote: '' },
     requirement: "The answered 'wait' and 'hold' are no larger than requested, 'requests' is larger than 'hold' (and should be hold+1).",
     async run(t) {
       const reply = await new RawBosh(t).create({ wait: REQUESTED_WAIT, hold: REQUESTED_HOLD });
@@ -35,8 +33,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-3',
-    section: '7.2',
-    keyword: 'SHOULD',
+    cite: { section: '7.2', keyword: 'SHOULD', quote: '' },
     requirement: "The session response also gives 'ver', 'polling', 'inactivity', 'hold' and 'from'.",
     async run(t) {
       const reply = await new RawBosh(t).create();
@@ -47,8 +44,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-4',
-    section: '7.2, 19.3',
-    keyword: 'MUST',
+    cite: { section: '7.2, 19.3', keyword: 'MUST', quote: '' },
     requirement: 'Session ids are opaque, unpredictable and unique: ten sessions get ten unrelated sids.',
     async run(t) {
       const replies = await Promise.all(Array.from({ length: 10 }, () => new RawBosh(t).create()));
@@ -61,8 +57,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.1-1',
-    section: '7.1, 5',
-    keyword: 'MUST',
+    cite: { section: '7.1, 5', keyword: 'MUST', quote: '' },
     requirement: "Without 'content', responses are 'text/xml; charset=utf-8'; with 'content', that value is used throughout the session.",
     // its second session's poll is held for the 'wait' of 1 s it asks for
     takesSeconds: 1,
@@ -80,8 +75,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-5',
-    section: '7.2, 9',
-    keyword: 'MAY',
+    cite: { section: '7.2, 9', keyword: 'MAY', quote: '' },
     requirement: "If the manager uses acknowledgements (an 'ack' on the session response), every response carries 'ack'.",
     async run(t) {
       const bosh = new RawBosh(t);

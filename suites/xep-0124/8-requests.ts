@@ -8,8 +8,7 @@ import { RawBosh } from '../lib/bosh.js';
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-8-1',
-    section: '8',
-    keyword: 'MUST / SHOULD',
+    cite: { section: '8', keyword: ['MUST', 'SHOULD'], quote: '' },
     requirement: "Every request gets HTTP 200 with a <body/>; with nothing to send, an empty <body/> comes back within 'wait'.",
     // an empty poll is held for the 'wait' of 2 s it asks for
     takesSeconds: 2,
@@ -27,8 +26,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-8-2',
-    section: '8, 14.2',
-    keyword: 'MUST',
+    cite: { section: '8, 14.2', keyword: 'MUST', quote: '' },
     requirement: "Payloads are processed in 'rid' order even when the requests arrive out of order.",
     accounts: 2,
     // the requests it sends out of order may be held for the whole 'wait' before they are answered
@@ -56,8 +54,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-8-3',
-    section: '8',
-    keyword: 'SHOULD NOT',
+    cite: { section: '8', keyword: 'SHOULD NOT', quote: '' },
     requirement: "The manager keeps no more requests waiting than 'hold': a new request makes it answer the one it holds at once.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -76,8 +73,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-14.2-1',
-    section: '14.2',
-    keyword: 'MUST',
+    cite: { section: '14.2', keyword: 'MUST', quote: '' },
     requirement: "A 'rid' beyond the window ends the session with type='terminate' condition='item-not-found'.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -89,8 +85,7 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-14.3-1',
-    section: '14.3',
-    keyword: 'SHOULD',
+    cite: { section: '14.3', keyword: 'SHOULD', quote: '' },
     requirement: "Re-sending a request whose 'rid' was already answered returns the same response again.",
     // its requests may be held for the 'wait' of 1 s it asks for
     takesSeconds: 1,

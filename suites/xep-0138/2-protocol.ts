@@ -9,8 +9,7 @@ import { completeLogin, requireOffer } from './compression.js';
 export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   {
     id: 'XEP0138-2-1',
-    section: '2',
-    keyword: 'MUST',
+    cite: { section: '2', keyword: 'MUST', quote: '' },
     requirement: 'An offered <compression/> feature lists at least one <method/>.',
     accounts: 1,
     async run(t) {
@@ -20,8 +19,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-4-1',
-    section: '4',
-    keyword: 'REQUIRED',
+    cite: { section: '4', keyword: 'REQUIRED', quote: '' },
     requirement: 'zlib is among the offered methods (mandatory to implement).',
     accounts: 1,
     async run(t) {
@@ -31,8 +29,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-2-2',
-    section: '2',
-    keyword: 'MUST',
+    cite: { section: '2', keyword: 'MUST', quote: '' },
     requirement: 'A method that is not offered gets <failure><unsupported-method/></failure>, and the stream goes on.',
     accounts: 1,
     async run(t) {
@@ -47,8 +44,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-2-3',
-    section: '2',
-    keyword: 'MUST',
+    cite: { section: '2', keyword: 'MUST', quote: '' },
     requirement: 'Accepted compression is answered with <compressed/>; the stream restarts over zlib with a new stream id and features without compression.',
     accounts: 1,
     async run(t) {
@@ -62,8 +58,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-3-1',
-    section: '3',
-    keyword: 'MUST',
+    cite: { section: '3', keyword: 'MUST', quote: '' },
     requirement: 'Once negotiated, compression is used in both directions: stanzas round-trip over the compressed stream.',
     accounts: 1,
     async run(t) {
@@ -78,8 +73,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-6-1',
-    section: '6',
-    keyword: 'SHOULD',
+    cite: { section: '6', keyword: 'SHOULD', quote: '' },
     requirement: 'After each stanza the sender flushes zlib (sync flush), so a reply never waits for more data.',
     accounts: 1,
     async run(t) {
@@ -95,8 +89,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-2-4',
-    section: '2',
-    keyword: 'SHOULD',
+    cite: { section: '2', keyword: 'SHOULD', quote: '' },
     requirement: 'Data that does not decompress on a compressed stream raises <undefined-condition/> with <processing-failed/> and closes the stream.',
     accounts: 1,
     async run(t) {
@@ -112,8 +105,7 @@ export default defineCases({ spec: 'xep-0138', role: 'server' }, [
   },
   {
     id: 'XEP0138-3-2',
-    section: '3',
-    keyword: 'SHOULD NOT / MAY',
+    cite: { section: '3', keyword: ['SHOULD NOT', 'MAY'], quote: '' },
     requirement: 'Stream compression is not stacked on TLS compression: it may be offered after TLS only when TLS compression is not in use.',
     accounts: 1,
     async run(t) {

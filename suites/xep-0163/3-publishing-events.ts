@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { discoInfo } from '../lib/disco.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -8,8 +9,7 @@ import { deferDelete, freshNode, itemIds, publish, requestItems } from './pep.js
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-3-1',
-    section: '3',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '3', keyword: 'MUST', quote: '' }),
     requirement: 'Publishing to a node that does not exist creates it (auto-create, XEP-0060 §7.1.4).',
     accounts: 1,
     async run(t) {
@@ -24,8 +24,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-3-2',
-    section: '3',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.0', '1.1'], { section: '3', keyword: 'SHOULD', quote: '' }),
     requirement: 'The service supports publish-options (XEP-0060 §7.1.5): a node published with access_model=open is readable by anyone.',
     accounts: 2,
     async run(t) {

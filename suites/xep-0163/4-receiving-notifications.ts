@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import type { Session } from '../../src/session/session.js';
 import { iq, sameJid, stanzaError } from '../../src/session/stanza.js';
@@ -28,8 +29,7 @@ async function block(t: CaseContext, owner: Session, jid: string): Promise<void>
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-4.3.1-1',
-    section: '4.3.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.1', keyword: 'MUST', quote: '' }),
     requirement: "A notification's 'from' is the publisher's bare JID.",
     accounts: 2,
     async run(t) {
@@ -45,8 +45,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.2-1',
-    section: '4.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '4.2', keyword: 'MUST', quote: '' }),
     requirement: 'A contact whose caps lack node+notify gets no notification for that node (filtered notifications).',
     accounts: 2,
     async run(t) {
@@ -68,8 +67,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.3.2-1',
-    section: '4.3.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.2', keyword: 'MUST', quote: '' }),
     requirement: 'Each available resource of a subscriber whose caps show interest gets exactly one notification, at its full JID; resources without that interest get none.',
     accounts: 2,
     async run(t) {
@@ -104,8 +102,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.3.4-1',
-    section: '4.3.4',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.4', keyword: 'MUST', quote: '' }),
     requirement: "A resource that becomes available with interest gets the last published item unasked, the owner's own resources included.",
     accounts: 2,
     async run(t) {
@@ -123,8 +120,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.3.3-1',
-    section: '4.3.3',
-    keyword: 'MUST NOT',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.3', keyword: 'MUST NOT', quote: '' }),
     requirement: 'A further available presence from a resource that is already available does not set off another last-item notification.',
     accounts: 2,
     async run(t) {
@@ -153,8 +149,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.3.3-2',
-    section: '4.3.3',
-    keyword: 'MUST NOT',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.3', keyword: 'MUST NOT', quote: '' }),
     requirement: 'No notification goes to a subscriber the owner has blocked (XEP-0191).',
     accounts: 2,
     async run(t) {
@@ -175,8 +170,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-4.3.1-2',
-    section: '4.3.1',
-    keyword: 'SHOULD / MUST NOT',
+    cite: sameIn(['1.0', '1.1'], { section: '4.3.1', keyword: ['SHOULD', 'MUST NOT'], quote: '' }),
     requirement: 'A notification to a presence subscriber should carry an XEP-0033 replyto naming the publishing resource; one to a non-subscriber must not.',
     accounts: 3,
     async run(t) {

@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
@@ -6,8 +7,7 @@ import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, publ
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-5-1',
-    section: '5',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
     requirement: 'Items can be retrieved (XEP-0060 §6.5) by the owner and by a contact the access model allows.',
     accounts: 2,
     async run(t) {
@@ -24,8 +24,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-5-2',
-    section: '5',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
     requirement: "The default access model is 'presence': a presence subscriber reads the items, a user without a subscription is refused (not-authorized or forbidden).",
     accounts: 3,
     async run(t) {
@@ -40,8 +39,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-5-3',
-    section: '5',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
     requirement: 'The owner can delete its node (XEP-0060 §8.4); an items request afterwards gives item-not-found.',
     accounts: 1,
     async run(t) {

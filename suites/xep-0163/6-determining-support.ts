@@ -1,4 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
@@ -8,8 +9,7 @@ import { deferDelete, freshNode, hasPepIdentity, itemIds, ownerContactStranger, 
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-6.1-1',
-    section: '6.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '6.1', keyword: 'MUST', quote: '' }),
     requirement: "disco#info to one's own bare JID shows identity pubsub/pep and the pubsub features the service supports.",
     accounts: 1,
     async run(t) {
@@ -28,8 +28,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-6.2-1',
-    section: '6.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.0', '1.1'], { section: '6.2', keyword: 'MUST', quote: '' }),
     requirement: "disco#items to the owner's bare JID lists the nodes the requester may read, and only those.",
     accounts: 3,
     async run(t) {

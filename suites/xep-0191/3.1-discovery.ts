@@ -6,8 +6,7 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.1-1',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: { section: '3.1', keyword: 'MUST', quote: '' },
     requirement: "A server with the blocking command lists 'urn:xmpp:blocking' in its disco#info.",
     accounts: 1,
     async run(t) {

@@ -5,8 +5,7 @@ import { Blocks, getBlocklist, sameJids, strangerJid } from '../lib/blocking.js'
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.2-1',
-    section: '3.2',
-    keyword: 'MUST',
+    cite: { section: '3.2', keyword: 'MUST', quote: '' },
     requirement: 'A blocklist request returns <blocklist/> with one <item jid/> per blocked JID, or an empty <blocklist/> when none is blocked.',
     accounts: 1,
     async run(t) {

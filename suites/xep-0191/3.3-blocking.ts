@@ -12,8 +12,7 @@ import { attempt, requireUndelivered, settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.3-1',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: 'A block command is answered with a result and pushed to every resource of the user that requested the blocklist.',
     accounts: 1,
     async run(t) {
@@ -34,8 +33,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-2',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: 'A <block/> without items gives <bad-request/>.',
     accounts: 1,
     async run(t) {
@@ -46,8 +44,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-3',
-    section: '3.3',
-    keyword: 'MAY',
+    cite: { section: '3.3', keyword: 'MAY', quote: '' },
     requirement: 'One <block/> may carry several items; when the server accepts it, every one of them is blocked.',
     accounts: 1,
     async run(t) {
@@ -63,8 +60,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-4',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: 'Once a JID is blocked, none of its stanzas (messages, presence, IQs) reaches the user.',
     accounts: 2,
     async run(t) {
@@ -76,8 +72,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-5',
-    section: '3.3',
-    keyword: 'SHOULD / MUST / MUST NOT',
+    cite: { section: '3.3', keyword: ['SHOULD', 'MUST', 'MUST NOT'], quote: '' },
     requirement: 'The blocked sender gets: for a message an error (should: <service-unavailable/>), for an IQ get/set an error (must; should: <service-unavailable/>), for presence and IQ results nothing.',
     accounts: 2,
     async run(t) {
@@ -105,8 +100,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-6',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: "Stanzas the user sends to a blocked JID are not routed; the user gets <not-acceptable/> with <blocked xmlns='urn:xmpp:blocking:errors'/>.",
     accounts: 2,
     async run(t) {
@@ -134,8 +128,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-7',
-    section: '3.3',
-    keyword: 'MUST',
+    cite: { section: '3.3', keyword: 'MUST', quote: '' },
     requirement: "Blocking a contact entitled to the user's presence sends it unavailable presence, and later broadcasts no longer reach it.",
     accounts: 2,
     async run(t) {

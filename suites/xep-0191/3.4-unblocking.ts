@@ -10,8 +10,7 @@ import { messageArrives, settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.4-1',
-    section: '3.4',
-    keyword: 'MUST',
+    cite: { section: '3.4', keyword: 'MUST', quote: '' },
     requirement: "Unblocking is answered with a result and pushed to the resources that requested the blocklist; the JID gets the user's current presence and its stanzas are delivered again.",
     accounts: 2,
     async run(t) {

@@ -7,8 +7,7 @@ import { messageArrives, settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.5-1',
-    section: '3.5',
-    keyword: 'MUST',
+    cite: { section: '3.5', keyword: 'MUST', quote: '' },
     requirement: 'An <unblock/> without items empties the blocklist, is pushed as an empty <unblock/> to the interested resources, and stanzas flow again.',
     accounts: 2,
     async run(t) {

@@ -9,8 +9,7 @@ import { settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-4-1',
-    section: '4',
-    keyword: 'RECOMMENDED',
+    cite: { section: '4', keyword: 'RECOMMENDED', quote: '' },
     requirement: 'Polite blocking: blocking cancels no subscription and sends the blocked contact no notice.',
     accounts: 2,
     async run(t) {

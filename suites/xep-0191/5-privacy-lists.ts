@@ -12,8 +12,7 @@ const isBlockItem = (jid: string) => (i: Element): boolean =>
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-5-1',
-    section: '5',
-    keyword: 'MUST / SHOULD',
+    cite: { section: '5', keyword: ['MUST', 'SHOULD'], quote: '' },
     requirement: 'A server with privacy lists too keeps blocks in the same store (must): a blocked JID is a jid/deny item of the default list (should), placed first (should).',
     accounts: 1,
     async run(t) {
@@ -43,8 +42,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-5-2',
-    section: '5',
-    keyword: 'MUST NOT',
+    cite: { section: '5', keyword: 'MUST NOT', quote: '' },
     requirement: "Blocking never cuts traffic between the user's own resources, even when the user blocks its own JID.",
     accounts: 1,
     async run(t) {

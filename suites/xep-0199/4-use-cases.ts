@@ -7,8 +7,7 @@ import { ping } from './ping.js';
 export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-4.2-1',
-    section: '4.2',
-    keyword: 'MUST',
+    cite: { section: '4.2', keyword: 'MUST', quote: '' },
     requirement: "A ping to the server (no 'to', the user's own bare JID, or the domain) gets an empty result.",
     accounts: 1,
     async run(t) {
@@ -27,8 +26,7 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0199-4.2-2',
-    section: '4.2',
-    keyword: 'MUST',
+    cite: { section: '4.2', keyword: 'MUST', quote: '' },
     requirement: 'A server without ping support answers a ping with <service-unavailable/>.',
     accounts: 1,
     // the requirement is on servers without the feature; the probe's verdict does not gate it
@@ -42,8 +40,7 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0199-4.4-1',
-    section: '4.4',
-    keyword: 'SHOULD / MUST',
+    cite: { section: '4.4', keyword: ['SHOULD', 'MUST'], quote: '' },
     requirement: "A ping to another user's full JID is delivered to that resource, and its answer comes back from it.",
     accounts: 2,
     // routing an IQ to a full JID (RFC 6120 §8.5.3) does not depend on the server's own ping support

@@ -6,8 +6,7 @@ import { checkServerFeature } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-5-1',
-    section: '5',
-    keyword: 'MUST',
+    cite: { section: '5', keyword: 'MUST', quote: '' },
     requirement: 'A server that answers pings lists urn:xmpp:ping in its disco#info.',
     accounts: 1,
     run: (t) => checkServerFeature(t, NS.ping),

@@ -19,8 +19,7 @@ async function untilFeatures(bosh: RawBosh, first: BoshReply, polls = 3): Promis
 export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-3-1',
-    section: '3, 4',
-    keyword: 'SHOULD',
+    cite: { section: '3, 4', keyword: 'SHOULD', quote: '' },
     requirement: "Asked with xmpp:version='1.0', the manager answers with xmpp:version and sends <stream:features/> as soon as it has them.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -32,8 +31,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-2-1',
-    section: '2',
-    keyword: 'MUST',
+    cite: { section: '2', keyword: 'MUST', quote: '' },
     requirement: "A <body/> carrying <stream:features/> declares xmlns:stream='http://etherx.jabber.org/streams'.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -44,9 +42,8 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-4-1',
-    section: '4',
-    keyword: 'MUST',
-    introduced: 'XEP-0206 v1.3 (2010); v1.2 of 2008, which XEP-0243 cites, has no restartlogic',
+    cite: { section: '4', keyword: 'MUST', quote: '' },
+    // was `introduced: 'XEP-0206 v1.3 (2010); v1.2 of 2008, which XEP-0243 cites, has no restartlogic'`: cite the later text as NotInText.later
     requirement: "A manager that supports stream restarts says so with xmpp:restartlogic='true'.",
     async run(t) {
       const created = await new RawBosh(t).create();
@@ -55,8 +52,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-5-1',
-    section: '5',
-    keyword: 'MUST',
+    cite: { section: '5', keyword: 'MUST', quote: '' },
     requirement: "SASL works over BOSH, and after <success/> a restart request (xmpp:restart='true') brings new features with <bind/>.",
     accounts: 1,
     async run(t) {
@@ -68,8 +64,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-5-2',
-    section: '5',
-    keyword: 'MUST',
+    cite: { section: '5', keyword: 'MUST', quote: '' },
     requirement: 'Binding (and the RFC 3921 session) completes over BOSH and stanzas flow both ways.',
     accounts: 2,
     async run(t) {
@@ -86,8 +81,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-6-1',
-    section: '6',
-    keyword: 'SHOULD / MUST',
+    cite: { section: '6', keyword: ['SHOULD', 'MUST'], quote: '' },
     requirement: "A stream error reaches the client as type='terminate' condition='remote-stream-error' with the <stream:error/> inside.",
     accounts: 1,
     async run(t) {
@@ -111,8 +105,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-2-2',
-    section: '2, 4',
-    keyword: 'NOT RECOMMENDED',
+    cite: { section: '2, 4', keyword: 'NOT RECOMMENDED', quote: '' },
     requirement: 'STARTTLS inside BOSH is not recommended: TLS belongs to HTTP, so the features should not offer it.',
     accounts: 1,
     async run(t) {
@@ -126,8 +119,7 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-7-1',
-    section: '7',
-    keyword: 'RECOMMENDED / SHOULD',
+    cite: { section: '7', keyword: ['RECOMMENDED', 'SHOULD'], quote: '' },
     requirement: 'A message for a client whose BOSH session died is bounced to the server with recipient-unavailable, and the server stores it offline.',
     accounts: 2,
     slow: { seconds: 75, why: "the connection manager's inactivity timeout" },

@@ -6,8 +6,10 @@ import { loginRecord } from '../../lib/client.js';
 export default defineCases({ spec: 'xmpp-core', role: 'client' }, [
   {
     id: 'RFC6120-4.7.2-1',
-    section: '4.7.2',
-    keyword: 'SHOULD†',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '4.7.2', keyword: 'SHOULD', quote: '' },
+    },
     requirement: "The client's stream header names the domain in 'to', says version='1.0', and uses jabber:client with the streams namespace.",
     async run(t) {
       const { negotiation } = loginRecord(t);
@@ -20,8 +22,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'client' }, [
   },
   {
     id: 'RFC6120-5.4-1',
-    section: '5.3.1, 5.4',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '5.3.1, 5.4', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'When STARTTLS is offered, the client negotiates it before SASL.',
     async run(t) {
       const { negotiation } = loginRecord(t);
@@ -30,8 +34,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'client' }, [
   },
   {
     id: 'RFC6120-6.3.2-2',
-    section: '5.4.3.3, 6.4.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '5.4.3.3, 6.4.6', keyword: 'MUST', quote: '' },
+    },
     requirement: 'After TLS and after SASL success, the client opens a new stream over the same connection.',
     async run(t) {
       const { negotiation } = loginRecord(t);
@@ -43,8 +49,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'client' }, [
   },
   {
     id: 'RFC6120-6.3.3-1',
-    section: '6.3.3, 13.9.4',
-    keyword: 'SHOULD†',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '6.3.3, 13.9.4', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'The client prefers the stronger mechanism: SCRAM-SHA-1 over PLAIN when both are offered, and no plaintext password on an unencrypted stream.',
     async run(t) {
       const { negotiation } = loginRecord(t);
@@ -56,8 +64,10 @@ export default defineCases({ spec: 'xmpp-core', role: 'client' }, [
   },
   {
     id: 'RFC6120-7.1-2',
-    section: '7.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '7.1', keyword: 'MUST', quote: '' },
+    },
     requirement: 'The client binds a resource before sending stanzas.',
     async run(t) {
       const { negotiation } = loginRecord(t);

@@ -12,8 +12,10 @@ const isInitialPresence = (el: Element): boolean => el.name === 'presence' && !e
 export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   {
     id: 'RFC6121-2.2-2',
-    section: '2.2',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '2.2', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'After binding, the client asks for the roster before it sends initial presence.',
     async run(t) {
       const { opening } = loginRecord(t);
@@ -26,8 +28,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   },
   {
     id: 'RFC6121-4.2.1-1',
-    section: '4.2.1',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '4.2.1', keyword: 'MUST', quote: '' },
+    },
     requirement: "Initial presence from a client has no 'to' and no 'type'.",
     async run(t) {
       const { opening } = loginRecord(t);
@@ -39,8 +43,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   },
   {
     id: 'RFC6121-2.1.6-2',
-    section: '2.1.6',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '2.1.6', keyword: 'SHOULD', quote: '' },
+    },
     requirement: 'The client answers a valid roster push with an IQ result.',
     async run(t) {
       const answer = await serverPush(t, x('query', { xmlns: NS.roster }, x('item', { jid: `benvolio@${t.domain}`, name: 'Benvolio', subscription: 'none' })));
@@ -49,8 +55,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   },
   {
     id: 'RFC6121-2.1.6-1',
-    section: '2.1.6',
-    keyword: 'MUST',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { section: '2.1.6', keyword: 'MUST', quote: '' },
+    },
     requirement: "The client ignores a roster push whose 'from' is neither absent nor its own bare JID (it does not acknowledge it).",
     async run(t) {
       const forged = x('iq', { type: 'set', id: newId('forged') }, x('query', { xmlns: NS.roster }, x('item', { jid: `rosaline@${t.domain}`, subscription: 'both' })));
@@ -63,10 +71,11 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   },
   {
     id: 'RFC3921-3-2',
-    section: '3921 §3',
-    keyword: 'MUST (3921)',
+    cite: {
+      '3920': { section: '', keyword: 'MUST', quote: '' },
+      '6120': { absent: '' },
+    },
     requirement: 'A client that sees the session feature sends the session request after binding and before any other stanza (RFC 3921; RFC 6121 drops it).',
-    baselines: ['3920'],
     async run(t) {
       const { negotiation } = loginRecord(t);
       t.check(negotiation.session, 'the RFC 3921 session request (the tool offered the feature, not marked optional)', 'never sent');

@@ -8,8 +8,10 @@ import { newContact } from '../../lib/client.js';
 export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   {
     id: 'RFC6121-3.1.1-1',
-    section: '3.1.1',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '3.1.1', keyword: 'SHOULD', quote: '' },
+    },
     requirement: "A subscription request goes to the contact's bare JID.",
     async run(t) {
       const contact = newContact(t, `benvolio-${token(2)}`);
@@ -19,8 +21,10 @@ export default defineCases({ spec: 'xmpp-im', role: 'client' }, [
   },
   {
     id: 'RFC6121-5.1-1',
-    section: '5.1, 5.2.5',
-    keyword: 'SHOULD',
+    cite: {
+      '3920': { section: '', keyword: 'SHOULD', quote: '' },
+      '6120': { section: '5.1, 5.2.5', keyword: 'SHOULD', quote: '' },
+    },
     requirement: "In a one-to-one chat the client sends type='chat' (whether it echoes the <thread/> it received is recorded).",
     async run(t) {
       const thread = `thread-${token(4)}`;

@@ -11,8 +11,7 @@ export const xep0016Client: Suite = {
   cases: defineCases({ spec: 'xep-0016', role: 'client' }, [
     {
       id: 'XEP0016-2.6-2',
-      section: '2.6',
-      keyword: 'MUST',
+      cite: { section: '2.6', keyword: 'MUST', quote: '' },
       requirement: 'The client answers a privacy-list push with an IQ result.',
       async run(t) {
         const answer = await serverPush(t, x('query', { xmlns: NS.privacy }, x('list', { name: 'certify-pushed' })));

@@ -1,4 +1,5 @@
 import { defineCases } from '../../../src/engine/case.js';
+import { sameIn } from '../../../src/catalogue/citation.js';
 import { stanzaError } from '../../../src/session/stanza.js';
 import { NS } from '../../../src/xml/namespaces.js';
 import { clientDisco } from '../../lib/client.js';
@@ -8,8 +9,7 @@ import { discoItems } from '../../lib/disco.js';
 export default defineCases({ spec: 'xep-0030', role: 'client' }, [
   {
     id: 'XEP0030-3.1-5',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: 'The client answers disco#info sent to its full JID with a result (or an error), never silence.',
     async run(t) {
       const info = await clientDisco(t);
@@ -18,8 +18,7 @@ export default defineCases({ spec: 'xep-0030', role: 'client' }, [
   },
   {
     id: 'XEP0030-3.1-6',
-    section: '3.1',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.1', keyword: 'MUST', quote: '' }),
     requirement: "The client's disco#info result has an identity (category 'client' expected) and lists the disco#info feature.",
     async run(t) {
       const info = await clientDisco(t);
@@ -31,8 +30,7 @@ export default defineCases({ spec: 'xep-0030', role: 'client' }, [
   },
   {
     id: 'XEP0030-3.2-2',
-    section: '3.2',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '3.2', keyword: 'MUST', quote: '' }),
     requirement: "A disco#info request to a node gets an answer that echoes the 'node' (a result, or an error).",
     async run(t) {
       const node = 'urn:xmpp:certify:node:0';
@@ -44,8 +42,7 @@ export default defineCases({ spec: 'xep-0030', role: 'client' }, [
   },
   {
     id: 'XEP0030-7-2',
-    section: '4.1, 7',
-    keyword: 'MUST',
+    cite: sameIn(['2.3', '2.4'], { section: '4.1, 7', keyword: 'MUST', quote: '' }),
     requirement: 'disco#items to the client returns a result; an empty query when it has no items.',
     async run(t) {
       const items = await discoItems(t.client, t.client.jid);

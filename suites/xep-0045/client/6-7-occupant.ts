@@ -1,4 +1,5 @@
 import { defineCases } from '../../../src/engine/case.js';
+import { sameIn } from '../../../src/catalogue/citation.js';
 import type { CaseContext } from '../../../src/engine/context.js';
 import { worldFor } from '../../../src/host/world.js';
 import { message, presence, type Match } from '../../../src/session/match.js';
@@ -26,8 +27,7 @@ const leaving = (room: string): Match => presence({ type: 'unavailable', where: 
 export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   {
     id: 'XEP0045-6.7-1',
-    section: '6.7',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.22', '1.24'], { section: '6.7', keyword: 'SHOULD', quote: '' }),
     scope: 'entity',
     requirement: 'The client lists http://jabber.org/protocol/muc among its disco features.',
     async run(t) {
@@ -37,8 +37,7 @@ export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   },
   {
     id: 'XEP0045-7.2.1-2',
-    section: '7.2.1, 17.3',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.2.1, 17.3', keyword: 'MUST', quote: '' }),
     scope: 'occupant',
     requirement: "A client joins with available presence to room/nick carrying an empty <x xmlns='http://jabber.org/protocol/muc'/>.",
     async run(t) {
@@ -50,8 +49,7 @@ export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   },
   {
     id: 'XEP0045-7.4-4',
-    section: '7.4, 17.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.4, 17.2', keyword: 'MUST', quote: '' }),
     scope: 'occupant',
     requirement: "Messages for the whole room go to the room's bare JID with type='groupchat'.",
     async run(t) {
@@ -65,8 +63,7 @@ export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   },
   {
     id: 'XEP0045-7.5-3',
-    section: '7.5',
-    keyword: 'MUST NOT',
+    cite: sameIn(['1.22', '1.24'], { section: '7.5', keyword: 'MUST NOT', quote: '' }),
     scope: 'occupant',
     requirement: "A private message to an occupant is never of type 'groupchat' ('chat' preferred).",
     async run(t) {
@@ -82,8 +79,7 @@ export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   },
   {
     id: 'XEP0045-7.14-2',
-    section: '7.14',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.14', keyword: 'MUST', quote: '' }),
     scope: 'occupant',
     requirement: 'Leaving a room is unavailable presence to the occupant JID.',
     async run(t) {
@@ -95,8 +91,7 @@ export default defineCases({ spec: 'xep-0045', role: 'client' }, [
   },
   {
     id: 'XEP0045-7.8.2-3',
-    section: '7.8.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.22', '1.24'], { section: '7.8.2', keyword: 'MUST', quote: '' }),
     scope: 'occupant',
     requirement: "A mediated invitation is a message to the room holding <x xmlns='http://jabber.org/protocol/muc#user'><invite to='…'/></x>.",
     async run(t) {

@@ -13,8 +13,7 @@ export const xep0047Client: Suite = {
   cases: defineCases({ spec: 'xep-0047', role: 'client' }, [
     {
       id: 'XEP0047-2.2-4',
-      section: '2.2',
-      keyword: '(implied)',
+      cite: { section: '2.2', keyword: 'MUST', quote: '' },
       requirement: 'Data for a stream id the client does not know gets <item-not-found/>.',
       async run(t) {
         const answer = await t.client.iq(x('iq', { type: 'set' }, x('data', { xmlns: IBB, sid: `nosuch-${token(4)}`, seq: '0' }, 'aGVsbG8=')));

@@ -1,4 +1,5 @@
 import { defineCases, type Suite } from '../../../src/engine/case.js';
+import { sameIn } from '../../../src/catalogue/citation.js';
 import { iqStanza } from '../../../src/session/match.js';
 import { bare, token } from '../../../src/session/stanza.js';
 import { NS } from '../../../src/xml/namespaces.js';
@@ -10,8 +11,7 @@ export const xep0054Client: Suite = {
   cases: defineCases({ spec: 'xep-0054', role: 'client' }, [
     {
       id: 'XEP0054-8-2',
-      section: '8',
-      keyword: 'MUST',
+      cite: sameIn(['1.1', '1.2'], { section: '8', keyword: 'MUST', quote: '' }),
       requirement: "A vCard the client publishes goes to its own account (no 'to', or its bare JID) and uses the upper-case element names of the DTD.",
       async run(t) {
         const nick = `Certify${token(2)}`;

@@ -13,8 +13,7 @@ export const xep0065Client: Suite = {
   cases: defineCases({ spec: 'xep-0065', role: 'client' }, [
     {
       id: 'XEP0065-5.3.1-2',
-      section: '5.3.1',
-      keyword: 'MUST',
+      cite: { section: '5.3.1', keyword: 'MUST', quote: '' },
       requirement: "A bytestream request without a 'sid' gets <bad-request/> (a refused one <not-acceptable/>).",
       async run(t) {
         const answer = await t.client.iq(x('iq', { type: 'set' }, x('query', { xmlns: BYTESTREAMS, mode: 'tcp' }, x('streamhost', { jid: t.client.peer, host: '127.0.0.1', port: '9' }))));

@@ -10,8 +10,7 @@ export const xep0071Client: Suite = {
   cases: defineCases({ spec: 'xep-0071', role: 'client' }, [
     {
       id: 'XEP0071-8-3',
-      section: '8',
-      keyword: 'SHOULD NOT',
+      cite: { section: '8', keyword: 'SHOULD NOT', quote: '' },
       requirement: 'XHTML is not put into presence (if it is, it is a direct child that mirrors <status/>).',
       async run(t) {
         const presence = clientPresence(t);

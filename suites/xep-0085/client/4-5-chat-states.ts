@@ -24,8 +24,7 @@ function userMessage(t: CaseContext, to: string): Promise<Element> {
 export default defineCases({ spec: 'xep-0085', role: 'client' }, [
   {
     id: 'XEP0085-4-1',
-    section: '4',
-    keyword: 'MUST',
+    cite: { section: '4', keyword: 'MUST', quote: '' },
     requirement: 'A supporting client lists http://jabber.org/protocol/chatstates in its disco#info.',
     async run(t) {
       const info = await clientDisco(t);
@@ -34,8 +33,7 @@ export default defineCases({ spec: 'xep-0085', role: 'client' }, [
   },
   {
     id: 'XEP0085-5.3-2',
-    section: '5.3, 5.6',
-    keyword: 'SHOULD',
+    cite: { section: '5.3, 5.6', keyword: 'SHOULD', quote: '' },
     requirement: 'A message with content carries <active/>, and no other state.',
     async run(t) {
       const sent = await userMessage(t, newPartner(t));
@@ -44,8 +42,7 @@ export default defineCases({ spec: 'xep-0085', role: 'client' }, [
   },
   {
     id: 'XEP0085-5.6-1',
-    section: '5.6',
-    keyword: 'MUST',
+    cite: { section: '5.6', keyword: 'MUST', quote: '' },
     requirement: 'A message holds at most one chat-state element, and chat states ride only on messages of type chat.',
     async run(t) {
       const sent = await userMessage(t, newPartner(t));
@@ -56,8 +53,7 @@ export default defineCases({ spec: 'xep-0085', role: 'client' }, [
   },
   {
     id: 'XEP0085-5.1-2',
-    section: '5.1',
-    keyword: 'MUST NOT',
+    cite: { section: '5.1', keyword: 'MUST NOT', quote: '' },
     requirement: 'When the peer answers without a chat-state element, no further notifications go to it.',
     async run(t) {
       const partner = newPartner(t);

@@ -23,8 +23,7 @@ export const xep0092Client: Suite = {
   cases: defineCases({ spec: 'xep-0092', role: 'client' }, [
     {
       id: 'XEP0092-2-4',
-      section: '2',
-      keyword: 'REQUIRED',
+      cite: { section: '2', keyword: 'REQUIRED', quote: '' },
       requirement: 'A client that supports the protocol answers a version get with <name/> and <version/>.',
       async run(t) {
         const answer = await askVersion(t.client, t.client.jid);

@@ -31,8 +31,7 @@ export const xep0095Client: Suite = {
   cases: defineCases({ spec: 'xep-0095', role: 'client' }, [
     {
       id: 'XEP0095-4.2-1',
-      section: '3.2, 4.2',
-      keyword: 'MUST',
+      cite: { section: '3.2, 4.2', keyword: 'MUST', quote: '' },
       requirement: "An offer with an unknown profile gets <bad-request/> with <bad-profile xmlns='http://jabber.org/protocol/si'/>.",
       async run(t) {
         const answer = await t.client.iq(offer('urn:xmpp:certify:profile:unknown', ['http://jabber.org/protocol/ibb'], x('certify', { xmlns: 'urn:xmpp:certify:profile:unknown' })));
@@ -43,8 +42,7 @@ export const xep0095Client: Suite = {
     },
     {
       id: 'XEP0095-3.2-2',
-      section: '3.2, 4.2',
-      keyword: 'MUST',
+      cite: { section: '3.2, 4.2', keyword: 'MUST', quote: '' },
       requirement: "An offer none of whose stream methods the client accepts gets <bad-request/> with <no-valid-streams xmlns='http://jabber.org/protocol/si'/>.",
       async run(t) {
         const file = x('file', { xmlns: FILE_TRANSFER, name: 'certify.txt', size: '12' });

@@ -13,8 +13,7 @@ export const xep0106Client: Suite = {
   cases: defineCases({ spec: 'xep-0106', role: 'client' }, [
     {
       id: 'XEP0106-4.1-1',
-      section: '4.1, 3.2',
-      keyword: 'MUST NOT',
+      cite: { section: '4.1, 3.2', keyword: 'MUST NOT', quote: '' },
       requirement: "A character disallowed in a localpart is never sent unescaped: the contact d'artagnan becomes d\\27artagnan.",
       async run(t) {
         const local = `d'artagnan${token(1)}`;

@@ -1,4 +1,5 @@
 import { defineCases } from '../../../src/engine/case.js';
+import { sameIn } from '../../../src/catalogue/citation.js';
 import { presence } from '../../../src/session/match.js';
 import { NS } from '../../../src/xml/namespaces.js';
 import { capsVer } from '../../lib/caps.js';
@@ -8,8 +9,7 @@ import { clientDisco, clientPresence, isBroadcast } from '../../lib/client.js';
 export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   {
     id: 'XEP0115-4-1',
-    section: '4, 9.3',
-    keyword: 'REQUIRED',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '4, 9.3', keyword: 'REQUIRED', quote: '' }),
     requirement: "Presence carries <c xmlns='http://jabber.org/protocol/caps'/> with hash, node and ver.",
     async run(t) {
       const c = clientPresence(t).getChild('c', NS.caps);
@@ -19,8 +19,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-4-2',
-    section: '4',
-    keyword: 'RECOMMENDED',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '4', keyword: 'RECOMMENDED', quote: '' }),
     requirement: "'node' is a URI naming the software (typically its home page).",
     async run(t) {
       const node = clientPresence(t).getChild('c', NS.caps)?.attrs.node;
@@ -30,8 +29,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-9.1-1',
-    section: '9.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '9.1', keyword: 'MUST', quote: '' }),
     requirement: "SHA-1 is supported: the caps use hash='sha-1'.",
     async run(t) {
       const c = clientPresence(t).getChild('c', NS.caps);
@@ -41,8 +39,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-6.2-1',
-    section: '6.2, XEP-0030 3.2',
-    keyword: 'MUST',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '6.2, XEP-0030 3.2', keyword: 'MUST', quote: '' }),
     requirement: "The client answers disco#info for 'node#ver' with a result that echoes that node.",
     async run(t) {
       const c = clientPresence(t).getChild('c', NS.caps);
@@ -55,8 +52,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-5.1-1',
-    section: '5.1',
-    keyword: 'MUST',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '5.1', keyword: 'MUST', quote: '' }),
     requirement: "'ver' is the base64 SHA-1 of the verification string built from the client's own disco#info (identities, features, XEP-0128 forms).",
     async run(t) {
       const c = clientPresence(t).getChild('c', NS.caps);
@@ -73,8 +69,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-7-1',
-    section: '7',
-    keyword: 'MUST',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '7', keyword: 'MUST', quote: '' }),
     requirement: 'The client lists http://jabber.org/protocol/caps among its disco features.',
     async run(t) {
       const info = await clientDisco(t);
@@ -83,8 +78,7 @@ export default defineCases({ spec: 'xep-0115', role: 'client' }, [
   },
   {
     id: 'XEP0115-6.1-1',
-    section: '6.1',
-    keyword: 'SHOULD',
+    cite: sameIn(['1.2', '1.3', '1.4', '1.5'], { section: '6.1', keyword: 'SHOULD', quote: '' }),
     requirement: 'Caps go on every presence broadcast, not only the first.',
     async run(t) {
       const status = 'Away for a while';

@@ -18,8 +18,7 @@ export const xep0138Client: Suite = {
   cases: defineCases({ spec: 'xep-0138', role: 'client' }, [
     {
       id: 'XEP0138-2-5',
-      section: '2',
-      keyword: 'SHOULD',
+      cite: { section: '2', keyword: 'SHOULD', quote: '' },
       requirement: 'A client that supports compression asks for it when it is offered, and picks zlib.',
       async run(t) {
         const { negotiation } = loginRecord(t);

@@ -15,8 +15,7 @@ export const xep0155Client: Suite = {
   cases: defineCases({ spec: 'xep-0155', role: 'client' }, [
     {
       id: 'XEP0155-4.3-2',
-      section: '4.3',
-      keyword: 'SHOULD',
+      cite: { section: '4.3', keyword: 'SHOULD', quote: '' },
       requirement: 'A client that does not support session negotiation answers a request with <service-unavailable/>.',
       // for clients without the feature: it runs whatever the probe found, and skips when the client negotiates
       needsSupport: false,

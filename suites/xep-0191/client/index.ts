@@ -45,8 +45,7 @@ export const xep0191Client: Suite = {
   cases: defineCases({ spec: 'xep-0191', role: 'client' }, [
     {
       id: 'XEP0191-3.3-8',
-      section: '3.3',
-      keyword: 'MUST',
+      cite: { section: '3.3', keyword: 'MUST', quote: '' },
       requirement: "Blocking a JID is an IQ set to the user's own account with <block xmlns='urn:xmpp:blocking'><item jid='…'/></block>.",
       async run(t) {
         const jid = `tybalt-${token(2)}@${t.domain}`;
@@ -56,8 +55,7 @@ export const xep0191Client: Suite = {
     },
     {
       id: 'XEP0191-3.4-2',
-      section: '3.4',
-      keyword: 'MUST',
+      cite: { section: '3.4', keyword: 'MUST', quote: '' },
       requirement: "Unblocking a JID is an IQ set to the user's own account with <unblock xmlns='urn:xmpp:blocking'><item jid='…'/></unblock>.",
       async run(t) {
         const jid = `tybalt-${token(2)}@${t.domain}`;
@@ -68,8 +66,7 @@ export const xep0191Client: Suite = {
     },
     {
       id: 'XEP0191-3.3-9',
-      section: '3.3',
-      keyword: '(implied)',
+      cite: { section: '3.3', keyword: 'MUST', quote: '' },
       requirement: 'The client acknowledges a block push from its server with an IQ result (RFC 6120 §8.2.3).',
       async run(t) {
         const answer = await serverPush(t, x('block', { xmlns: NS.blocking }, x('item', { jid: `paris@${t.domain}` })));

@@ -10,8 +10,7 @@ export const xep0199Client: Suite = {
   cases: defineCases({ spec: 'xep-0199', role: 'client' }, [
     {
       id: 'XEP0199-4.1-1',
-      section: '4.1',
-      keyword: 'MUST',
+      cite: { section: '4.1', keyword: 'MUST', quote: '' },
       requirement: 'A client answers a ping with an empty result, or with <service-unavailable/> if it does not support ping.',
       async run(t) {
         const answer = await t.client.iq(x('iq', { type: 'get' }, x('ping', { xmlns: NS.ping })));
