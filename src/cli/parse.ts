@@ -61,6 +61,15 @@ export function readAccountFile(file: string): Account[] {
   });
 }
 
+/** A parser for an option that takes a whole number, 0 included. */
+export function wholeNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number (0 or more), not "${value}"`);
+    return n;
+  };
+}
+
 export function positiveNumber(name: string) {
   return (value: string): number => {
     const n = Number(value);

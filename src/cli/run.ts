@@ -54,6 +54,7 @@ export interface RunFlags extends ClientFlags {
   waivers?: string;
   /** false with --no-session-reuse. */
   sessionReuse?: boolean;
+  reruns: number;
 }
 
 /** Exit codes: the level passed, failed, or could not be decided (incomplete, tool or usage error). */
@@ -146,6 +147,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
         tlsReport: { verification: target.insecureTls ? 'insecure' : 'verified', ca: target.caFiles.length ? target.caFiles.join(', ') : undefined },
         waivers,
         reuseSessions: flags.sessionReuse !== false,
+        reruns: flags.reruns,
         signal: controller.signal,
         onUpdate: (r: RunReport, latest?: CaseResult) => {
           live[i] = r;

@@ -41,6 +41,8 @@ export interface CertifyOptions {
   ready?(): Promise<string | undefined>;
   /** Hand quiet logged-in sessions from case to case (SessionPool); false: every login is new. Default true. */
   reuseSessions?: boolean;
+  /** How many more times a failing case runs alone before it is judged (RunnerOptions.reruns); default 2. */
+  reruns?: number;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     caseTimeoutMs: options.caseTimeoutMs + (env.actions ? 2 * (env.actionTimeoutMs ?? 0) : 0),
     signal: options.signal,
     ready: options.ready,
+    reruns: options.reruns ?? 2,
     onSupport: (spec, s) => {
       supports.set(spec, s);
       refresh();

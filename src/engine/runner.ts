@@ -62,6 +62,12 @@ export interface RunnerOptions {
   onPlanned?(count: number): void;
   /** Gets the target ready before anything runs (a client under test logs in); a reason when it cannot be. */
   ready?(): Promise<string | undefined>;
+  /**
+   * How many more times a case that failed or erred runs, alone, once the others are done
+   * (--reruns, default 2): a target that fails only now and then is reported as intermittent,
+   * the same way on every run, instead of flipping between verdicts. 0: judge the first run.
+   */
+  reruns?: number;
 }
 
 interface InternalOptions extends RunnerOptions {
@@ -109,19 +115,73 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   runnable.sort((a, b) => (b.def.takesSeconds ?? 0) - (a.def.takesSeconds ?? 0));
   const results: CaseResult[] = [];
   let next = 0;
+  // failures and errors wait for their re-runs before they are reported
+  const held: { item: PlannedCase; result: CaseResult }[] = [];
+  const report = (item: PlannedCase, result: CaseResult): void => {
+    if (rerunnable(result, options)) {
+      held.push({ item, result });
+      return;
+    }
+    results.push(result);
+    options.onResult?.(result);
+  };
   const worker = async (): Promise<void> => {
     while (next < runnable.length) {
       const item = runnable[next++]!;
       const result = options.signal.aborted
         ? notRun(item, options, `not run: ${abortReason(options.signal)}`)
         : await runCase(item, support.get(item.def.spec), options);
-      results.push(result);
-      options.onResult?.(result);
+      report(item, result);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
+  // in plan order, one at a time: nothing else runs beside them
+  held.sort((a, b) => plan.indexOf(a.item) - plan.indexOf(b.item));
+  for (const { item, result } of held) {
+    const final = await rerun(item, result, support.get(item.def.spec), options);
+    results.push(final);
+    options.onResult?.(final);
+  }
   await options.pool.drain(options.env.sessions);
   return { support, results };
+}
+
+/** A failure or error worth running again: not one the run caused (stopped, not run, a silent target). */
+function rerunnable(result: CaseResult, options: InternalOptions): boolean {
+  if ((options.reruns ?? 0) <= 0 || options.signal.aborted || options.env.silentTarget?.reason) return false;
+  if (result.verdict !== 'fail' && result.verdict !== 'error') return false;
+  return !/^(not run|interrupted|tool error: .* has no citation)/.test(result.reason ?? '');
+}
+
+/**
+ * Runs a case that failed or erred again, alone, up to `reruns` more times, and judges it by all
+ * its runs: the same outcome again settles it at once; a pass makes it intermittent, and the
+ * remaining runs decide. Runs alone that all pass give PASS (the failure came under the load of
+ * other cases, and the report says so); any failure alone gives the failure, marked intermittent.
+ */
+async function rerun(item: PlannedCase, first: CaseResult, spec: SpecSupport | undefined, options: InternalOptions): Promise<CaseResult> {
+  const runs: CaseResult[] = [first];
+  for (let i = 0; i < (options.reruns ?? 0) && !options.signal.aborted; i++) {
+    const again = await runCase(item, spec, options);
+    runs.push(again);
+    // failing the same way alone: not intermittent, nothing more to learn
+    if (i === 0 && again.verdict === first.verdict) break;
+  }
+  const bad = runs.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
+  if (bad.length === runs.length) {
+    const last = runs[runs.length - 1]!;
+    return runs.length === 1 ? last : { ...last, notes: [...last.notes, `run ${runs.length} times, alone after the first: ${last.verdict} every time`] };
+  }
+  const alone = runs.slice(1);
+  const tally = `intermittent: failed ${bad.length} of ${runs.length} runs (the first beside other cases, the rest alone)`;
+  const firstBad = `first run: ${first.verdict.toUpperCase()}: ${first.reason ?? ''}`;
+  const intermittent = { failed: bad.length, runs: runs.length };
+  const aloneBad = alone.find((r) => r.verdict === 'fail') ?? alone.find((r) => r.verdict === 'error');
+  if (!aloneBad) {
+    const passed = alone[alone.length - 1]!;
+    return { ...passed, intermittent, notes: [...passed.notes, tally, firstBad] };
+  }
+  return { ...aloneBad, intermittent, reason: `${tally}; ${aloneBad.reason ?? ''}`, notes: [...aloneBad.notes, firstBad] };
 }
 
 /**

@@ -24,9 +24,11 @@ export function specVerdict(cases: readonly CaseResult[], support: SupportReport
   const mustSkipped = (...kinds: string[]): boolean => cases.some((c) => c.verdict === 'skip' && c.strength === 'must' && kinds.includes(c.skipKind ?? ''));
   if (mustSkipped('unsupported')) return 'absent';
   if (counts.error > 0 || mustSkipped('not-run', 'unproven')) return 'incomplete';
-  const behaviour = cases.filter((c) => c.evidence === 'behaviour');
-  const exercised = behaviour.some((c) => c.verdict !== 'skip');
-  if (behaviour.length > 0 && !exercised) return 'absent';
+  // a case whose rule the cited text does not have says nothing either way
+  const behaviour = cases.filter((c) => c.evidence === 'behaviour' && !(c.verdict === 'skip' && c.citation.absent !== undefined && !c.citation.later));
+  if (behaviour.length > 0 && behaviour.every((c) => c.verdict === 'skip')) {
+    return behaviour.some((c) => c.skipKind === 'not-run' || c.skipKind === 'unproven') ? 'incomplete' : 'absent';
+  }
   if (counts.warn > 0) return 'warn';
   if (counts.pass === 0 && counts.waived === 0) return 'untested';
   return 'pass';

@@ -24,6 +24,8 @@ export interface ServerQuirks extends NegotiationQuirks {
   dropAfterMs?: number;
   /** Answer the first N software version requests (XEP-0092) of each session with a temporary error (type='wait'). */
   busyVersionRequests?: number;
+  /** Send error stanzas without a 'type' on <error/> (RFC 6120 §8.3.2). */
+  malformedErrors?: boolean;
 }
 
 export interface HarnessOptions {
@@ -192,7 +194,7 @@ class ServerConnection {
     const reply = (t: 'result' | 'error', ...children: Element[]): void =>
       this.send(x('iq', { type: iqReplyType ?? t, id: wrongIqIds ? `x${id}` : id, from: ownAccount ? bare(this.jid!) : this.server.domain, to: this.jid }, ...children));
     const error = (errorType: string, condition: string): void =>
-      reply('error', x('error', { type: errorType }, x(condition, { xmlns: NS.stanzaErrors })));
+      reply('error', x('error', { type: this.server.quirks.malformedErrors ? undefined : errorType }, x(condition, { xmlns: NS.stanzaErrors })));
     const payloads = el.getChildElements();
     if (payloads.length !== 1) return error('modify', 'bad-request');
     const payload = payloads[0]!;

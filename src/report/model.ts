@@ -56,6 +56,8 @@ export interface CaseResult {
   /** Observations that are not findings: which of several allowed outcomes happened, etc. */
   notes: string[];
   waiver?: WaiverNote;
+  /** Set when the case ran several times (it failed or erred the first time) and not every run agreed. */
+  intermittent?: { failed: number; runs: number };
   startedAt: string;
   durationMs: number;
   transcript: TranscriptEntry[];

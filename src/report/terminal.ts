@@ -33,11 +33,12 @@ function supportCell(spec: SpecResult): string {
 
 const caseKey = (c: CaseResult): string => (c.transport === 'tcp' ? c.id : `${c.id} [${c.transport}]`);
 
-const noteworthy = (c: CaseResult): boolean => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived';
+const noteworthy = (c: CaseResult): boolean => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived' || c.intermittent !== undefined;
 
 function caseLine(c: CaseResult, verbose: boolean): string {
   const transport = c.transport === 'tcp' ? '' : chalk.cyan(` [${c.transport}]`);
-  const why = c.verdict === 'pass' ? '' : chalk.dim(`  ${c.verdict === 'waived' ? `waived: ${c.waiver?.reason ?? ''}; ` : ''}${c.reason ?? ''}`);
+  const flaky = c.intermittent && c.verdict === 'pass' ? chalk.yellow(`  intermittent: failed ${c.intermittent.failed} of ${c.intermittent.runs} runs, passed alone; ${c.notes.find((n) => n.startsWith('first run:')) ?? ''}`) : '';
+  const why = c.verdict === 'pass' ? flaky : chalk.dim(`  ${c.verdict === 'waived' ? `waived: ${c.waiver?.reason ?? ''}; ` : ''}${c.reason ?? ''}`);
   const line = `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
   // the text that carries the requirement: with -v for every case, and always for a failure
   return verbose || c.verdict === 'fail' ? `${line}\n${' '.repeat(12)}${chalk.dim(citationLine(c.citation))}` : line;

@@ -57,6 +57,8 @@ export interface RunOptions {
   accounts?: Record<string, string>;
   /** false: a new login for every case (--no-session-reuse). */
   reuseSessions?: boolean;
+  /** --reruns (default 2). */
+  reruns?: number;
 }
 
 /** The accounts as the tool is given them: ACCOUNTS, or other passwords for them. */
@@ -99,6 +101,7 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
     signal: options.signal ?? new AbortController().signal,
     onUpdate: options.onUpdate,
     reuseSessions: options.reuseSessions,
+    reruns: options.reruns,
   });
 }
 

@@ -1,9 +1,17 @@
+import type { CaseCitation } from '../../src/catalogue/citation.js';
 import type { CaseResult, RunReport, Verdict } from '../../src/report/model.js';
+
+/** A citation for test cases of the core spec, the same under both baselines. */
+export function testCite(keyword: 'MUST' | 'SHOULD' = 'MUST'): CaseCitation {
+  const entry = { section: '1', keyword, quote: `A test server ${keyword} do what the test case checks.` };
+  return { '3920': entry, '6120': entry };
+}
 
 /** A case result with the fields a test cares about. */
 export function caseResult(id: string, verdict: Verdict, extra: Partial<CaseResult> = {}): CaseResult {
   return {
-    id, spec: 'xmpp-core', specName: 'RFC 6120', section: '4', keyword: 'MUST', requirement: `requirement of ${id}`, role: 'server',
+    id, spec: 'xmpp-core', specName: 'RFC 6120', section: '4', keyword: 'MUST', strength: 'must', evidence: 'behaviour', requirement: `requirement of ${id}`, role: 'server',
+    citation: { doc: 'RFC 6120', section: '4', keyword: 'MUST', quote: 'A test server MUST do what the test case checks.', url: 'https://www.rfc-editor.org/rfc/rfc6120#section-4' },
     transport: 'tcp', verdict, findings: [], notes: [], startedAt: '2026-11-21T00:00:00.000Z', durationMs: 1, transcript: [], ...extra,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionDriver } from '../../src/engine/action-driver.js';
-import type { Suite } from '../../src/engine/case.js';
+import { defineCases, type Suite } from '../../src/engine/case.js';
+import { presence } from '../../src/session/match.js';
 import { x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { capsElement, personaWith } from '../../suites/lib/caps.js';
@@ -10,6 +11,7 @@ import { xmppImClient } from '../../suites/rfc6121/client/index.js';
 import { xep0115Client } from '../../suites/xep-0115/client/index.js';
 import { xep0191Client } from '../../suites/xep-0191/client/index.js';
 import { casesById, runClientLevel, scriptedClient } from '../support/harness.js';
+import { testCite } from '../support/reports.js';
 
 /** The suites cut down to some of their cases. */
 function only(suite: Suite, ...ids: string[]): Suite {
@@ -74,13 +76,27 @@ describe('user actions', () => {
     expect(c.reason).toMatch(/^needs the user to add benvolio-[0-9a-f]+@example\.test to the contact list .*: run with --exec, or interactively$/);
   });
 
-  it('are skipped as not applicable when the driver says the client cannot do them', async () => {
+  it('are skipped as unsupported when the driver says the client cannot do them, which makes a MUST spec absent', async () => {
     const cannot: ActionDriver = { perform: async () => ({ done: false, unsupported: 'this client has no contact list' }) };
-    const { report } = await runClientLevel({ ...level, actions: cannot });
-    const c = casesById(report).get('RFC6121-3.1.1-1')!;
+    // a MUST that needs a user action
+    const mustAct: Suite = {
+      spec: 'xmpp-im', role: 'client',
+      cases: defineCases({ spec: 'xmpp-im', role: 'client' }, [{
+        id: 'RFC6121-0-1', cite: testCite('MUST'), requirement: 'the client can add a contact',
+        async run(t) {
+          await t.act({ kind: 'add-contact', jid: `someone@${t.domain}` }, presence({ type: 'subscribe' }, 'a subscription request'));
+        },
+      }]),
+    };
+    const { report } = await runClientLevel({ ...level, suites: [mustAct], actions: cannot });
+    const c = casesById(report).get('RFC6121-0-1')!;
     expect(c.verdict).toBe('skip');
-    expect(c.skipKind).toBe('not-applicable');
+    expect(c.skipKind).toBe('unsupported');
     expect(c.reason).toMatch(/this client has no contact list/);
+    // the client cannot do what a MUST of a REQUIRED spec needs: it does not support the spec
+    const spec = report.specs.find((s) => s.spec === c.spec)!;
+    expect(spec.verdict).toBe('absent');
+    expect(report.level.verdict).toBe('fail');
   });
 
   it('end as an error of the run, not a failure of the client, when no proof comes', async () => {

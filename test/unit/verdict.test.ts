@@ -2,29 +2,48 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedSpec } from '../../src/catalogue/levels.js';
 import { levelVerdict, specVerdict } from '../../src/engine/verdict.js';
 import type { CaseResult, SupportReport, Verdict } from '../../src/report/model.js';
+import { caseResult } from '../support/reports.js';
 
-const result = (verdict: Verdict, skipKind?: CaseResult['skipKind']): CaseResult => ({
-  id: 'X-1', spec: 'xep-0030', specName: 'XEP-0030', section: '1', keyword: 'MUST', requirement: 'r', role: 'server',
-  transport: 'tcp', verdict, skipKind, findings: [], notes: [], startedAt: '', durationMs: 0, transcript: [],
+const result = (verdict: Verdict, skipKind?: CaseResult['skipKind'], extra: Partial<CaseResult> = {}): CaseResult => caseResult('X-1', verdict, {
+  spec: 'xep-0030', specName: 'XEP-0030', skipKind, ...extra,
 });
 const absent: SupportReport = { supported: false, advertised: false, entity: 'server d', detail: 'no', transcript: [] };
 const row = (requirement: ResolvedSpec['requirement']): ResolvedSpec => ({ spec: 'xep-0030', requirement, via: 'basic-server' });
 
 describe('spec verdict', () => {
+  const disco = (verdict: Verdict): CaseResult => result(verdict, undefined, { evidence: 'advertisement' });
+  const notInText = result('skip', 'not-applicable', { citation: { doc: 'XEP-0030', version: '2.3', section: '', keyword: '', url: '', absent: 'v2.3 has no such rule' } });
+
   it('fails on any failure, even among errors', () => {
     expect(specVerdict([result('pass'), result('error'), result('fail')], null)).toBe('fail');
   });
-  it('is incomplete with tool errors or cases the run could not exercise', () => {
+  it('is incomplete with tool errors, or a MUST not run or unproven', () => {
     expect(specVerdict([result('pass'), result('error')], null)).toBe('incomplete');
     expect(specVerdict([result('pass'), result('skip', 'not-run')], null)).toBe('incomplete');
+    expect(specVerdict([result('pass'), result('skip', 'unproven')], null)).toBe('incomplete');
+    // a SHOULD left unproven only lacks a warning
+    expect(specVerdict([result('pass'), result('skip', 'unproven', { strength: 'should' })], null)).toBe('pass');
   });
   it('warns on a SHOULD, passes otherwise, and is untested when nothing ran', () => {
     expect(specVerdict([result('pass'), result('warn')], null)).toBe('warn');
     expect(specVerdict([result('pass'), result('skip', 'not-applicable')], null)).toBe('pass');
-    expect(specVerdict([result('skip', 'not-applicable')], null)).toBe('untested');
+    expect(specVerdict([], null)).toBe('untested');
+    expect(specVerdict([notInText], null)).toBe('untested');
   });
   it('is absent when the probe found no support', () => {
     expect(specVerdict([result('skip', 'not-applicable')], absent)).toBe('absent');
+  });
+  it('never passes on a disco case alone: behaviour all skipped is absent, or incomplete when a case could not run', () => {
+    expect(specVerdict([disco('pass'), result('skip', 'not-applicable'), result('skip', 'not-applicable')], null)).toBe('absent');
+    expect(specVerdict([disco('pass'), result('skip', 'not-run', { strength: 'should' })], null)).toBe('incomplete');
+    expect(specVerdict([disco('pass'), result('pass')], null)).toBe('pass');
+    // a rule the cited text lacks is neither evidence for nor against
+    expect(specVerdict([disco('pass'), notInText, result('pass')], null)).toBe('pass');
+  });
+  it("is absent when a client cannot do what a MUST needs (its driver said so), unless something failed", () => {
+    expect(specVerdict([disco('pass'), result('pass'), result('skip', 'unsupported')], null)).toBe('absent');
+    expect(specVerdict([result('fail'), result('skip', 'unsupported')], null)).toBe('fail');
+    expect(specVerdict([result('pass'), result('skip', 'unsupported', { strength: 'should' })], null)).toBe('pass');
   });
 });
 

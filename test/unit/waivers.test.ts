@@ -4,10 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyWaiver, readWaivers, WaiverFileError } from '../../src/engine/waivers.js';
 import type { CaseResult, Verdict } from '../../src/report/model.js';
+import { caseResult } from '../support/reports.js';
 
-const result = (verdict: Verdict, id = 'XEP0124-7.1-1', transport: CaseResult['transport'] = 'tcp'): CaseResult => ({
-  id, spec: 'xep-0124', specName: 'XEP-0124', section: '7.1', keyword: 'MUST', requirement: 'r', role: 'server',
-  transport, verdict, findings: [], notes: [], startedAt: '', durationMs: 0, transcript: [],
+const result = (verdict: Verdict, id = 'XEP0124-7.1-1', transport: CaseResult['transport'] = 'tcp'): CaseResult => caseResult(id, verdict, {
+  spec: 'xep-0124', specName: 'XEP-0124', section: '7.1', transport,
 });
 
 describe('waivers', () => {
