@@ -1,14 +1,9 @@
 import type { Session } from '../session/session.js';
+import type { Account } from '../vocabulary.js';
 import { Skip, ToolError } from './errors.js';
 import type { SessionPool } from './session-pool.js';
 
-export interface Account {
-  /** Bare JID. */
-  jid: string;
-  local: string;
-  domain: string;
-  password: string;
-}
+export type { Account };
 
 export function parseAccount(jid: string, password: string): Account {
   const at = jid.indexOf('@');

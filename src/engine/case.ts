@@ -1,13 +1,10 @@
 import type { CaseCitation } from '../catalogue/citation.js';
 import type { Role } from '../catalogue/levels.js';
 import type { SpecId } from '../catalogue/specs.js';
+import type { TransportKind } from '../vocabulary.js';
 import type { CaseContext } from './context.js';
 
-/**
- * How a case's sessions reach the server: plain TCP (with STARTTLS), BOSH (XEP-0124/0206), or
- * TCP with XEP-0138 zlib compression negotiated after authentication.
- */
-export type TransportKind = 'tcp' | 'bosh' | 'zlib';
+export type { TransportKind };
 
 /** The transports of a stanza-level case: one that means the same over any of them. */
 export const STANZA_TRANSPORTS: TransportKind[] = ['tcp', 'bosh', 'zlib'];

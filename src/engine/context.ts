@@ -10,7 +10,7 @@ import { NS } from '../xml/namespaces.js';
 import type { Match } from '../session/match.js';
 import type { Account } from './accounts.js';
 import type { ActionDriver } from './action-driver.js';
-import type { TransportKind } from './case.js';
+import type { TransportKind } from '../vocabulary.js';
 import type { ClientLink } from './client-link.js';
 import type { SessionPool } from './session-pool.js';
 import { Nonconformance, Skip, ToolError, type SkipKind, type Strength } from './errors.js';

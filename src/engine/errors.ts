@@ -1,4 +1,5 @@
 import type { Strength } from '../catalogue/citation.js';
+import type { SkipKind } from '../vocabulary.js';
 
 export type { Strength };
 
@@ -21,18 +22,7 @@ export class Nonconformance extends Error {
   }
 }
 
-/**
- * Why a case ended without a verdict on the target:
- * - not-applicable: its premise does not hold here (an optional feature not offered, a rule the
- *   cited text does not have); neutral;
- * - not-run: the run was not set up to exercise it (too few accounts, no driver, --slow);
- * - unproven: it ran, but what it must prove could not be proved (nothing arrived, and no
- *   barrier showed that the target had processed what was sent);
- * - unsupported: the client under test cannot do what the requirement needs (its driver says
- *   so): the client does not support the spec.
- * Only the first is neutral; the others leave a MUST unexercised.
- */
-export type SkipKind = 'not-applicable' | 'not-run' | 'unproven' | 'unsupported';
+export type { SkipKind };
 
 /** The case ends without a verdict on the target (see SkipKind). */
 export class Skip extends Error {
@@ -45,22 +35,5 @@ export class Skip extends Error {
   }
 }
 
-/**
- * The tool could not exercise the requirement: connection refused, credentials rejected in
- * set-up, a deadline hit while preparing, a bug. Becomes ERROR, never PASS or FAIL.
- */
-export class ToolError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ToolError';
-  }
-}
-
-/** A connection or TLS handshake that the target left unanswered until the deadline. */
-export class TargetSilent extends ToolError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TargetSilent';
-  }
-}
+export { TargetSilent, ToolError } from '../session/errors.js';
 

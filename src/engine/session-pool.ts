@@ -1,8 +1,7 @@
 import type { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import type { Session } from '../session/session.js';
-import type { Account } from './accounts.js';
-import type { TransportKind } from './case.js';
+import type { Account, TransportKind } from '../vocabulary.js';
 
 /**
  * Logged-in sessions that cases ended with, kept open for the next case that leases the same

@@ -1,8 +1,7 @@
 import type { CitedText, Strength } from '../catalogue/citation.js';
 import type { LevelId, Requirement, Role } from '../catalogue/levels.js';
 import type { Baseline, SpecId } from '../catalogue/specs.js';
-import type { TransportKind } from '../engine/case.js';
-import type { SkipKind } from '../engine/errors.js';
+import type { SkipKind, TransportKind, Verdict } from '../vocabulary.js';
 import type { TranscriptEntry } from '../evidence/transcript.js';
 
 /**
@@ -10,8 +9,7 @@ import type { TranscriptEntry } from '../evidence/transcript.js';
  * from. Documented as a JSON Schema in docs/report.schema.json; keep the two in step.
  */
 
-/** 'waived': the case failed (or warned) and a valid waiver covers it; the level does not fail on it. */
-export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error' | 'waived';
+export type { Verdict };
 
 /** How a waiver met a case: it covered a failure, was not needed, or had run out. */
 export interface WaiverNote {

@@ -1,4 +1,4 @@
-import { ToolError } from '../engine/errors.js';
+import { ToolError } from './errors.js';
 import type { Transcript } from '../evidence/transcript.js';
 import { BoshTransport, qualifiedStanza } from '../transport/bosh.js';
 import { TcpTransport, type Endpoint, type TlsInfo, type TlsOverrides, type TlsSettings } from '../transport/tcp.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { ToolError } from '../engine/errors.js';
+import { ToolError } from '../session/errors.js';
 import { Element, escapeXML } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser, type XmlViolation } from '../xml/stream-parser.js';

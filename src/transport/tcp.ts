@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { TargetSilent, ToolError } from '../engine/errors.js';
+import { TargetSilent, ToolError } from '../session/errors.js';
 import { escapeXML } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
