@@ -10,7 +10,6 @@ import { InBandRegistrar } from './registration.js';
 import { SessionPool } from './session-pool.js';
 import { applyWaiver, type Waiver } from './waivers.js';
 import { planCases, runPlan } from './runner.js';
-import { sessionStats } from '../session/session.js';
 import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -55,10 +54,10 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const rows = resolveLevel(level, role, baseline);
   const plan = planCases(rows, options.suites, role, baseline, options.transports);
   const report = emptyReport(options, rows, plan.length);
-  const statsAtStart = { ...sessionStats };
+  const counters = { logins: 0, connections: 0 };
   const started = performance.now();
   const position = new Map(plan.map((p, i) => [caseKey(p.def.id, p.transport), i]));
-  const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor) : undefined);
+  const pool = new AccountPool(options.accounts, options.register ? new InBandRegistrar(env.target, env.limits, env.redactor, 'certify', counters) : undefined);
   const supports = new Map<string, SupportReport>();
   const results: CaseResult[] = [];
   const bySpec = new Map<string, CaseResult[]>();
@@ -72,7 +71,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
   const { support } = await runPlan(plan, {
     role,
     // one memory of refused credentials per run and target
-    env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions },
+    env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions, counters },
     levelSpecs: new Set(rows.map((r) => r.spec)),
     pool,
     suites: options.suites,
@@ -110,8 +109,8 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     wallMs,
     casesPerSecond: Number((results.length / Math.max(wallMs / 1000, 0.001)).toFixed(1)),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
-    logins: sessionStats.logins - statsAtStart.logins,
-    connections: sessionStats.connections - statsAtStart.connections,
+    logins: counters.logins,
+    connections: counters.connections,
     reusedSessions: sessions?.reused ?? 0,
   };
   report.complete = !options.signal.aborted;

@@ -2,7 +2,7 @@ import type { Baseline } from '../catalogue/specs.js';
 import type { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import type { Finding } from '../report/model.js';
-import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionLimits, type TargetAddress } from '../session/session.js';
+import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionCounters, type SessionLimits, type TargetAddress } from '../session/session.js';
 import { bare, iq, malformedError, newId, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
 import type { TransportHandlers, Transport } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
@@ -44,6 +44,8 @@ export interface RunEnvironment {
   silentTarget?: { reason?: string };
   /** Logged-in sessions earlier cases left quiet, for later cases of the same accounts (none: every login is new). */
   sessions?: SessionPool;
+  /** Where this run counts its logins and connections (certify() gives each run its own). */
+  counters?: SessionCounters;
   /** Opens a transport of a kind other than plain TCP (BOSH). */
   transports: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>>;
   /** Client levels: the client under certification. */
@@ -209,6 +211,7 @@ export class CaseContext {
       limits: this.env.limits,
       signal: this.stepSignal,
       transport: kind === 'bosh' ? open : undefined,
+      counters: this.env.counters,
     });
     if (this.released) {
       // a connect that was still under way when the case ended (a sibling login failed first)

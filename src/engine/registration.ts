@@ -1,6 +1,6 @@
 import { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
-import { Session, type SessionLimits, type TargetAddress } from '../session/session.js';
+import { Session, type SessionLimits, type TargetAddress, type SessionCounters } from '../session/session.js';
 import { iq, query, stanzaError, streamErrorCondition, token } from '../session/stanza.js';
 import { describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -20,6 +20,7 @@ export class InBandRegistrar implements Registrar {
     private readonly limits: SessionLimits,
     private readonly redactor: Redactor,
     private readonly prefix = 'certify',
+    private readonly counters?: SessionCounters,
   ) {}
 
   async create(): Promise<Account> {
@@ -68,7 +69,7 @@ export class InBandRegistrar implements Registrar {
   }
 
   private session(): Promise<Session> {
-    return Session.connect({ label: 'registrar', target: this.target, transcript: new Transcript(this.redactor), limits: this.limits });
+    return Session.connect({ label: 'registrar', target: this.target, transcript: new Transcript(this.redactor), limits: this.limits, counters: this.counters });
   }
 }
 

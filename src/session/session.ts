@@ -15,7 +15,13 @@ import { iq, newId, streamErrorCondition } from './stanza.js';
 export { ExpectationError };
 
 /** What sessions cost a run: the figures the report and the benchmark print. */
-export const sessionStats = { logins: 0, connections: 0 };
+/** What sessions cost the target, counted per run: each certify() gives its sessions its own. */
+export interface SessionCounters {
+  /** Successful SASL authentications. */
+  logins: number;
+  /** TCP connections and BOSH sessions opened. */
+  connections: number;
+}
 
 /** The target as the sessions see it. */
 export interface TargetAddress {
@@ -42,6 +48,8 @@ export interface SessionOptions {
   signal?: AbortSignal;
   /** Opens the transport; by default a TCP connection to target.endpoint. */
   transport?: (handlers: TransportHandlers) => Promise<Transport>;
+  /** Where the run counts its logins and connections. */
+  counters?: SessionCounters;
 }
 
 /** SASL ended in <failure/>: the condition is evidence, not necessarily an error of the tool. */
@@ -126,7 +134,7 @@ export class Session {
     const handlers = session.transportHandlers();
     const open = options.transport ?? ((h: TransportHandlers) => TcpTransport.connect(options.target.endpoint, h, options.limits));
     session.transport = await open(handlers);
-    sessionStats.connections++;
+    if (options.counters) options.counters.connections++;
     session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
     return session;
   }
@@ -346,7 +354,7 @@ export class Session {
         const check = exchange.verifySuccess(payload);
         this.note(`SASL ${chosen} succeeded; ${check.detail}`);
         if (!check.verified) throw new SaslFailure('server-proof-mismatch', el);
-        sessionStats.logins++;
+        if (this.options.counters) this.options.counters.logins++;
         await this.open();
         return { mechanism: chosen, serverProof: check.detail };
       } else {

@@ -192,3 +192,24 @@ describe('a target that fails only now and then', () => {
     expect(result.notes).toEqual([]);
   });
 });
+
+describe('per-run counters', () => {
+  it('counts each target its own logins and connections when targets run at once', async () => {
+    const logins = suite([{
+      id: 'TEST-logins', cite: testCite(), requirement: 'two logins', accounts: 2,
+      async run(t) {
+        await Promise.all(t.accounts.map((a) => t.login(a)));
+      },
+    }]);
+    server = await startHarness();
+    const other = await startHarness();
+    try {
+      const alone = await runAgainst({ port: server.port, suites: logins, reuseSessions: false });
+      const [first, second] = await Promise.all([server, other].map((s) => runAgainst({ port: s.port, suites: logins, reuseSessions: false })));
+      expect(alone.stats?.logins).toBeGreaterThan(0);
+      for (const report of [first!, second!]) expect(report.stats).toMatchObject({ logins: alone.stats!.logins, connections: alone.stats!.connections });
+    } finally {
+      await other.close();
+    }
+  });
+});
