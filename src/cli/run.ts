@@ -104,6 +104,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const timeout = setting('timeout', config?.timeout);
+  const deadline = Date.now() + timeout * 1000;
   const globalTimer = setTimeout(() => controller.abort(new Error(`the run reached its --timeout of ${timeout} s`)), timeout * 1000);
   globalTimer.unref();
 
@@ -148,6 +149,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
         waivers,
         reuseSessions: flags.sessionReuse !== false,
         reruns: flags.reruns,
+        deadline,
         signal: controller.signal,
         onUpdate: (r: RunReport, latest?: CaseResult) => {
           live[i] = r;

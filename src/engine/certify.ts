@@ -42,6 +42,8 @@ export interface CertifyOptions {
   reuseSessions?: boolean;
   /** How many more times a failing case runs alone before it is judged (RunnerOptions.reruns); default 2. */
   reruns?: number;
+  /** When the run must end (Date.now() time), for re-runs. */
+  deadline?: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     signal: options.signal,
     ready: options.ready,
     reruns: options.reruns ?? 2,
+    deadline: options.deadline,
     onSupport: (spec, s) => {
       supports.set(spec, s);
       refresh();

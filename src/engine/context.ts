@@ -13,7 +13,7 @@ import type { ActionDriver } from './action-driver.js';
 import type { TransportKind } from '../vocabulary.js';
 import type { ClientLink } from './client-link.js';
 import type { SessionPool } from './session-pool.js';
-import { Nonconformance, Skip, ToolError, type SkipKind, type Strength } from './errors.js';
+import { Nonconformance, SetupFailed, Skip, ToolError, type SkipKind, type Strength } from './errors.js';
 import { describeAction, type ClientAction } from './user-actions.js';
 
 /** Everything about the run that a case may read. */
@@ -241,7 +241,7 @@ export class CaseContext {
   async login(account: Account, options: LoginOptions = {}): Promise<Session> {
     const kind = options.transport ?? this.transport;
     if (this.env.refusedLogins?.has(account.jid)) {
-      throw new ToolError(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
+      throw new SetupFailed(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
     }
     if (!this.accounts.includes(account)) this.ownAccounts.add(account);
     const keepable = this.accounts.includes(account) && options.resource === undefined && options.lang === undefined && kind !== 'zlib';
@@ -313,14 +313,13 @@ export class CaseContext {
     try {
       return await step();
     } catch (err) {
-      if (err instanceof Skip) throw err;
-      if (err instanceof ToolError && err.message.startsWith('could not ')) throw err;
+      if (err instanceof Skip || err instanceof SetupFailed) throw err;
       const detail = err instanceof ToolError ? err.message
         : err instanceof SaslFailure ? `SASL <${err.condition}/>${err.condition === 'not-authorized' ? ' (wrong password, or no such account)' : ''}`
         : err instanceof BindFailure ? err.message
         : err instanceof ExpectationError ? `expected ${err.expected}; ${err.actual}`
         : (err as Error).message;
-      throw new ToolError(`could not ${what}: ${detail}`, { cause: err });
+      throw new SetupFailed(`could not ${what}: ${detail}`, { cause: err });
     }
   }
 

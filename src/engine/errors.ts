@@ -35,5 +35,15 @@ export class Skip extends Error {
   }
 }
 
+import { ToolError } from '../session/errors.js';
+
 export { TargetSilent, ToolError } from '../session/errors.js';
 
+
+/** A step that only sets the scene failed ("could not …"): the case is inconclusive (ERROR), not a finding. */
+export class SetupFailed extends ToolError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SetupFailed';
+  }
+}

@@ -68,6 +68,8 @@ export interface RunnerOptions {
    * the same way on every run, instead of flipping between verdicts. 0: judge the first run.
    */
   reruns?: number;
+  /** When the run must end (--timeout, as Date.now() time): a re-run starts only if it can finish before. */
+  deadline?: number;
 }
 
 interface InternalOptions extends RunnerOptions {
@@ -146,11 +148,10 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   return { support, results };
 }
 
-/** A failure or error worth running again: not one the run caused (stopped, not run, a silent target). */
+/** A failure or error worth running again: not when the run was stopped or found the target silent. */
 function rerunnable(result: CaseResult, options: InternalOptions): boolean {
   if ((options.reruns ?? 0) <= 0 || options.signal.aborted || options.env.silentTarget?.reason) return false;
-  if (result.verdict !== 'fail' && result.verdict !== 'error') return false;
-  return !/^(not run|interrupted|tool error: .* has no citation)/.test(result.reason ?? '');
+  return result.verdict === 'fail' || result.verdict === 'error';
 }
 
 /**
@@ -161,7 +162,12 @@ function rerunnable(result: CaseResult, options: InternalOptions): boolean {
  */
 async function rerun(item: PlannedCase, first: CaseResult, spec: SpecSupport | undefined, options: InternalOptions): Promise<CaseResult> {
   const runs: CaseResult[] = [first];
+  const timeLeft = (): boolean => options.deadline === undefined || Date.now() + Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0) < options.deadline;
   for (let i = 0; i < (options.reruns ?? 0) && !options.signal.aborted; i++) {
+    if (!timeLeft()) {
+      runs[runs.length - 1] = { ...runs[runs.length - 1]!, notes: [...runs[runs.length - 1]!.notes, 'not run again: the run\'s --timeout leaves no time for it'] };
+      break;
+    }
     const again = await runCase(item, spec, options);
     runs.push(again);
     // failing the same way alone: not intermittent, nothing more to learn
@@ -318,7 +324,7 @@ async function withCase<T>(
   timeoutMs = options.caseTimeoutMs,
 ): Promise<Outcome<T>> {
   const silence = options.env.silentTarget?.reason;
-  if (silence && accountsNeeded.n > 0) return { verdict: { verdict: 'error', reason: `not run: ${silence}` }, error: `not run: ${silence}` };
+  if (silence && accountsNeeded.n > 0) return { verdict: { verdict: 'skip', skipKind: 'not-run', reason: `not run: ${silence}` }, error: `not run: ${silence}` };
   const controller = new AbortController();
   // every session of the case listens for the abort; some cases open a dozen
   setMaxListeners(64, controller.signal);
@@ -334,7 +340,7 @@ async function withCase<T>(
     const leased = await Promise.race([lease, options.stopped]);
     if (leased === 'aborted') {
       controller.abort();
-      return { verdict: { verdict: 'error', reason: `not run: ${abortReason(options.signal)}` } };
+      return { verdict: { verdict: 'skip', skipKind: 'not-run', reason: `not run: ${abortReason(options.signal)}` } };
     }
     accounts = leased;
     const deadline = new Promise<'deadline'>((resolve) => {
@@ -392,8 +398,9 @@ function classify(err: unknown, strength: Strength, t: CaseContext | undefined):
   return { verdict: { verdict: 'error', reason: `tool error: ${message}` }, error: message };
 }
 
+/** A case the run could not exercise: the one way to say "not run" (a skip that leaves a MUST unexercised). */
 function notRun(item: PlannedCase, options: RunnerOptions, reason: string): CaseResult {
-  return finish(item, options, new Date(), performance.now(), { verdict: 'error', reason });
+  return finish(item, options, new Date(), performance.now(), { verdict: 'skip', skipKind: 'not-run', reason });
 }
 
 function abortReason(signal: AbortSignal): string {

@@ -33,7 +33,10 @@ function supportCell(spec: SpecResult): string {
 
 const caseKey = (c: CaseResult): string => (c.transport === 'tcp' ? c.id : `${c.id} [${c.transport}]`);
 
-const noteworthy = (c: CaseResult): boolean => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived' || c.intermittent !== undefined;
+/** A case the summary lists: not a plain pass, and not a skip whose premise simply does not hold here. */
+const noteworthy = (c: CaseResult): boolean =>
+  c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'warn' || c.verdict === 'waived' || c.intermittent !== undefined
+  || (c.verdict === 'skip' && c.skipKind !== 'not-applicable');
 
 function caseLine(c: CaseResult, verbose: boolean): string {
   const transport = c.transport === 'tcp' ? '' : chalk.cyan(` [${c.transport}]`);
@@ -45,22 +48,28 @@ function caseLine(c: CaseResult, verbose: boolean): string {
 }
 
 /**
- * The lines of the cases that did not simply pass. Errors that share one reason (a dead target,
- * a refused password) are one line with their count: the reason matters, not its repetition.
+ * The lines of the cases that did not simply pass. Errors and skips that share one reason (a
+ * dead target, a refused password) are one line with their count: the reason matters, not its
+ * repetition.
  */
 function noteworthyLines(cases: CaseResult[]): string[] {
-  const errorsByReason = new Map<string, CaseResult[]>();
-  for (const c of cases) if (c.verdict === 'error') errorsByReason.set(c.reason ?? '', [...(errorsByReason.get(c.reason ?? '') ?? []), c]);
+  const grouped = (c: CaseResult): string | undefined => (c.verdict === 'error' || c.verdict === 'skip' ? `${c.verdict} ${c.reason ?? ''}` : undefined);
+  const byReason = new Map<string, CaseResult[]>();
+  for (const c of cases) {
+    const key = grouped(c);
+    if (key !== undefined) byReason.set(key, [...(byReason.get(key) ?? []), c]);
+  }
   const out: string[] = [];
   const shown = new Set<string>();
   for (const c of cases.filter(noteworthy)) {
-    const same = c.verdict === 'error' ? errorsByReason.get(c.reason ?? '')! : [];
+    const key = grouped(c);
+    const same = key === undefined ? [] : byReason.get(key)!;
     if (same.length < 3) {
       out.push(caseLine(c, false));
-    } else if (!shown.has(c.reason ?? '')) {
-      shown.add(c.reason ?? '');
+    } else if (!shown.has(key!)) {
+      shown.add(key!);
       const ids = same.slice(0, 3).map(caseKey).join(', ');
-      out.push(`    ${pad(paint('error'), 6)} ${same.length} cases (${ids}, …)${chalk.dim(`  ${c.reason ?? ''}`)}`);
+      out.push(`    ${pad(paint(c.verdict), 6)} ${same.length} cases (${ids}, …)${chalk.dim(`  ${c.reason ?? ''}`)}`);
     }
   }
   return out;
