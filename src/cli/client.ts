@@ -1,3 +1,4 @@
+import { tcpConnector } from '../transport/tcp.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,7 +122,7 @@ export async function openPeer(target: TargetSettings, flags: ClientFlags, redac
     actions: actionDriver(flags),
     async ready(signal) {
       try {
-        const session = await Session.connect({ label: 'peer', target: address, transcript: new Transcript(redactor), limits, signal });
+        const session = await Session.connect({ label: 'peer', target: address, transcript: new Transcript(redactor), limits, signal, transport: tcpConnector(address.endpoint, limits) });
         await session.open();
         if (session.features?.getChild('starttls', NS.tls)) await session.starttls();
         await session.authenticate({ username: account.local, password: account.password, domain: account.domain });

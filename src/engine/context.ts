@@ -4,6 +4,7 @@ import { Transcript } from '../evidence/transcript.js';
 import type { Finding } from '../report/model.js';
 import { ExpectationError, SaslFailure, BindFailure, Session, type Persona, type SessionCounters, type SessionLimits, type TargetAddress } from '../session/session.js';
 import { bare, iq, malformedError, newId, query, stanzaError, token, type StanzaError } from '../session/stanza.js';
+import { tcpConnector } from '../transport/tcp.js';
 import type { TransportHandlers, Transport } from '../transport/types.js';
 import { Element, describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -210,7 +211,7 @@ export class CaseContext {
       transcript: this.transcript,
       limits: this.env.limits,
       signal: this.stepSignal,
-      transport: kind === 'bosh' ? open : undefined,
+      transport: open ?? tcpConnector(this.env.target.endpoint, this.env.limits),
       counters: this.env.counters,
     });
     if (this.released) {

@@ -1,5 +1,6 @@
 import { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
+import { tcpConnector } from '../transport/tcp.js';
 import { Session, type SessionLimits, type TargetAddress, type SessionCounters } from '../session/session.js';
 import { iq, query, stanzaError, streamErrorCondition, token } from '../session/stanza.js';
 import { describe, x } from '../xml/element.js';
@@ -69,7 +70,7 @@ export class InBandRegistrar implements Registrar {
   }
 
   private session(): Promise<Session> {
-    return Session.connect({ label: 'registrar', target: this.target, transcript: new Transcript(this.redactor), limits: this.limits, counters: this.counters });
+    return Session.connect({ label: 'registrar', target: this.target, transcript: new Transcript(this.redactor), limits: this.limits, counters: this.counters, transport: tcpConnector(this.target.endpoint, this.limits) });
   }
 }
 

@@ -1,20 +1,22 @@
 import { ToolError } from './errors.js';
 import type { Transcript } from '../evidence/transcript.js';
-import { BoshTransport, qualifiedStanza } from '../transport/bosh.js';
-import { TcpTransport, type Endpoint, type TlsInfo, type TlsOverrides, type TlsSettings } from '../transport/tcp.js';
-import type { StreamOpen, Transport, TransportHandlers } from '../transport/types.js';
-import { Element, describe, x } from '../xml/element.js';
+import type { Endpoint, StreamOpen, TlsInfo, TlsOverrides, TlsSettings, Transport, TransportHandlers } from '../transport/types.js';
+import { Element, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import type { XmlViolation } from '../xml/stream-parser.js';
 import { ExpectationError, Inbox } from './inbox.js';
 import { iqStanza, match, type Match } from './match.js';
-import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './sasl/index.js';
+import { bindResource, BindFailure, establishSession } from './negotiation/binding.js';
+import { compressionMethods, negotiateCompression } from './negotiation/compression.js';
+import { authenticate, saslMechanisms, SaslFailure } from './negotiation/sasl.js';
+import { handshakeTls, negotiateStartTls } from './negotiation/starttls.js';
+import { TransportCannot } from './negotiation/stream.js';
+import type { MechanismName, SaslCredentials } from './sasl/index.js';
 import { residueOf } from './residue.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
 
-export { ExpectationError };
+export { BindFailure, ExpectationError, SaslFailure };
 
-/** What sessions cost a run: the figures the report and the benchmark print. */
 /** What sessions cost the target, counted per run: each certify() gives its sessions its own. */
 export interface SessionCounters {
   /** Successful SASL authentications. */
@@ -46,21 +48,10 @@ export interface SessionOptions {
   limits: SessionLimits;
   /** Once aborted (case deadline, run interrupted), no new connection is made. */
   signal?: AbortSignal;
-  /** Opens the transport; by default a TCP connection to target.endpoint. */
-  transport?: (handlers: TransportHandlers) => Promise<Transport>;
+  /** Opens the transport: a TCP connection (tcpConnector), a BOSH session, … */
+  transport: (handlers: TransportHandlers) => Promise<Transport>;
   /** Where the run counts its logins and connections. */
   counters?: SessionCounters;
-}
-
-/** SASL ended in <failure/>: the condition is evidence, not necessarily an error of the tool. */
-export class SaslFailure extends Error {
-  constructor(
-    readonly condition: string,
-    readonly failure: Element,
-  ) {
-    super(`SASL failure: ${condition}`);
-    this.name = 'SaslFailure';
-  }
 }
 
 /** An answer to an IQ request; undefined: the usual one; null: none at all (a peer that stays silent). */
@@ -116,7 +107,8 @@ export class Session {
   transcript: Transcript;
   /** Why the server may keep state for this session's resource (see residueOf); unset while it keeps none. */
   residue?: string;
-  private transport!: Transport;
+  /** How the stream travels; the session itself knows only the Transport interface. */
+  transport!: Transport;
   private readonly inbox = new Inbox((text) => this.note(text));
   /** Called whenever the peer ends its stream or the connection closes. */
   private readonly endWaiters = new Set<() => void>();
@@ -132,8 +124,7 @@ export class Session {
     if (options.signal?.aborted) throw new ToolError('not connecting: the case was stopped');
     const session = new Session(options);
     const handlers = session.transportHandlers();
-    const open = options.transport ?? ((h: TransportHandlers) => TcpTransport.connect(options.target.endpoint, h, options.limits));
-    session.transport = await open(handlers);
+    session.transport = await options.transport(handlers);
     if (options.counters) options.counters.connections++;
     session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
     return session;
@@ -164,7 +155,7 @@ export class Session {
   send(stanza: Element): void {
     // before binding, the stream is being set up: no resource yet to leave state for
     if (this.jid) this.residue ??= residueOf(stanza);
-    this.transport.send(this.transport.kind === 'bosh' ? qualifiedStanza(stanza) : stanza.toString());
+    this.transport.send(this.transport.frame(stanza));
   }
 
   /** Writes text as it is: half elements, bad XML, odd headers. */
@@ -270,9 +261,10 @@ export class Session {
 
   /** Sends a header of the caller's own making (TCP only) without waiting for anything. */
   openRaw(header: string): void {
+    if (!this.transport.openRawStream) throw new TransportCannot('a header of our own', this.transport);
     this.header = undefined;
     this.features = undefined;
-    this.tcpTransport().openRawStream(header);
+    this.transport.openRawStream(header);
   }
 
   /** Waits for the next stream header. */
@@ -288,12 +280,8 @@ export class Session {
 
   /** Negotiates STARTTLS (RFC 6120 §5.4) and restarts the stream. */
   async starttls(options: TlsOptions = {}): Promise<TlsInfo> {
-    this.send(x('starttls', { xmlns: NS.tls }));
-    const answer = await this.expect(match('<proceed/> or <failure/> in the TLS namespace', (el) => el.getNS() === NS.tls));
-    if (answer.getName() !== 'proceed') throw new ToolError(`the server refused STARTTLS: ${describe(answer)}`);
-    await this.handshakeTls(options);
-    await this.open();
-    return this.tlsInfo!;
+    this.tlsInfo = await negotiateStartTls(this, this.tlsSettings(options), this.stepMs, options.overrides);
+    return this.tlsInfo;
   }
 
   /**
@@ -301,34 +289,26 @@ export class Session {
    * `verify: false` leaves the certificate unjudged for cases that judge it themselves.
    */
   async handshakeTls(options: TlsOptions = {}): Promise<TlsInfo> {
-    const settings = options.verify === false ? { ...this.options.target.tls, insecure: true } : this.options.target.tls;
-    this.tlsInfo = await this.tcpTransport().startTls(this.domain, settings, this.options.limits.stepMs, options.overrides);
-    this.note(`TLS ${this.tlsInfo.protocol} ${this.tlsInfo.cipher}; certificate ${this.tlsInfo.authorized ? 'verified' : `not verified (${this.tlsInfo.authorizationError ?? 'insecure mode'})`}`);
+    this.tlsInfo = await handshakeTls(this, this.tlsSettings(options), this.stepMs, options.overrides);
     return this.tlsInfo;
   }
 
   /** The compression methods offered in the current features (XEP-0138 §2). */
   get compressionMethods(): string[] {
-    return (this.features?.getChild('compression', NS.compressFeature)?.getChildren('method') ?? []).map((m) => m.getText().trim());
+    return compressionMethods(this.features);
   }
 
   /**
    * Negotiates XEP-0138 stream compression and restarts the stream over it. Resolves with the
    * server's answer: <compressed/> (and the stream is now compressed) or <failure/>.
    */
-  async compress(method = 'zlib'): Promise<Element> {
-    this.send(x('compress', { xmlns: NS.compress }, x('method', {}, method)));
-    const answer = await this.expect(match('<compressed/> or <failure/> in the compression namespace', (el) => el.getNS() === NS.compress));
-    if (answer.getName() !== 'compressed') return answer;
-    this.tcpTransport().startCompression();
-    this.note(`stream compressed with ${method}`);
-    await this.open();
-    return answer;
+  compress(method = 'zlib'): Promise<Element> {
+    return negotiateCompression(this, method);
   }
 
   /** The SASL mechanisms on offer in the current features. */
   get mechanisms(): string[] {
-    return (this.features?.getChild('mechanisms', NS.sasl)?.getChildren('mechanism') ?? []).map((m) => m.getText().trim());
+    return saslMechanisms(this.features);
   }
 
   /**
@@ -336,48 +316,21 @@ export class Session {
    * server's condition when it refuses, and ToolError when no usable mechanism is offered.
    */
   async authenticate(creds: SaslCredentials, mechanism?: MechanismName): Promise<{ mechanism: string; serverProof: string }> {
-    const offered = this.mechanisms;
-    const chosen = mechanism ?? chooseMechanism(offered.filter((m) => m !== 'PLAIN' || this.tlsInfo !== undefined || this.transport.kind === 'bosh'));
-    if (!chosen) {
-      throw new ToolError(`no usable SASL mechanism: offered [${offered.join(', ')}]${this.tlsInfo ? '' : ' on a stream without TLS (PLAIN is not sent in clear)'}`);
-    }
-    const exchange = createExchange(chosen, creds);
-    const initial = await exchange.initialResponse();
-    this.send(x('auth', { xmlns: NS.sasl, mechanism: chosen }, initial === null ? undefined : initial.length === 0 ? '=' : initial.toString('base64')));
-    for (;;) {
-      const el = await this.expect(match('a SASL <challenge/>, <success/> or <failure/>', (e) => e.getNS() === NS.sasl));
-      const payload = Buffer.from(el.getText().trim(), 'base64');
-      if (el.getName() === 'challenge') {
-        const response = await exchange.respond(payload);
-        this.send(x('response', { xmlns: NS.sasl }, response.length ? response.toString('base64') : undefined));
-      } else if (el.getName() === 'success') {
-        const check = exchange.verifySuccess(payload);
-        this.note(`SASL ${chosen} succeeded; ${check.detail}`);
-        if (!check.verified) throw new SaslFailure('server-proof-mismatch', el);
-        if (this.options.counters) this.options.counters.logins++;
-        await this.open();
-        return { mechanism: chosen, serverProof: check.detail };
-      } else {
-        const condition = el.getChildElements()[0]?.getName() ?? 'unknown';
-        throw new SaslFailure(condition, el);
-      }
-    }
+    // BOSH runs over the connection manager's HTTP(S): PLAIN goes no barer there than the manager allows
+    const done = await authenticate(this, creds, { mechanism, protectedChannel: this.tlsInfo !== undefined || this.transport.kind === 'bosh' });
+    if (this.options.counters) this.options.counters.logins++;
+    return done;
   }
 
   /** Binds a resource (RFC 6120 §7) and returns the full JID. */
   async bind(resource?: string): Promise<string> {
-    const response = await this.iq(iq('set', {}, x('bind', { xmlns: NS.bind }, resource ? x('resource', {}, resource) : undefined)));
-    const jid = response.getChild('bind', NS.bind)?.getChildText('jid');
-    if (response.attrs.type !== 'result' || !jid) throw new BindFailure(response);
-    this.jid = jid;
-    return jid;
+    this.jid = await bindResource(this, resource);
+    return this.jid;
   }
 
   /** Establishes the RFC 3921 §3 session when the server offers it as required. */
-  async establishSession(): Promise<Element | undefined> {
-    const feature = this.features?.getChild('session', NS.session);
-    if (!feature || feature.getChild('optional')) return undefined;
-    return this.iq(iq('set', {}, x('session', { xmlns: NS.session })));
+  establishSession(): Promise<Element | undefined> {
+    return establishSession(this);
   }
 
   /**
@@ -399,17 +352,15 @@ export class Session {
     this.transport.destroy();
   }
 
-  /** The BOSH transport, for cases that work it directly (which may leave it in any state). */
-  bosh(): BoshTransport {
-    if (!(this.transport instanceof BoshTransport)) throw new ToolError(`this step needs a BOSH session, not ${this.transport.kind}`);
+  /**
+   * The transport, for a case that works it directly (which may leave it in any state): of the
+   * class the case names (`s.transportAs(BoshTransport)`), or a tool error.
+   */
+  transportAs<T extends Transport>(type: Function & { prototype: T }): T {
+    const transport: Transport = this.transport;
+    if (!(transport instanceof type)) throw new ToolError(`this step needs a ${type.name}, not a ${transport.kind} stream`);
     this.residue ??= 'a case worked its transport directly';
-    return this.transport;
-  }
-
-  /** The TCP transport, for cases that work it directly (which may leave it in any state). */
-  tcp(): TcpTransport {
-    this.residue ??= 'a case worked its transport directly';
-    return this.tcpTransport();
+    return transport as T;
   }
 
   /**
@@ -424,9 +375,8 @@ export class Session {
 
   // ---- internals ------------------------------------------------------------------------
 
-  private tcpTransport(): TcpTransport {
-    if (!(this.transport instanceof TcpTransport)) throw new ToolError(`this step needs a TCP stream, not ${this.transport.kind}`);
-    return this.transport;
+  private tlsSettings(options: TlsOptions): TlsSettings {
+    return options.verify === false ? { ...this.options.target.tls, insecure: true } : this.options.target.tls;
   }
 
   /** Resolves with true once `condition` holds after an end or close event, false after `timeoutMs`. */
@@ -521,14 +471,6 @@ export class Session {
     const error = this.streamError ? ` with stream error <${streamErrorCondition(this.streamError) ?? '?'}/>` : '';
     const why = this.closedReason ?? (this.peerEnded ? 'the peer closed its stream' : 'closed');
     return new ExpectationError(m.describe, `the stream ended first${error} (${why})`, 'closed');
-  }
-}
-
-/** Binding was refused; the response is evidence for the binding cases. */
-export class BindFailure extends Error {
-  constructor(readonly response: Element) {
-    super(`resource binding failed: ${describe(response)}`);
-    this.name = 'BindFailure';
   }
 }
 

@@ -248,6 +248,10 @@ export class BoshTransport implements Transport {
     };
   }
 
+  frame(stanza: Element): string {
+    return qualifiedStanza(stanza);
+  }
+
   send(data: string): void {
     if (this.isClosed) return;
     if (data === '</stream:stream>') return this.terminate();

@@ -2,35 +2,12 @@ import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import { TargetSilent, ToolError } from '../session/errors.js';
-import { escapeXML } from '../xml/element.js';
+import { escapeXML, type Element } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
-import type { StreamOpen, Transport, TransportHandlers } from './types.js';
+import type { Endpoint, StreamOpen, TlsInfo, TlsOverrides, TlsSettings, Transport, TransportHandlers } from './types.js';
 
-export interface Endpoint {
-  host: string;
-  port: number;
-}
-
-export interface TlsSettings {
-  /** Extra trusted CA certificates (PEM), from --ca. */
-  ca?: string[];
-  /** Skip certificate verification (--insecure-tls); the run reports that it did. */
-  insecure: boolean;
-}
-
-export interface TlsInfo {
-  protocol: string;
-  cipher: string;
-  /** Whether the certificate chain and name verified. */
-  authorized: boolean;
-  authorizationError?: string;
-  /** Subject alternative names as Node reports them: "DNS:localhost, IP Address:127.0.0.1". */
-  subjectAltName?: string;
-}
-
-/** Handshake limits a case may impose on top of the run's settings (e.g. one cipher suite). */
-export type TlsOverrides = Pick<tls.ConnectionOptions, 'ciphers' | 'minVersion' | 'maxVersion'>;
+export type { Endpoint, TlsInfo, TlsOverrides, TlsSettings };
 
 /** The CAs to trust: the system's, plus those given with --ca. */
 export function trustedCas(settings: TlsSettings): string[] | undefined {
@@ -121,6 +98,10 @@ export class TcpTransport implements Transport {
   openRawStream(header: string): void {
     this.parser.reset();
     this.send(header);
+  }
+
+  frame(stanza: Element): string {
+    return stanza.toString();
   }
 
   send(data: string): void {
@@ -237,6 +218,11 @@ export class TcpTransport implements Transport {
     this.closedReason = reason;
     this.handlers.closed(reason);
   }
+}
+
+/** What opens a TCP stream to `endpoint`, for Session.connect. */
+export function tcpConnector(endpoint: Endpoint, options: TcpOptions): (handlers: TransportHandlers) => Promise<Transport> {
+  return (handlers) => TcpTransport.connect(endpoint, handlers, options);
 }
 
 /** The XML declaration and opening tag a client sends (RFC 6120 §4.7). */

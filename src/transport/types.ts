@@ -1,3 +1,4 @@
+import type tls from 'node:tls';
 import type { Element } from '../xml/element.js';
 import type { XmlViolation } from '../xml/stream-parser.js';
 
@@ -22,12 +23,49 @@ export interface StreamOpen {
   from?: string;
 }
 
-/** A bidirectional XML stream to the target: plain TCP (with STARTTLS/compression) or BOSH. */
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface TlsSettings {
+  /** Extra trusted CA certificates (PEM), from --ca. */
+  ca?: string[];
+  /** Skip certificate verification (--insecure-tls); the run reports that it did. */
+  insecure: boolean;
+}
+
+export interface TlsInfo {
+  protocol: string;
+  cipher: string;
+  /** Whether the certificate chain and name verified. */
+  authorized: boolean;
+  authorizationError?: string;
+  /** Subject alternative names as Node reports them: "DNS:localhost, IP Address:127.0.0.1". */
+  subjectAltName?: string;
+}
+
+/** Handshake limits a case may impose on top of the run's settings (e.g. one cipher suite). */
+export type TlsOverrides = Pick<tls.ConnectionOptions, 'ciphers' | 'minVersion' | 'maxVersion'>;
+
+/**
+ * A bidirectional XML stream to the target: plain TCP (with STARTTLS and compression) or BOSH.
+ * What only some transports can do is optional: a session asks for it, and a step that needs
+ * it on a transport without it is a tool error, not a finding.
+ */
 export interface Transport {
   readonly kind: 'tcp' | 'bosh';
   /** Opens the stream, or restarts it after STARTTLS/SASL/compression (a new document). */
   openStream(open: StreamOpen): void;
   send(data: string): void;
+  /** A stanza's text as this transport carries it (BOSH qualifies it by jabber:client, XEP-0206 §2). */
+  frame(stanza: Element): string;
+  /** Writes a header of the caller's own making (for tests of bad headers). */
+  openRawStream?(header: string): void;
+  /** Upgrades the connection after <proceed/> (RFC 6120 §5.4.3.3). */
+  startTls?(servername: string, settings: TlsSettings, timeoutMs: number, overrides?: TlsOverrides): Promise<TlsInfo>;
+  /** Switches both directions to zlib after <compressed/> (XEP-0138 §2). */
+  startCompression?(): void;
   /** Closes politely where the transport allows it, then releases everything. */
   close(): void;
   /** Releases everything at once. */

@@ -11,6 +11,7 @@ import { Redactor } from '../../src/evidence/redact.js';
 import { Transcript } from '../../src/evidence/transcript.js';
 import { message, messageWithBody, presence } from '../../src/session/match.js';
 import { Session } from '../../src/session/session.js';
+import { tcpConnector } from '../../src/transport/tcp.js';
 import { bare, iq, query, token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -28,11 +29,14 @@ const UNSUPPORTED: Partial<Record<ClientSoftware, ClientAction>> = {
 
 /** A logged-in session of our own engine: the witness of what the clients do. */
 async function login(server: FixtureServer, account: FixtureAccount): Promise<Session> {
+  const limits = { stepMs: WAIT_MS, connectTimeoutMs: WAIT_MS, maxElementChars: 1_000_000 };
+  const endpoint = { host: server.host, port: server.port };
   const s = await Session.connect({
     label: account.jid,
-    target: { endpoint: { host: server.host, port: server.port }, domain: server.domain, tls: { ca: [fs.readFileSync(server.caFile, 'utf8')], insecure: false } },
+    target: { endpoint, domain: server.domain, tls: { ca: [fs.readFileSync(server.caFile, 'utf8')], insecure: false } },
     transcript: new Transcript(new Redactor()),
-    limits: { stepMs: WAIT_MS, connectTimeoutMs: WAIT_MS, maxElementChars: 1_000_000 },
+    limits,
+    transport: tcpConnector(endpoint, limits),
   });
   await s.open();
   await s.starttls();

@@ -16,6 +16,7 @@ import { ClientHost } from '../../src/host/client-host.js';
 import { HostLink } from '../../src/host/host-link.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';
 import { Session } from '../../src/session/session.js';
+import { tcpConnector } from '../../src/transport/tcp.js';
 import { iq, query } from '../../src/session/stanza.js';
 import { x, type Element } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
@@ -162,11 +163,13 @@ export async function runClientLevel(options: ClientRunOptions): Promise<{ repor
 export async function scriptedClient(port: number, presence: Element = x('presence')): Promise<Session> {
   const { cert } = await testCertificate();
   const redactor = new Redactor();
+  const limits = { stepMs: 1000, connectTimeoutMs: 1000, maxElementChars: 1_000_000 };
   const session = await Session.connect({
     label: 'scripted',
     target: { endpoint: { host: '127.0.0.1', port }, domain: DOMAIN, tls: { ca: [cert], insecure: false } },
     transcript: new Transcript(redactor),
-    limits: { stepMs: 1000, connectTimeoutMs: 1000, maxElementChars: 1_000_000 },
+    limits,
+    transport: tcpConnector({ host: '127.0.0.1', port }, limits),
   });
   await session.open();
   await session.starttls();

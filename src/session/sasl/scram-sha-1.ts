@@ -87,7 +87,9 @@ export class ScramSha1Exchange implements SaslExchange {
     const verifier = parseAttributes(data.toString('utf8')).get('v');
     if (!this.expectedServerSignature) return { verified: false, detail: 'success came before the SCRAM exchange finished' };
     if (!verifier) return { verified: false, detail: 'success carries no server signature (v=)' };
-    const verified = crypto.timingSafeEqual(Buffer.from(verifier, 'base64'), this.expectedServerSignature) ;
+    const received = Buffer.from(verifier, 'base64');
+    // timingSafeEqual throws on buffers of different lengths: a hostile server chooses the length
+    const verified = received.length === this.expectedServerSignature.length && crypto.timingSafeEqual(received, this.expectedServerSignature);
     return { verified, detail: verified ? 'server signature verified' : 'server signature does not match' };
   }
 }
