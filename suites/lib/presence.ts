@@ -68,3 +68,25 @@ export function deferOfflineFlush(t: CaseContext, account: Account): void {
     await session.sync();
   });
 }
+
+/** What became of a message sent to an account's bare JID while it had no available resource of non-negative priority. */
+export interface OfflineFate {
+  /** The error that came back to the sender, if it bounced. */
+  bounce?: Element;
+  /** Otherwise: the message as a new available resource of the account received it (from offline storage). */
+  stored?: Element;
+}
+
+/**
+ * Finds out how a message (`id`, `body`) that `sender` sent to `account`'s bare JID was handled
+ * while the account had no available resource of non-negative priority (RFC 6121 §8.5.2.2.1,
+ * RFC 3921 §11.1 rule 5): `sender` must have synced since, so a bounce has arrived. Without one,
+ * a new available resource (priority 0) of the account comes online and waits one step for the
+ * message, as offline storage delivers it at the next initial presence.
+ */
+export async function offlineFate(t: CaseContext, sender: Session, account: Account, id: string, body: string): Promise<OfflineFate> {
+  const bounce = sender.received({ describe: `an error for id ${id}`, test: (el) => el.attrs.type === 'error' && el.attrs.id === id })[0];
+  if (bounce) return { bounce };
+  const later = await available(t, account);
+  return { stored: await later.maybe(messageWithBody(body), t.stepMs) };
+}
