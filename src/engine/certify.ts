@@ -5,7 +5,7 @@ import { specInfo, type Baseline } from '../catalogue/specs.js';
 import type { CaseResult, RunReport, SpecResult, SupportReport, TargetReport } from '../report/model.js';
 import { AccountPool, type Account } from './accounts.js';
 import type { Suite, TransportKind } from './case.js';
-import type { RunEnvironment } from './context.js';
+import type { RunEnvironment } from './environment.js';
 import { InBandRegistrar } from './registration.js';
 import { SessionPool } from './session-pool.js';
 import { applyWaiver, type Waiver } from './waivers.js';
