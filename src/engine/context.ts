@@ -39,9 +39,11 @@ export class CaseContext {
     private readonly facts: ReadonlyMap<string, string>,
     readonly signal: AbortSignal,
     private readonly pristine: (account: Account) => boolean = () => false,
+    /** The most a miss can count for (see Judge). */
+    ceiling: Strength = 'must',
   ) {
     this.transcript = new Transcript(env.redactor);
-    this.judge = new Judge(strength, this.transcript, env.redactor);
+    this.judge = new Judge(strength, this.transcript, env.redactor, ceiling);
     this.cleanups = new Cleanups(this.transcript);
     this.logins = new Logins(env, this.transcript, accounts, transport, () => this.stepSignal);
   }

@@ -211,7 +211,7 @@ async function checkAccounts(options: InternalOptions): Promise<string | undefin
     }
   }
   let failures: unknown[] = [];
-  await withCase(options, { n: given.length }, 'tcp', 'should', async (t) => {
+  await withCase(options, { n: given.length }, 'tcp', { strength: 'should' }, async (t) => {
     const settled = await Promise.allSettled(t.accounts.map((a) => t.login(a)));
     failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
   });
@@ -250,7 +250,7 @@ async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promis
     const suite = options.suites.find((s) => s.spec === spec && s.role === options.role);
     if (!suite?.probe || options.signal.aborted) return;
     const probe = suite.probe;
-    const outcome = await withCase(options, { n: 1 }, 'tcp', 'should', async (t) => {
+    const outcome = await withCase(options, { n: 1 }, 'tcp', { strength: 'should' }, async (t) => {
       const finding: SupportFinding = await probe(t);
       return finding;
     });
@@ -290,7 +290,9 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
   const strength = item.strength;
   // a case that needs longer than the usual deadline says so; a longer --case-timeout still wins
   const timeoutMs = Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0);
-  const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, strength, (t) => item.def.run(t), spec?.facts, timeoutMs);
+  // a rule only a later text states is judged for information: no check of it fails the target
+  const ceiling = item.citation.later ? 'should' : 'must';
+  const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, { strength, ceiling }, (t) => item.def.run(t), spec?.facts, timeoutMs);
   const t = outcome.context;
   const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
   if (outcome.verdict) return finish(item, options, started, t0, { ...base, ...outcome.verdict });
@@ -318,11 +320,12 @@ async function withCase<T>(
   options: InternalOptions,
   accountsNeeded: { n: number; fresh?: boolean },
   transport: TransportKind,
-  strength: Strength,
+  judging: { strength: Strength; ceiling?: Strength },
   body: (t: CaseContext) => Promise<T>,
   facts: Map<string, string> = new Map(),
   timeoutMs = options.caseTimeoutMs,
 ): Promise<Outcome<T>> {
+  const { strength } = judging;
   const silence = options.env.silentTarget?.reason;
   if (silence && accountsNeeded.n > 0) return { verdict: { verdict: 'skip', skipKind: 'not-run', reason: `not run: ${silence}` }, error: `not run: ${silence}` };
   const controller = new AbortController();
@@ -346,7 +349,7 @@ async function withCase<T>(
     const deadline = new Promise<'deadline'>((resolve) => {
       timer = setTimeout(() => resolve('deadline'), timeoutMs);
     });
-    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a));
+    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a), judging.ceiling);
     const ctx = context;
     // client cases run one at a time, each recording the client's wire into its own transcript
     options.env.client?.attach(ctx.transcript);

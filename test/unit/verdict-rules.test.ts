@@ -140,6 +140,22 @@ describe('the text a run judges by', () => {
     expect(report.specs.find((s) => s.spec === 'xmpp-core')?.verdict).toBe('untested');
   });
 
+  it('runs a rule only a later text states for information: even t.must at most warns', async () => {
+    server = await startHarness();
+    const later = defineCases({ spec: 'xmpp-core', role: 'server' }, [{
+      id: 'RFC6120-0-2', requirement: 'a rule RFC 6120 added',
+      cite: {
+        '3920': { absent: 'RFC 3920 has no such rule', later: { doc: 'RFC 6120', section: '4.3.6', keyword: 'MUST', quote: 'the server MUST do what RFC 3920 did not ask' } },
+        '6120': { section: '4.3.6', keyword: 'MUST', quote: 'the server MUST do what RFC 3920 did not ask' },
+      },
+      async run(t) { t.must(false, 'what the later text asks', 'not done'); },
+    }]);
+    const judged = async (baseline: '3920' | '6120') => casesById(await runAgainst({ port: server!.port, suites: [{ spec: 'xmpp-core', role: 'server', cases: later }], baseline, reruns: 0 })).get('RFC6120-0-2')!;
+    const informational = await judged('3920');
+    expect([informational.verdict, informational.strength, informational.citation.later]).toEqual(['warn', 'should', true]);
+    expect((await judged('6120')).verdict).toBe('fail');
+  });
+
   it('judges a XEP by the version in force the day the level was approved', () => {
     const version = (level: string) => resolveLevel(findLevel(level), 'server', '3920').find((r) => r.spec === 'xep-0045')?.version;
     expect(version('intermediate-server')).toBe('1.22');
