@@ -1,5 +1,5 @@
 import type { Transcript, TranscriptEntry } from '../evidence/transcript.js';
-import type { Negotiation } from '../harness/server-stream.js';
+import type { Negotiation } from '../host/server-stream.js';
 import type { Match } from '../session/match.js';
 import type { Element } from '../xml/element.js';
 

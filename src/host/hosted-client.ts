@@ -3,7 +3,7 @@ import type net from 'node:net';
 import type { Account } from '../engine/accounts.js';
 import type { Redactor } from '../evidence/redact.js';
 import { Transcript, type Direction, type TranscriptEntry } from '../evidence/transcript.js';
-import { ServerStream, type Negotiation } from '../harness/server-stream.js';
+import { ServerStream, type Negotiation } from './server-stream.js';
 import { ExpectationError, Inbox } from '../session/inbox.js';
 import type { Match } from '../session/match.js';
 import { bare, domainOf, resourceOf } from '../session/stanza.js';

@@ -11,7 +11,7 @@ import { certify } from '../../src/engine/certify.js';
 import type { ActionDriver } from '../../src/engine/action-driver.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { Transcript } from '../../src/evidence/transcript.js';
-import { HarnessServer, type ServerQuirks } from '../../src/harness/server.js';
+import { HarnessServer, type ServerQuirks } from '../../fixtures/fake-server/server.js';
 import { ClientHost } from '../../src/host/client-host.js';
 import { HostLink } from '../../src/host/host-link.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Suite } from '../../src/engine/case.js';
-import type { HarnessServer } from '../../src/harness/server.js';
+import type { HarnessServer } from '../../fixtures/fake-server/server.js';
 import { defineCases } from '../../src/engine/case.js';
 import { xmppCore } from '../../suites/rfc6120/index.js';
 import { CaseContext } from '../../src/engine/context.js';

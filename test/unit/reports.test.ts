@@ -9,7 +9,7 @@ import { jsonPieces, jsonReport } from '../../src/report/json.js';
 import { writeJunit } from '../../src/report/junit.js';
 import type { RunReport } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import type { HarnessServer } from '../../src/harness/server.js';
+import type { HarnessServer } from '../../fixtures/fake-server/server.js';
 import { xmppCore } from '../../suites/rfc6120/index.js';
 import { ACCOUNTS, runAgainst, startHarness } from '../support/harness.js';
 

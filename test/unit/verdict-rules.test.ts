@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findLevel, resolveLevel } from '../../src/catalogue/levels.js';
 import { defineCases, type Suite } from '../../src/engine/case.js';
 import { planCases } from '../../src/engine/runner.js';
-import type { HarnessServer } from '../../src/harness/server.js';
+import type { HarnessServer } from '../../fixtures/fake-server/server.js';
 import { message } from '../../src/session/match.js';
 import { iq, query } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
