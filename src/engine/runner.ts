@@ -391,9 +391,11 @@ function classify(err: unknown, strength: Strength, t: CaseContext | undefined):
     return { verdict: { verdict: 'fail', reason: `expected ${err.expected}; got ${err.actual}`, findings } };
   }
   if (err instanceof ExpectationError) {
-    // a wait in the body of the case: the target did not do what the requirement demands
+    // a wait in the body of the case: the target did not do what the requirement demands; what
+    // a text only allows (MAY) not done is no verdict either way, never a pass on nothing
+    if (strength === 'may') return { verdict: { verdict: 'skip', skipKind: 'not-applicable', reason: `the target does not do what the text allows (MAY): expected ${err.expected}; ${err.actual}` } };
     findings.push({ strength, expected: err.expected, actual: err.actual });
-    const verdict: Verdict = strength === 'must' ? 'fail' : strength === 'should' ? 'warn' : 'pass';
+    const verdict: Verdict = strength === 'must' ? 'fail' : 'warn';
     return { verdict: { verdict, reason: `expected ${err.expected}; ${err.actual}`, findings } };
   }
   if (err instanceof ToolError) return { verdict: { verdict: 'error', reason: err.message }, error: err.message };

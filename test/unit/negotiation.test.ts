@@ -3,6 +3,7 @@ import { bindResource, BindFailure, establishSession } from '../../src/session/n
 import { negotiateCompression } from '../../src/session/negotiation/compression.js';
 import { authenticate, SaslFailure } from '../../src/session/negotiation/sasl.js';
 import { negotiateStartTls } from '../../src/session/negotiation/starttls.js';
+import { ScramSha1Server } from '../../src/host/sasl-server.js';
 import type { NegotiatingStream } from '../../src/session/negotiation/stream.js';
 import { ExpectationError } from '../../src/session/inbox.js';
 import type { Match } from '../../src/session/match.js';
@@ -146,6 +147,25 @@ describe('SASL', () => {
     expect(failure).toBeInstanceOf(SaslFailure);
     expect((failure as SaslFailure).condition).toBe('server-proof-mismatch');
     expect(s.restarts).toBe(0);
+  });
+
+  it('accepts the SCRAM server-final-message in a last <challenge/> and verifies it with <success/> (RFC 6120 §6.3.10)', async () => {
+    const server = new ScramSha1Server((user) => (user === 'alice' ? 'secret' : undefined));
+    const s = new FakeStream((el) => {
+      if (el.name === 'auth' || (el.name === 'response' && el.getText() !== '')) {
+        const step = server.step(Buffer.from(el.getText(), 'base64'));
+        if (step.kind === 'challenge') return [x('challenge', { xmlns: NS.sasl }, step.data.toString('base64'))];
+        if (step.kind === 'success') return [x('challenge', { xmlns: NS.sasl }, (step.data ?? Buffer.alloc(0)).toString('base64'))];
+        return [x('failure', { xmlns: NS.sasl }, x('not-authorized'))];
+      }
+      // the empty response to the last challenge
+      return [x('success', { xmlns: NS.sasl })];
+    });
+    s.features = mechanisms('SCRAM-SHA-1');
+    const done = await authenticate(s, creds, { protectedChannel: true });
+    expect(done.serverProof).toBe('server signature verified');
+    expect(s.sent.map((e) => e.name)).toEqual(['auth', 'response', 'response']);
+    expect(s.sent[2]!.getText()).toBe('');
   });
 
   it("reports the server's condition from a <failure/>", async () => {

@@ -46,6 +46,8 @@ export class ScramSha1Exchange implements SaslExchange {
   private readonly gs2Header: string;
   private clientFirstBare = '';
   private expectedServerSignature?: Buffer;
+  /** The server-final-message, when it came in a last <challenge/> rather than with <success/>. */
+  private finalInChallenge?: Buffer;
 
   constructor(
     private readonly creds: SaslCredentials,
@@ -61,6 +63,12 @@ export class ScramSha1Exchange implements SaslExchange {
   }
 
   async respond(challenge: Buffer): Promise<Buffer> {
+    // RFC 6120 §6.3.10: a server may send the additional data of success in a last challenge;
+    // the client MUST accept it there, answer with an empty response and check it with <success/>
+    if (this.expectedServerSignature) {
+      this.finalInChallenge = challenge;
+      return Buffer.alloc(0);
+    }
     const serverFirst = challenge.toString('utf8');
     const attrs = parseAttributes(serverFirst);
     const nonce = attrs.get('r');
@@ -84,7 +92,8 @@ export class ScramSha1Exchange implements SaslExchange {
   }
 
   verifySuccess(data: Buffer): SuccessCheck {
-    const verifier = parseAttributes(data.toString('utf8')).get('v');
+    const final = data.length === 0 && this.finalInChallenge ? this.finalInChallenge : data;
+    const verifier = parseAttributes(final.toString('utf8')).get('v');
     if (!this.expectedServerSignature) return { verified: false, detail: 'success came before the SCRAM exchange finished' };
     if (!verifier) return { verified: false, detail: 'success carries no server signature (v=)' };
     const received = Buffer.from(verifier, 'base64');
