@@ -27,12 +27,30 @@ export interface StreamEnding {
   closedConnection: boolean;
 }
 
+/** How awaitStreamEnd() behaves as the peer of a server that ends the stream. */
+export interface StreamEndOptions {
+  /**
+   * Close our stream once the server has closed its own, and only then wait for the TCP
+   * connection to end: RFC 6120 §4.9.1.1 has the entity that receives a stream error close the
+   * stream (SHALL), and §4.4 has the entity that closed first wait for that closing tag before
+   * it terminates the connection. Without it the server must terminate the connection on its
+   * own, as RFC 3920 §4.7.1 says.
+   */
+  answerClose?: boolean;
+}
+
 /**
  * Waits for the server to end the stream: a stream error, the closing tag, the connection
  * closing. Returns what it saw within `timeoutMs` (nothing is a failure here; cases judge).
  */
-export async function awaitStreamEnd(session: Session, timeoutMs = session.stepMs): Promise<StreamEnding> {
-  const error = await session.maybe(streamError(), timeoutMs);
+export async function awaitStreamEnd(session: Session, timeoutMs = session.stepMs, options: StreamEndOptions = {}): Promise<StreamEnding> {
+  // a stream error a caller already took from the inbox still counts
+  const error = session.streamError ?? await session.maybe(streamError(), timeoutMs);
+  if (options.answerClose && (error || session.peerEnded) && !session.isClosed) {
+    // the closing tag follows the error at once, where the server sends one
+    await waitForPeerEnd(session, Math.min(timeoutMs, 1000));
+    if (session.peerEnded && !session.isClosed) session.sendRaw('</stream:stream>');
+  }
   // a stream error or a close comes at once; with neither in a step's time, waiting for the
   // close as long again would only slow the run down
   const closedConnection = error || session.isClosed ? await session.waitClosed(timeoutMs) : false;
@@ -44,6 +62,38 @@ export async function awaitStreamEnd(session: Session, timeoutMs = session.stepM
     closedStream: session.peerEnded,
     closedConnection,
   };
+}
+
+/** Resolves once the server has closed its stream (or the connection), or after `timeoutMs`. */
+async function waitForPeerEnd(session: Session, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!session.peerEnded && !session.isClosed && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * awaitStreamEnd() as the baseline's closing handshake has it: under RFC 6120 the tool answers
+ * the server's closing tag with its own before it expects the connection to end (§4.4,
+ * §4.9.1.1); under RFC 3920 the server terminates the connection itself (§4.7.1).
+ */
+export function awaitStreamEndFor(t: CaseContext, session: Session, timeoutMs = session.stepMs): Promise<StreamEnding> {
+  return awaitStreamEnd(session, timeoutMs, { answerClose: t.baseline === '6120' });
+}
+
+/**
+ * After something the server may refuse at the stream level: whether the stream is still open,
+ * proved by a ping round trip on it (the server processed what came before: RFC 6120 §10.1);
+ * false when the stream ended instead. Needs a logged-in session.
+ */
+export async function stillOpen(session: Session): Promise<boolean> {
+  try {
+    await session.sync();
+    return session.received(streamError()).length === 0;
+  } catch (err) {
+    if (session.isClosed || session.peerEnded || session.streamError) return false;
+    throw err;
+  }
 }
 
 /** A description of a stream ending for findings: "stream error <host-unknown/>, </stream:stream>, connection closed". */

@@ -9,6 +9,7 @@ import type { TlsInfo, TlsOverrides } from '../../src/transport/tcp.js';
 import { describe, x, type Element } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { clearStream, credentials, unknownCredentials } from '../lib/sessions.js';
+import { awaitStreamEnd, describeEnding } from '../lib/streams.js';
 
 function starttlsOffer(s: Session): Element | undefined {
   return s.features?.getChild('starttls', NS.tls);
@@ -88,13 +89,21 @@ function identifies(name: { type: string; value: string }, domain: string): bool
   return value === d;
 }
 
-/** RFC 6120 §5 (RFC 3920 §5): STARTTLS, and the certificate and cipher suite it brings (§13). */
+/** RFC 6120 §5 (RFC 3920 §5): STARTTLS, and the certificate and cipher suite it brings (§13; RFC 3920 §14). */
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.2-1',
     cite: {
-      '3920': { section: '', keyword: 'MUST', quote: '' },
-      '6120': { section: '5.2', keyword: 'MUST', quote: '' },
+      '3920': {
+        section: '5.1',
+        keyword: 'MUST',
+        quote: 'When a receiving entity that complies with this specification receives an initial stream header that includes the \'version\' attribute set to a value of at least "1.0", after sending a stream header in reply (including the version flag), it MUST include a <starttls/> element … along with the list of other stream features it supports.',
+      },
+      '6120': {
+        section: '5.2',
+        keyword: 'REQUIRED',
+        quote: 'Support for STARTTLS is REQUIRED in XMPP client and server implementations.',
+      },
     },
     requirement: 'The server supports STARTTLS: <starttls/> is offered in the first stream features.',
     async run(t) {
@@ -105,34 +114,66 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.3.1-1',
     cite: {
-      '3920': { absent: '' },
-      '6120': { section: '5.3.1', keyword: 'SHOULD', quote: '' },
+      '3920': {
+        section: '5.2',
+        keyword: 'SHOULD',
+        quote: 'The receiving entity offers the STARTTLS extension to the initiating entity by including it with the list of other supported stream features (if TLS is required for interaction with the receiving entity, it SHOULD signal that fact by including a <required/> element as a child of the <starttls/> element).',
+        changed: 'RFC 6120 §5.4.1: MUST',
+      },
+      '6120': {
+        section: '5.4.1',
+        keyword: 'MUST',
+        quote: 'If the receiving entity considers STARTTLS negotiation to be mandatory-to-negotiate, the <starttls/> element MUST contain an empty <required/> child element.',
+      },
     },
-    requirement: 'The STARTTLS feature carries <required/> exactly when the server insists on TLS.',
+    requirement: 'A server that insists on TLS flags it with <required/> in the STARTTLS feature (RFC 6120: and one that flags it does insist on it, §5.3.1).',
     async run(t) {
       const s = await offeringStarttls(t);
       const required = starttlsOffer(s)!.getChild('required') !== undefined;
       const policy = await tlsIsMandatory(t, s);
       t.outcome(`TLS is ${policy.mandatory ? 'mandatory' : 'optional'} (${policy.why}); <required/> ${required ? 'present' : 'absent'}`);
-      t.check(required === policy.mandatory,
-        policy.mandatory ? '<required/> in the <starttls/> feature of a server that insists on TLS' : 'no <required/> on a server that authenticates without TLS',
-        starttlsOffer(s)!);
+      if (policy.mandatory) {
+        t.check(required, '<required/> in the <starttls/> feature of a server that insists on TLS', starttlsOffer(s)!);
+        return;
+      }
+      // RFC 6120 §5.3.1: "if the receiving entity includes the <required/> child element …, the
+      // parties MUST consider TLS as mandatory-to-negotiate"; RFC 3920 says nothing of this side
+      if (t.baseline === '6120') {
+        t.must(!required, 'no <required/> on a server that authenticates without TLS (RFC 6120 §5.3.1: <required/> makes TLS mandatory-to-negotiate)', starttlsOffer(s)!);
+      } else if (required) {
+        t.note('<required/> is offered although authentication works without TLS');
+      }
     },
   },
   {
     id: 'RFC6120-5.4.2.3-1',
     cite: {
-      '3920': { section: '', keyword: 'MUST', quote: '' },
-      '6120': { section: '5.4.2.3', keyword: 'MUST', quote: '' },
+      '3920': {
+        section: '5.2',
+        keyword: 'MUST',
+        quote: "The receiving entity MUST reply with either a <proceed/> element or a <failure/> element qualified by the 'urn:ietf:params:xml:ns:xmpp-tls' namespace.",
+      },
+      '6120': {
+        section: '5.4.2.1',
+        keyword: 'MUST',
+        quote: "The receiving entity MUST reply with either a <proceed/> element (proceed case) or a <failure/> element (failure case) qualified by the 'urn:ietf:params:xml:ns:xmpp-tls' namespace.",
+      },
     },
-    requirement: '<starttls/> is answered with <proceed/>, and the TLS handshake follows on the same connection.',
+    requirement: '<starttls/> is answered with <proceed/>, after which the TLS handshake succeeds on the same connection, or with <failure/>, after which the stream and the connection end.',
     async run(t) {
       const s = await offeringStarttls(t);
       const answer = await requestTls(s);
-      t.check(answer.getName() === 'proceed', '<proceed/> in answer to <starttls/>', answer);
+      t.check(answer.getName() === 'proceed' || answer.getName() === 'failure', '<proceed/> or <failure/> in answer to <starttls/>', answer);
+      if (answer.getName() === 'failure') {
+        t.outcome('STARTTLS refused with <failure/>');
+        // RFC 3920 §5.2, RFC 6120 §5.4.2.2: "close the XML stream, and terminate the underlying TCP connection"
+        const ending = await awaitStreamEnd(s);
+        t.check(ending.closedStream && ending.closedConnection, 'the stream closed and the connection terminated after <failure/>', describeEnding(ending));
+        return;
+      }
       try {
         const info = await handshake(s);
-        t.note(`negotiated ${info.protocol} with ${info.cipher}`);
+        t.outcome(`<proceed/>, then ${info.protocol} with ${info.cipher}`);
       } catch (err) {
         t.check(false, 'a TLS handshake on the same connection after <proceed/>', (err as Error).message);
       }
@@ -141,8 +182,16 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.4.3.3-1',
     cite: {
-      '3920': { section: '', keyword: 'MUST', quote: '' },
-      '6120': { section: '5.4.3.3', keyword: 'MUST', quote: '' },
+      '3920': {
+        section: '5.1',
+        keyword: 'MUST NOT',
+        quote: 'If the TLS negotiation is successful, the receiving entity MUST NOT offer the STARTTLS extension to the initiating entity along with the other stream features that are offered when the stream is restarted.',
+      },
+      '6120': {
+        section: '5.4.3.3',
+        keyword: 'MUST NOT',
+        quote: 'The receiving entity also MUST send stream features to the initiating entity, which MUST NOT include the STARTTLS feature but which SHOULD include the SASL stream feature as described under Section 6 …',
+      },
     },
     requirement: 'The stream features after TLS no longer offer STARTTLS.',
     async run(t) {
@@ -154,27 +203,51 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.3.4-1',
     cite: {
-      '3920': { section: '', keyword: 'MUST', quote: '' },
-      '6120': { section: '5.3.4', keyword: 'MUST', quote: '' },
+      '3920': {
+        section: '6.2',
+        keyword: 'MUST',
+        quote: 'Upon receiving the new stream header from the initiating entity, the receiving entity MUST respond by sending a new XML stream header to the initiating entity, along with any available features (but not including the STARTTLS and SASL features) or an empty <features/> element …',
+      },
+      '6120': {
+        section: '13.3',
+        keyword: 'MUST',
+        quote: 'The order of layers in which protocols MUST be stacked is as follows: 1. TCP 2. TLS 3. SASL 4. XMPP',
+      },
     },
-    requirement: 'TLS comes before SASL: once SASL has succeeded, STARTTLS is not offered again.',
+    requirement: 'TLS comes before SASL: a server that lets a client authenticate before TLS does not offer STARTTLS once SASL has succeeded.',
     accounts: 1,
     async run(t) {
       const s = await clearStream(t);
-      // a server that lets clients authenticate in the clear is the one that could still offer
-      // STARTTLS afterwards; SCRAM and DIGEST-MD5 never put the password on the wire
+      if (!starttlsOffer(s)) t.skip('the server does not offer STARTTLS (see RFC6120-5.2-1)');
+      // SCRAM and DIGEST-MD5 never put the password on the wire; PLAIN is not sent in the clear
       const inClear = chooseMechanism(s.mechanisms.filter((m) => m !== 'PLAIN'));
-      if (!inClear && starttlsOffer(s)) await t.setup('negotiate STARTTLS', () => s.starttls());
-      await t.setup(`authenticate as ${t.accounts[0]!.jid}`, () => s.authenticate(credentials(t.accounts[0]!), inClear));
-      t.outcome(inClear ? `authenticated in the clear with ${inClear}` : `authenticated ${s.tlsInfo ? 'after TLS' : 'without TLS (none offered)'}`);
+      if (!inClear) {
+        t.skip(s.mechanisms.length === 0
+          ? 'no SASL mechanism is offered before TLS: SASL can only follow TLS here'
+          : `the mechanisms offered before TLS [${s.mechanisms.join(', ')}] are none the tool uses in the clear`);
+      }
+      await t.setup(`authenticate as ${t.accounts[0]!.jid} in the clear with ${inClear}`, () => s.authenticate(credentials(t.accounts[0]!), inClear));
+      t.outcome(`authenticated in the clear with ${inClear}`);
       t.check(starttlsOffer(s) === undefined, 'no <starttls/> in the features after SASL', s.features!);
     },
   },
   {
     id: 'RFC6120-13.7.1.2-1',
     cite: {
-      '3920': { section: '', keyword: 'MUST', quote: '' },
-      '6120': { section: '13.7.1.2', keyword: 'MUST', quote: '' },
+      '3920': {
+        absent: 'RFC 3920 states how the client checks the certificate against the hostname (§5.1 rules 7–8, §14.2), not what a server certificate must contain',
+        later: {
+          doc: 'RFC 6120',
+          section: '13.7.1.2.1',
+          keyword: 'SHOULD',
+          quote: 'In a PKIX certificate to be presented by an XMPP server (i.e., a "server certificate"), the certificate SHOULD include one or more XMPP addresses (i.e., domainparts) associated with XMPP services hosted at the server.',
+        },
+      },
+      '6120': {
+        section: '13.7.1.2.1',
+        keyword: 'SHOULD',
+        quote: 'In a PKIX certificate to be presented by an XMPP server (i.e., a "server certificate"), the certificate SHOULD include one or more XMPP addresses (i.e., domainparts) associated with XMPP services hosted at the server.',
+      },
     },
     requirement: 'The server certificate names the XMPP domain: a DNS-ID, SRV-ID or XmppAddr that matches it.',
     async run(t) {
@@ -192,8 +265,16 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-13.8-1',
     cite: {
-      '3920': { section: '', keyword: 'SHOULD', quote: '' },
-      '6120': { section: '13.8', keyword: 'SHOULD', quote: '' },
+      '3920': {
+        section: '14.7',
+        keyword: 'MUST',
+        quote: 'At a minimum, all implementations MUST support the following mechanisms: … for confidentiality: TLS (using the TLS_RSA_WITH_3DES_EDE_CBC_SHA cipher)',
+      },
+      '6120': {
+        section: '13.8.2',
+        keyword: 'MUST',
+        quote: 'For confidentiality only, servers MUST support TLS with the TLS_RSA_WITH_AES_128_CBC_SHA ciphersuite.',
+      },
     },
     requirement: 'The mandatory-to-implement cipher suite can be negotiated: TLS_RSA_WITH_AES_128_CBC_SHA (RFC 6120), TLS_RSA_WITH_3DES_EDE_CBC_SHA (RFC 3920).',
     async run(t) {
