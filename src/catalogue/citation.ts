@@ -23,7 +23,7 @@ export function keywordStrength(keyword: Keyword): Strength {
 
 /** The sentence of one text that a case checks. */
 export interface Citation {
-  /** The section in that text (RFC 3920 numbering under --core 3920, the XEP version's own numbering). */
+  /** The section in that text (RFC 3920 numbering under --core 3920, the XEP version's own numbering); an appendix as "A.3.2". */
   section: string;
   /**
    * The keyword of the quoted sentence. A compound sentence ("MUST close the stream with an
@@ -160,7 +160,7 @@ function documentUrl(doc: string, version: string | undefined): string {
 /** A link to the section: RFC anchors by number; XEP sections by their anchor name, when known. */
 function sectionUrl(doc: string, version: string | undefined, section: string, anchor: string | undefined): string {
   const base = documentUrl(doc, version);
-  if (doc.startsWith('RFC ') && section) return `${base}#section-${section.split(/[ ,]/)[0]}`;
+  if (doc.startsWith('RFC ') && section) return `${base}#${/^[A-Z]/.test(section) ? 'appendix' : 'section'}-${section.split(/[ ,]/)[0]}`;
   return anchor ? `${base}#${anchor}` : base;
 }
 

@@ -28,7 +28,7 @@ function keysFor(spec: SpecId, role: Role): string[] {
 /** What is wrong with one citation, or nothing. */
 function citationProblems(c: Citation): string[] {
   const problems: string[] = [];
-  if (!/^\d+(\.\d+)*$/.test(c.section)) problems.push(`section '${c.section}' is not a section number`);
+  if (!/^(\d+|[A-Z])(\.\d+)*$/.test(c.section)) problems.push(`section '${c.section}' is not a section or appendix number`);
   const keywords = keywordsOf(c);
   if (keywords.length === 0) problems.push('no keyword');
   for (const k of keywords) {
