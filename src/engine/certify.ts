@@ -70,7 +70,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     options.onUpdate?.(report, latest);
   };
 
-  const { support } = await runPlan(plan, {
+  const { support, unusable } = await runPlan(plan, {
     role,
     // one memory of refused credentials per run and target
     env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions, counters },
@@ -116,6 +116,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     connections: counters.connections,
     reusedSessions: sessions?.reused ?? 0,
   };
+  if (unusable) report.unusable = unusable;
   report.complete = !options.signal.aborted;
   if (options.signal.aborted) report.interruption = String((options.signal.reason as Error)?.message ?? options.signal.reason);
   refresh();

@@ -1,3 +1,4 @@
+import type { CitedText } from '../catalogue/citation.js';
 import type { Baseline } from '../catalogue/specs.js';
 import { Transcript } from '../evidence/transcript.js';
 import type { Finding } from '../report/model.js';
@@ -30,20 +31,36 @@ export class CaseContext {
   private readonly cleanups: Cleanups;
   private cleaningUp = false;
 
+  /** Strength of the case's own keyword: what check() and failed waits count as. */
+  readonly strength: Strength;
+  /**
+   * The text the run judges the case by: the RFC of the baseline or the XEP version the level
+   * cites, with its section and keyword (`t.citation.version` tells a XEP case which text it is
+   * held to). Undefined for the engine's own steps (the account check, probes).
+   */
+  readonly citation?: CitedText;
+  private readonly pristine: (account: Account) => boolean;
+
   constructor(
     private readonly env: RunEnvironment,
-    /** Strength of the case's own keyword: what check() and failed waits count as. */
-    readonly strength: Strength,
     readonly accounts: Account[],
     readonly transport: TransportKind,
     private readonly facts: ReadonlyMap<string, string>,
     readonly signal: AbortSignal,
-    private readonly pristine: (account: Account) => boolean = () => false,
-    /** The most a miss can count for (see Judge). */
-    ceiling: Strength = 'must',
+    judging: {
+      strength: Strength;
+      /** The most a miss can count for (see Judge). */
+      ceiling?: Strength;
+      citation?: CitedText;
+      /** Whether an account was made for the run and no case used it yet. */
+      pristine?: (account: Account) => boolean;
+    },
   ) {
+    this.strength = judging.strength;
+    this.citation = judging.citation;
+    this.pristine = judging.pristine ?? (() => false);
     this.transcript = new Transcript(env.redactor);
-    this.judge = new Judge(strength, this.transcript, env.redactor, ceiling);
+    this.judge = new Judge(judging.strength, this.transcript, env.redactor, judging.ceiling);
     this.cleanups = new Cleanups(this.transcript);
     this.logins = new Logins(env, this.transcript, accounts, transport, () => this.stepSignal);
   }

@@ -7,6 +7,7 @@ import type { AccountPool } from './accounts.js';
 import { citationLabel, citationStrength, citedText, entryFor, entryKey, type CitedText } from '../catalogue/citation.js';
 import { TRANSPORT_SPEC, type CaseDefinition, type SupportFinding, type Suite, type TransportKind } from './case.js';
 import { CaseContext, type RunEnvironment } from './context.js';
+import { preflight } from './preflight.js';
 import { RegistrationRefused } from './registration.js';
 import { Nonconformance, Skip, TargetSilent, ToolError, type SkipKind, type Strength } from './errors.js';
 
@@ -87,7 +88,7 @@ export interface SpecSupport {
 }
 
 /** Runs the spec probes, then the cases; returns the support found per spec and every result. */
-export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions): Promise<{ support: Map<string, SpecSupport>; results: CaseResult[] }> {
+export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions): Promise<{ support: Map<string, SpecSupport>; results: CaseResult[]; unusable?: string }> {
   // one listener on the run's signal stops every case in flight
   const active = new Set<AbortController>();
   const stopped = new Promise<'aborted'>((resolve) => {
@@ -99,12 +100,12 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     else runnerOptions.signal.addEventListener('abort', stop, { once: true });
   });
   const options: InternalOptions = { ...runnerOptions, active, stopped };
-  const unusable = options.ready ? await options.ready() : await checkAccounts(options);
+  const unusable = options.ready ? await options.ready() : (await preflight(options.env, options.signal)) ?? await checkAccounts(options);
   if (unusable) {
-    const results = plan.map((item) => notRun(item, options, unusable));
+    const results = plan.map((item) => notRun(item, options, `not run: ${unusable}`));
     for (const r of results) options.onResult?.(r);
     await options.pool.drain(options.env.sessions);
-    return { support: new Map(), results };
+    return { support: new Map(), results, unusable };
   }
   const support = await probeSpecs(plan, options);
   // copies of cases over a transport the target does not offer would only repeat one absence
@@ -207,7 +208,7 @@ async function checkAccounts(options: InternalOptions): Promise<string | undefin
     } catch (err) {
       const refusal = err instanceof Error && err.cause instanceof RegistrationRefused ? err.cause : undefined;
       if (!refusal) noteSilence(options, [err]);
-      return refusal && `not run: --register: ${refusal.message}; give accounts with --account instead`;
+      return refusal && `--register: ${refusal.message}; give accounts with --account instead`;
     }
   }
   let failures: unknown[] = [];
@@ -220,7 +221,7 @@ async function checkAccounts(options: InternalOptions): Promise<string | undefin
     if (failures.length === given.length) noteSilence(options, failures);
     return undefined;
   }
-  return `not run: the server refused the password of ${refused.join(', ')} (SASL <not-authorized/>); each was tried once only, so no account is locked out`;
+  return `the server refused the password of ${refused.join(', ')} (SASL <not-authorized/>); each was tried once only, so no account is locked out`;
 }
 
 /**
@@ -292,7 +293,7 @@ async function runCase(item: PlannedCase, spec: SpecSupport | undefined, options
   const timeoutMs = Math.max(options.caseTimeoutMs, item.def.timeoutMs ?? 0);
   // a rule only a later text states is judged for information: no check of it fails the target
   const ceiling = item.citation.later ? 'should' : 'must';
-  const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, { strength, ceiling }, (t) => item.def.run(t), spec?.facts, timeoutMs);
+  const outcome = await withCase(options, { n: item.def.accounts ?? 0, fresh: item.def.freshAccounts }, item.transport, { strength, ceiling, citation: item.citation }, (t) => item.def.run(t), spec?.facts, timeoutMs);
   const t = outcome.context;
   const base = { findings: t?.findings ?? [], notes: t?.notes ?? [], transcript: [...t?.transcript.entries ?? []] };
   if (outcome.verdict) return finish(item, options, started, t0, { ...base, ...outcome.verdict });
@@ -320,7 +321,7 @@ async function withCase<T>(
   options: InternalOptions,
   accountsNeeded: { n: number; fresh?: boolean },
   transport: TransportKind,
-  judging: { strength: Strength; ceiling?: Strength },
+  judging: { strength: Strength; ceiling?: Strength; citation?: CitedText },
   body: (t: CaseContext) => Promise<T>,
   facts: Map<string, string> = new Map(),
   timeoutMs = options.caseTimeoutMs,
@@ -349,7 +350,7 @@ async function withCase<T>(
     const deadline = new Promise<'deadline'>((resolve) => {
       timer = setTimeout(() => resolve('deadline'), timeoutMs);
     });
-    context = new CaseContext(options.env, strength, accounts, transport, facts, controller.signal, (a) => options.pool.isPristine(a), judging.ceiling);
+    context = new CaseContext(options.env, accounts, transport, facts, controller.signal, { ...judging, pristine: (a) => options.pool.isPristine(a) });
     const ctx = context;
     // client cases run one at a time, each recording the client's wire into its own transcript
     options.env.client?.attach(ctx.transcript);
