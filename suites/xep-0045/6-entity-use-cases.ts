@@ -5,7 +5,7 @@ import { iq, query } from '../../src/session/stanza.js';
 import { describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
-import { createRoom } from './room.js';
+import { createRoom, type Config } from './room.js';
 
 const RSM = 'http://jabber.org/protocol/rsm';
 
@@ -40,7 +40,7 @@ const FEATURE_PAIRS: [string, string][] = [
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }, [
   {
     id: 'XEP0045-6-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6', keyword: 'MUST', quote: '' }),
+    cite: sameIn(['1.22', '1.24'], { section: '6', keyword: 'MUST', quote: 'A MUC implementation MUST support Service Discovery.', anchor: 'entity' }),
     requirement: 'The MUC service implements XEP-0030: disco#info and disco#items to it return results.',
     accounts: 1,
     async run(t) {
@@ -54,8 +54,9 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.2-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6.2', keyword: 'MUST', quote: '' }),
+    cite: sameIn(['1.22', '1.24'], { section: '6.1', keyword: 'MUST', quote: 'The service MUST return its identity and the features it supports', anchor: 'disco-component' }),
     requirement: `The service's disco#info shows identity conference/text and the feature ${NS.muc}.`,
+    evidence: 'advertisement',
     accounts: 1,
     async run(t) {
       const service = t.requireFact('service');
@@ -67,26 +68,41 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.3-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6.3', keyword: 'SHOULD', quote: '' }),
-    requirement: "disco#items on the service shows a non-occupant the public rooms and leaves hidden rooms out (following XEP-0059 pages if it pages).",
+    cite: sameIn(['1.22', '1.24'], {
+      section: '6.2',
+      keyword: 'SHOULD',
+      quote: 'The service SHOULD return a full list of the rooms it hosts.',
+      anchor: 'disco-rooms',
+      changed: 'v1.25 (2012): "a full list of the public rooms it hosts (i.e., not return any rooms that are hidden)"',
+    }),
+    requirement: 'disco#items on the service lists a public room it hosts to a non-occupant (following XEP-0059 pages if it pages); whether a hidden room is left out is noted (v1.22/v1.24 set no rule on it).',
     accounts: 2,
     async run(t) {
       const service = t.requireFact('service');
       const owner = await t.login(t.accounts[0]!);
-      const shown = await createRoom(t, owner, { nick: 'public', config: { publicroom: true } });
-      const hidden = await createRoom(t, owner, { nick: 'hidden', config: { publicroom: false } });
+      let configurable = false;
+      const shown = await createRoom(t, owner, {
+        nick: 'public',
+        config: (form): Config => {
+          configurable = form.has('publicroom');
+          return configurable ? { publicroom: true } : {};
+        },
+      });
+      const hidden = configurable ? await createRoom(t, owner, { nick: 'hidden', config: { publicroom: false } }) : undefined;
       // a stranger to both rooms: services may show occupants the hidden rooms they are in
       const listed = await listedRooms(await t.login(t.accounts[1]!), service);
       t.check(listed.ok, `a disco#items result from ${service}`, listed.last);
       t.note(`${listed.jids.length} rooms listed`);
-      t.check(listed.jids.includes(shown.jid), `the public room ${shown.jid} among the items`, `not listed; last response ${listed.last}`);
-      t.check(!listed.jids.includes(hidden.jid), `the hidden room ${hidden.jid} not among the items`, 'the hidden room is listed');
+      t.check(listed.jids.includes(shown.jid), `the room ${shown.jid} among the items`, `not listed; last response ${listed.last}`);
+      if (hidden) t.outcome(listed.jids.includes(hidden.jid) ? `the hidden room ${hidden.jid} is listed too` : `the hidden room ${hidden.jid} is left out`);
+      else t.note('the configuration form has no muc#roomconfig_publicroom field: no hidden room was made');
     },
   },
   {
     id: 'XEP0045-6.4-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6.4', keyword: ['MUST', 'SHOULD'], quote: '' }),
+    cite: sameIn(['1.22', '1.24'], { section: '6.3', keyword: ['MUST', 'SHOULD'], quote: 'The room MUST return its identity and SHOULD return the features it supports', anchor: 'disco-roominfo' }),
     requirement: "A room's disco#info shows identity conference/text (MUST) and features that match its configuration, one of each privacy/security pair (SHOULD).",
+    evidence: 'advertisement',
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
@@ -104,8 +120,13 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
   },
   {
     id: 'XEP0045-6.5-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6.5', keyword: 'MUST', quote: '' }),
-    requirement: 'disco#items on a room from a non-occupant is a result (its occupants if public, else an empty query), never an error.',
+    cite: sameIn(['1.22', '1.24'], {
+      section: '6.4',
+      keyword: 'MAY',
+      quote: 'An implementation MAY return a list of existing occupants if that information is publicly available, or return no list at all if this information is kept private.',
+      anchor: 'disco-roomitems',
+    }),
+    requirement: 'disco#items on a room from a non-occupant: a result listing the occupants, or one without a list (an empty query); which of the two is recorded (the text allows both; an error is neither).',
     accounts: 2,
     async run(t) {
       const [a, c] = t.accounts;
@@ -113,14 +134,19 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
       const outsider = await t.login(c!);
       const room = await createRoom(t, owner);
       const items = await discoItems(outsider, room.jid);
-      t.check(items.ok, `a disco#items result from ${room.jid}`, items.response);
-      t.outcome(items.items.length ? `occupants listed: ${items.items.map((i) => i.jid).join(', ')}` : 'an empty query (occupants kept private)');
+      t.outcome(!items.ok ? `an error: ${describe(items.response, 200)}` : items.items.length ? `occupants listed: ${items.items.map((i) => i.jid).join(', ')}` : 'an empty query (occupants kept private)');
+      t.check(items.ok, `a disco#items result from ${room.jid}, with or without a list of occupants`, items.response);
     },
   },
   {
     id: 'XEP0045-6.6-1',
-    cite: sameIn(['1.22', '1.24'], { section: '6.6', keyword: 'MUST', quote: '' }),
-    // was `introduced: 'the MUST of later versions; v1.24 (2008), which the levels cite, says SHOULD'`: cite the later text as NotInText.later
+    cite: sameIn(['1.22', '1.24'], {
+      section: '6.5',
+      keyword: 'SHOULD',
+      quote: 'If a non-occupant attempts to send a disco request to an address of the form <room@service/nick>, a MUC service SHOULD return the request to the entity and specify a <bad-request/> error condition.',
+      anchor: 'disco-occupant',
+      changed: 'v1.25 (2012) makes it MUST',
+    }),
     requirement: 'A disco request from a non-occupant to an occupant JID gets <bad-request/>.',
     accounts: 2,
     async run(t) {

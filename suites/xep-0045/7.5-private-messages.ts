@@ -21,31 +21,42 @@ async function refused(s: Session, stanza: Element): Promise<Element> {
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.5-1',
-    cite: sameIn(['1.22', '1.24'], { section: '7.5', keyword: 'MUST', quote: '' }),
-    requirement: "A private message to an occupant JID reaches that occupant from the sender's occupant JID; a groupchat one is refused with <bad-request/> and not delivered.",
+    cite: sameIn(['1.22', '1.24'], {
+      section: '7.8',
+      keyword: ['SHOULD', 'MUST'],
+      quote: 'This privilege SHOULD be allowed to any occupant (even a visitor in a moderated room). … If the sender attempts to send a private message of type "groupchat" to a particular occupant, the service MUST refuse to deliver the message … and return a <bad-request/> error to the sender',
+      anchor: 'privatemessage',
+    }),
+    requirement: "A private message to an occupant JID reaches that occupant from the sender's occupant JID (SHOULD: the privilege); a groupchat one is refused with <bad-request/> and not delivered (MUST).",
     accounts: 2,
     async run(t) {
       const owner = await t.login(t.accounts[0]!);
       const room = await createRoom(t, owner);
       const b = await joinAs(t, t.accounts[1]!, room.jid, 'b');
       const to = `${room.jid}/b`;
+      const fromOwner = (body: string | null, what: string) => message({ from: `${room.jid}/${room.nick}`, where: (el) => el.getChildText('body') === body }, what);
       const chat = privateMessage(to, 'chat');
       owner.send(chat);
-      const received = await b.s.expect(message({ from: `${room.jid}/${room.nick}`, where: (el) => el.getChildText('body') === chat.getChildText('body') }, `the private message from ${room.jid}/${room.nick}`));
-      t.check(received.attrs.type === 'chat', "type='chat' kept", received);
+      const received = await b.s.maybe(fromOwner(chat.getChildText('body'), `the private message from ${room.jid}/${room.nick}`));
+      t.should(received !== undefined, `the private message delivered to B from ${room.jid}/${room.nick}`, b.s.received(message({ where: (el) => el.getChildText('body') === chat.getChildText('body') }))[0] ?? 'nothing within the step deadline');
+      if (received) t.note(`delivered with type='${received.attrs.type ?? 'normal'}'`);
       const wrong = privateMessage(to, 'groupchat');
-      t.expectError(await refused(owner, wrong), ['bad-request']);
+      t.expectError(await refused(owner, wrong), ['bad-request'], 'must');
+      if (!received) return t.skip('unproven: private messages are not delivered here, so no later one can show that the refused one was not', 'unproven');
       // the room handles the sender's stanzas in order: once a later one arrives, the refused one would have too
       const marker = privateMessage(to, 'chat');
       owner.send(marker);
-      await b.s.expect(message({ from: `${room.jid}/${room.nick}`, where: (el) => el.getChildText('body') === marker.getChildText('body') }, 'a later private message'));
-      const leaked = b.s.received(message({ where: (el) => el.getChildText('body') === wrong.getChildText('body') }));
-      t.check(leaked.length === 0, 'the groupchat-typed private message not delivered', leaked[0]);
+      await t.nothingArrived(b.s, message({ where: (el) => el.getChildText('body') === wrong.getChildText('body') }), 'copy of the groupchat-typed private message', () => b.s.expect(fromOwner(marker.getChildText('body'), 'a later private message')), 'must');
     },
   },
   {
     id: 'XEP0045-7.5-2',
-    cite: sameIn(['1.22', '1.24'], { section: '7.5', keyword: 'MUST', quote: '' }),
+    cite: sameIn(['1.22', '1.24'], {
+      section: '7.8',
+      keyword: 'MUST',
+      quote: 'If the sender attempts to send a private message to a room JID that does not exist, the service MUST return an <item-not-found/> error to the sender. If the sender is not an occupant of the room in which the intended recipient is visiting, the service MUST return a <not-acceptable/> error to the sender.',
+      anchor: 'privatemessage',
+    }),
     requirement: 'A private message to an occupant JID nobody holds gets <item-not-found/>; one from a non-occupant gets <not-acceptable/>.',
     accounts: 2,
     async run(t) {
