@@ -1,0 +1,192 @@
+/**
+ * Checks every citation of every case against the primary texts: the quote must appear, word for
+ * word (whitespace and markup aside, "…" for words left out), in the section the citation names,
+ * of the document and version it names. The texts are not part of the project (copyright, size):
+ * give a folder with the RFCs as plain text (rfc3920.txt, rfc6120.txt, …) and a clone of xsf/xeps,
+ * whose history holds every XEP version.
+ *
+ *   node dist/scripts/verify-quotes.js --rfcs DIR --xeps DIR [--only PREFIX]
+ *
+ * A XEP version is read as published: the last commit that carries the version and was made
+ * within three days of its date (later commits that kept the number are silent edits); for a
+ * version older than the archive, its earliest commit.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { entryFor, entryKey, isAbsent, type Citation } from '../src/catalogue/citation.js';
+import { LEVELS, resolveLevel } from '../src/catalogue/levels.js';
+import { BASELINES, specInfo } from '../src/catalogue/specs.js';
+import { publishedOn } from '../src/catalogue/versions.js';
+import type { CaseDefinition } from '../src/engine/case.js';
+import { SUITES } from '../suites/index.js';
+
+const { values } = parseArgs({ options: { rfcs: { type: 'string' }, xeps: { type: 'string' }, only: { type: 'string', multiple: true } } });
+if (!values.rfcs || !values.xeps) {
+  process.stderr.write('usage: verify-quotes --rfcs DIR --xeps DIR [--only PREFIX]\n');
+  process.exit(2);
+}
+const rfcDir = values.rfcs;
+const xepRepo = values.xeps;
+
+/** A document as sections: number → normalised text. */
+type Sections = Map<string, string>;
+const documents = new Map<string, Sections>();
+
+const normalise = (text: string): string => text
+  .replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
+  .replace(/\s+/g, ' ').trim();
+
+/** An RFC's sections from its plain text: headings "4.7.1.  Title" at the start of a line; page breaks removed. */
+function rfcSections(number: string): Sections {
+  const raw = fs.readFileSync(path.join(rfcDir, `rfc${number}.txt`), 'latin1')
+    .replace(/\f/g, '')
+    .replace(/\n[^\n]*\[Page \d+\]\n+RFC \d+[^\n]*\n/g, '\n');
+  const sections: Sections = new Map();
+  let current = '0';
+  let body: string[] = [];
+  const flush = (): void => {
+    sections.set(current, normalise(`${sections.get(current) ?? ''} ${body.join(' ')}`));
+    body = [];
+  };
+  for (const line of raw.split('\n')) {
+    const heading = /^((?:\d+|[A-Z])(?:\.\d+)*)\.?\s{1,3}\S/.exec(line);
+    if (heading && !line.includes('. . .')) {
+      flush();
+      current = heading[1]!;
+    }
+    body.push(line);
+  }
+  flush();
+  return sections;
+}
+
+/** The commit of xep-NNNN.xml as `version` was published (see the header comment). */
+function publishedCommit(number: string, version: string, date: string | undefined): string {
+  const file = `xep-${number}.xml`;
+  const log = execFileSync('git', ['-C', xepRepo, 'log', '--format=%h %ad', '--date=short', '--', file], { encoding: 'utf8' }).trim().split('\n');
+  const limit = date ? new Date(Date.parse(date) + 3 * 86_400_000).toISOString().slice(0, 10) : '9999';
+  let earliest: string | undefined;
+  for (const line of log) {
+    const [commit, committed] = line.split(' ') as [string, string];
+    const head = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).slice(0, 20_000);
+    const top = /<revision>\s*<version>([^<]+)<\/version>/.exec(head)?.[1]?.trim();
+    if (top !== version) continue;
+    if (committed <= limit) return commit;
+    earliest = commit;
+  }
+  if (earliest) return earliest;
+  // a version older than the archive whose file was already "in progress" at the next one: the
+  // archive's earliest file carries its content (XEP-0138 v1.1)
+  const first = log[log.length - 1]!.split(' ')[0]!;
+  const text = execFileSync('git', ['-C', xepRepo, 'show', `${first}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (new RegExp(`<version>${version.replace('.', '\\.')}</version>`).test(text)) return first;
+  throw new Error(`XEP-${number} has no commit at version ${version}`);
+}
+
+/**
+ * The entities a XEP's text uses (&xep0077;, &rfc3920;), as the rendered XEP reads them: the
+ * reference's title, and for a XEP its number after it ("In-Band Registration (XEP-0077)").
+ */
+function entitiesAt(commit: string): Map<string, string> {
+  const ent = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:xep.ent`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const entities = new Map<string, string>();
+  for (const m of ent.matchAll(/<!ENTITY\s+(\S+)\s+"([^"]*)"\s*>/g)) {
+    const title = (/<span class='ref'>([\s\S]*?)<\/span>/.exec(m[2]!)?.[1] ?? m[2]!.replace(/<note>[\s\S]*?<\/note>/g, '')).replace(/<[^>]+>/g, '').trim();
+    const xep = /^xep(\d{4})$/.exec(m[1]!);
+    entities.set(m[1]!, xep ? `${title} (XEP-${xep[1]})` : title);
+  }
+  return entities;
+}
+
+/** A XEP's sections, numbered as the rendered XEP numbers <section1>…<section4> in document order. */
+function xepSections(number: string, version: string): Sections {
+  const commit = publishedCommit(number, version, publishedOn(`xep-${number}` as never, version));
+  const entities = entitiesAt(commit);
+  const xml = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:xep-${number}.xml`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/^[\s\S]*?<\/header>/, '').replace(/<note>[\s\S]*?<\/note>/g, '')
+    .replace(/&([\w.-]+);/g, (whole, name: string) => entities.get(name) ?? whole);
+  const sections: Sections = new Map();
+  const counters = [0, 0, 0, 0, 0];
+  let current = '0';
+  const tokens = body.split(/(<\/?section[1-4][^>]*>)/);
+  for (const token of tokens) {
+    const open = /^<section([1-4])[\s>]/.exec(token);
+    if (open) {
+      const level = Number(open[1]);
+      counters[level - 1]!++;
+      for (let i = level; i < counters.length; i++) counters[i] = 0;
+      current = counters.slice(0, level).join('.');
+      continue;
+    }
+    if (/^<\/section/.test(token)) continue;
+    const text = token.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/&[a-z]+;/g, ' ');
+    sections.set(current, normalise(`${sections.get(current) ?? ''} ${text}`));
+  }
+  return sections;
+}
+
+function sectionsOf(doc: string, version: string | undefined): Sections {
+  const key = `${doc} ${version ?? ''}`;
+  let sections = documents.get(key);
+  if (!sections) {
+    const rfc = /^RFC (\d+)$/.exec(doc);
+    const xep = /^XEP-(\d{4})$/.exec(doc);
+    if (rfc) sections = rfcSections(rfc[1]!);
+    else if (xep && version) sections = xepSections(xep[1]!, version);
+    else throw new Error(`cannot read ${key}`);
+    documents.set(key, sections);
+  }
+  return sections;
+}
+
+/** What is wrong with one citation against its text, or undefined. */
+function check(c: Citation, doc: string, version: string | undefined): string | undefined {
+  const sections = sectionsOf(doc, version);
+  // a section and its subsections
+  const text = [...sections].filter(([n]) => n === c.section || n.startsWith(`${c.section}.`)).map(([, t]) => t).join(' ');
+  if (!text) return `${doc}${version ? ` v${version}` : ''} has no section ${c.section}`;
+  // compared without whitespace: plain-text RFCs break lines inside words ("'xml:\n   lang'")
+  const squeeze = (t: string): string => t.replace(/\s+/g, '');
+  const fragments = normalise(c.quote).split(/\s*…\s*/).filter((f) => f.length > 0);
+  const missing = fragments.filter((f) => !squeeze(text).includes(squeeze(f.replace(/[.;:,]$/, ''))));
+  if (missing.length === 0) return undefined;
+  const elsewhere = [...sections].filter(([, t]) => missing.every((f) => squeeze(t).includes(squeeze(f.replace(/[.;:,]$/, ''))))).map(([n]) => n);
+  return `not in §${c.section} of ${doc}${version ? ` v${version}` : ''}: "${missing[0]!.slice(0, 80)}"${elsewhere.length ? ` (found in §${elsewhere.join(', §')})` : ''}`;
+}
+
+const keysFor = (def: CaseDefinition): { key: string; version?: string }[] => {
+  const keys = new Map<string, string | undefined>();
+  for (const level of LEVELS) {
+    if (!level.roles.includes(def.role)) continue;
+    for (const baseline of BASELINES) {
+      for (const row of resolveLevel(level, def.role, baseline)) if (row.spec === def.spec) keys.set(entryKey(def.spec, baseline, row.version), row.version);
+    }
+  }
+  return [...keys].map(([key, version]) => ({ key, version }));
+};
+
+let checked = 0;
+const problems: string[] = [];
+for (const def of SUITES.flatMap((s) => s.cases)) {
+  if (values.only && !values.only.some((p) => def.id.startsWith(p))) continue;
+  for (const { key, version } of keysFor(def)) {
+    const entry = entryFor(def.cite, key);
+    if (!entry) continue;
+    const cited = isAbsent(entry) ? entry.later : entry;
+    if (!cited) continue;
+    const rfcBaseline = key === '3920' || key === '6120' ? key : undefined;
+    const doc = cited.doc ?? specInfo(def.spec).name(rfcBaseline ?? '6120');
+    const docVersion = cited.doc ? cited.version : version;
+    checked++;
+    try {
+      const problem = check(cited, doc, docVersion);
+      if (problem) problems.push(`${def.id} (${def.role}) [${key}]: ${problem}`);
+    } catch (err) {
+      problems.push(`${def.id} (${def.role}) [${key}]: ${(err as Error).message}`);
+    }
+  }
+}
+process.stdout.write(`${checked} citations checked, ${problems.length} not found as quoted\n${problems.map((p) => `  ${p}\n`).join('')}`);
+process.exit(problems.length ? 1 : 0);
