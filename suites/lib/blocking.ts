@@ -6,7 +6,7 @@ import { bare, iq, token } from '../../src/session/stanza.js';
 import { Element, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { markerFrom } from './presence.js';
-import { attempt, type Attempt } from './traffic.js';
+import { attempt, type Round } from './traffic.js';
 import { accepted, getList, listNames, removeList, setDefault, soleSession, type ListNames } from './privacy.js';
 
 export type Command = 'block' | 'unblock';
@@ -23,9 +23,14 @@ export interface Blocklist {
   jids: string[];
 }
 
+/** A blocklist request (XEP-0191 §3.2; v1.1 §5.2): an IQ get with no 'to'. */
+export function blocklistIq(): Element {
+  return iq('get', {}, x('blocklist', { xmlns: NS.blocking }));
+}
+
 /** The user's blocklist (§3.2). */
 export async function getBlocklist(session: Session): Promise<Blocklist> {
-  const response = await session.iq(iq('get', {}, x('blocklist', { xmlns: NS.blocking })));
+  const response = await session.iq(blocklistIq());
   const element = response.getChild('blocklist', NS.blocking);
   return {
     response,
@@ -137,17 +142,17 @@ export class Blocks {
 /**
  * What a blocked JID's stanzas meet (§3.3), shared by the cases on delivery and on the answers:
  * A (available) blocks C; C sends A one stanza of each kind; A unblocks C and C's next message
- * closes the round. Returns C's attempts and the sessions.
+ * closes the round (the barrier). Returns the round and the sessions.
  */
-export async function blockedInbound(t: CaseContext): Promise<{ a: Session; c: Session; attempts: Attempt[] }> {
+export async function blockedInbound(t: CaseContext): Promise<{ a: Session; c: Session; round: Round }> {
   const [accountA, accountC] = t.accounts;
   const a = await t.login(accountA!, { presence: true });
   const c = await t.login(accountC!);
   const blocks = await Blocks.of(t, a);
   await blocks.blockNow([bare(c.jid!)]);
-  const attempts = await attempt(c, a, ['message', 'message-full', 'presence', 'iq-get', 'iq-set', 'iq-result'], async () => {
-    await blocks.unblockNow([bare(c.jid!)]);
-    await markerFrom(t, c, a);
+  const round = await attempt(c, a, ['message', 'message-full', 'presence', 'iq-get', 'iq-set', 'iq-result'], {
+    lift: () => blocks.unblockNow([bare(c.jid!)]),
+    marker: () => markerFrom(t, c, a),
   });
-  return { a, c, attempts };
+  return { a, c, round };
 }

@@ -5,7 +5,7 @@ import { bare, iq, query, stanzaError, token } from '../../src/session/stanza.js
 import { Element, describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { markerFrom } from './presence.js';
-import { attempt, type Attempt } from './traffic.js';
+import { attempt, type Round } from './traffic.js';
 
 /** The stanza kinds an item can be limited to (XEP-0016 §2.1); none means every stanza. */
 export type Blockable = 'message' | 'iq' | 'presence-in' | 'presence-out';
@@ -181,8 +181,8 @@ export interface DeniedMessages {
   b: Session;
   c: Session;
   privacy: Privacy;
-  /** C's messages to A, to A's bare and full JID. */
-  attempts: Attempt[];
+  /** C's messages to A, to A's bare and full JID, closed by B's marker. */
+  round: Round;
 }
 
 /**
@@ -197,6 +197,6 @@ export async function deniedMessages(t: CaseContext): Promise<DeniedMessages> {
   const c = await t.login(accountC!);
   const privacy = await Privacy.of(t, a);
   await privacy.activate(await privacy.create([jidRule('deny', c.jid!, 1, 'message'), everyone('allow', 2)]));
-  const attempts = await attempt(c, a, ['message', 'message-full'], () => markerFrom(t, b, a));
-  return { a, b, c, privacy, attempts };
+  const round = await attempt(c, a, ['message', 'message-full'], { marker: () => markerFrom(t, b, a) });
+  return { a, b, c, privacy, round };
 }

@@ -1,4 +1,5 @@
 import type { CaseContext } from '../../src/engine/context.js';
+import { Skip, ToolError, type Strength } from '../../src/engine/errors.js';
 import { messageWithBody, type Match } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { bare, iq, newId, query, token } from '../../src/session/stanza.js';
@@ -48,41 +49,120 @@ export interface Attempt {
   /** "a chat message to the bare JID", for findings. */
   what: string;
   stanza: Element;
-  /** The stanza as the recipient got it; undefined when it was not delivered. */
+  /** The stanza as the recipient got it; undefined when it was not delivered (see Round.proof). */
   delivered?: Element;
   /** What came back to the sender: an error, or any presence from the recipient for presence kinds. */
   reply?: Element;
 }
 
+/** The stanzas of one attempt() and what proves that the target has dealt with them. */
+export interface Round {
+  sender: Session;
+  recipient: Session;
+  /** One per kind asked for, in that order; never empty. */
+  attempts: Attempt[];
+  /**
+   * Resolves when the barrier held: the sender's stanzas were processed (a sync), a marker sent
+   * after them reached the recipient, and a second sync of the sender collected what came back.
+   * Rejects with what failed otherwise: then an absence proves nothing.
+   */
+  proof: () => Promise<void>;
+}
+
+/** How a round ends: preparation that lets the marker through, then the marker itself. */
+export interface Release {
+  /**
+   * Scene-setting steps that must run before the marker can pass (declining the list that
+   * blocks it, unblocking the sender): t.setup steps whose failure is ERROR.
+   */
+  lift?: () => Promise<unknown>;
+  /** The barrier: a marker that reaches the recipient only after the stanzas under test (markerFrom() in presence.ts). */
+  marker: () => Promise<unknown>;
+}
+
 /**
- * Sends one stanza of each kind from `sender` to `recipient`, then runs `release`, which must end
- * with a marker that reached the recipient after them (markerFrom() in presence.ts): whatever
- * has not arrived by then was not delivered. The sender's stanzas are processed before the marker
- * is sent (a sync), and a second sync after it collects what the recipient's side sent back.
+ * Sends one stanza of each kind from `sender` to `recipient`, then ends the round with
+ * `release`: its lift steps, then its marker, which must reach the recipient after the stanzas
+ * (RFC 6120 §10.1 keeps one sender's stanzas in order). Whatever has not arrived by then was
+ * not delivered; a second sync of the sender collects what the recipient's side sent back. A
+ * barrier that fails does not end the case here: the round's proof rejects, and the verdicts
+ * built on it (notDelivered(), noAnswer(), answered()) become "unproven".
  */
-export async function attempt(sender: Session, recipient: Session, kinds: Kind[], release: () => Promise<void>): Promise<Attempt[]> {
+export async function attempt(sender: Session, recipient: Session, kinds: Kind[], release: Release): Promise<Round> {
+  if (kinds.length === 0) throw new ToolError('attempt() was given no kind of stanza to send: an empty round proves nothing');
   const sent = kinds.map((kind) => ({ kind, what: WHAT[kind], stanza: stanzaOf(kind, recipient.jid!) }));
   for (const a of sent) sender.send(a.stanza);
-  await sender.sync();
-  await release();
-  await sender.sync();
-  return sent.map((a) => ({
-    ...a,
-    delivered: recipient.received(sameStanza(a.stanza))[0],
-    reply: sender.received(replyTo(a.stanza, recipient))[0],
-  }));
+  let failure: unknown;
+  const barrier = async (step: () => Promise<unknown>): Promise<void> => {
+    if (failure !== undefined) return;
+    try {
+      await step();
+    } catch (err) {
+      if (err instanceof Skip) throw err;
+      failure = err;
+    }
+  };
+  await barrier(() => sender.sync());
+  if (release.lift) await release.lift();
+  await barrier(release.marker);
+  await barrier(() => sender.sync());
+  return {
+    sender,
+    recipient,
+    attempts: sent.map((a) => ({
+      ...a,
+      delivered: recipient.received(sameStanza(a.stanza))[0],
+      reply: sender.received(replyTo(a.stanza, recipient))[0],
+    })),
+    proof: async () => {
+      if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    },
+  };
+}
+
+/**
+ * Judges that none of the round's stanzas reached the recipient, each through t.nothingArrived
+ * with the round's marker as the barrier (unproven if it failed). `what` names each stanza for
+ * the finding ("no delivery of …").
+ */
+export async function notDelivered(t: CaseContext, round: Round, what: (a: Attempt) => string): Promise<void> {
+  if (round.attempts.length === 0) throw new ToolError('no stanza was sent: an empty round proves nothing');
+  for (const a of round.attempts) {
+    await t.nothingArrived(round.recipient, sameStanza(a.stanza), `delivery of ${what(a)}`, round.proof);
+  }
+}
+
+/** Judges that nothing came back to the sender for `a` (the round's second sync is the barrier). */
+export async function noAnswer(t: CaseContext, round: Round, a: Attempt, strength?: Strength): Promise<boolean> {
+  return t.nothingArrived(round.sender, replyTo(a.stanza, round.recipient), `answer at all to ${a.what}`, round.proof, strength);
+}
+
+/**
+ * The round's attempts once its barrier is known to have held, for checks on what came back
+ * (an error that must arrive): without the barrier a missing answer proves nothing (unproven).
+ */
+export async function answered(t: CaseContext, round: Round): Promise<Attempt[]> {
+  try {
+    await round.proof();
+  } catch (err) {
+    t.skip(`unproven: nothing showed that the target had processed ${round.attempts.map((a) => a.what).join(', ')} from ${round.sender.jid} (${(err as Error).message})`, 'unproven');
+  }
+  if (round.attempts.length === 0) throw new ToolError('no stanza was sent: an empty round proves nothing');
+  return round.attempts;
 }
 
 /**
  * For cases judging what a blocked sender gets back: an answer to a stanza that was delivered
  * anyway comes from the recipient, not from the block, so such a case cannot be judged (ERROR);
- * the delivery itself is the finding of the case on delivery.
+ * the delivery itself is the finding of the case on delivery. Unproven when the barrier failed.
  */
-export async function requireUndelivered(t: CaseContext, attempts: Attempt[]): Promise<void> {
+export async function requireUndelivered(t: CaseContext, round: Round): Promise<Attempt[]> {
+  const attempts = await answered(t, round);
   await t.setup('see the blocked stanzas held back', async () => {
     const through = attempts.filter((a) => a.delivered !== undefined);
     if (through.length) throw new Error(`delivered despite the block: ${through.map((a) => a.what).join(', ')}`);
   });
+  return attempts;
 }
 
 /** The stanza as delivered: same element and id (messages also by their unique body). */
@@ -111,17 +191,29 @@ export async function messageArrives(from: Session, to: Session): Promise<Elemen
   return to.maybe(messageWithBody(body, { fromBare: bare(from.jid!) }));
 }
 
+/** What messageRound() found. */
+export interface MessageRound {
+  /** The allowed senders whose message did not arrive within a step deadline. */
+  missing: Session[];
+  /** Each blocked sender's message as `to` would have got it. */
+  blocked: { sender: Session; message: Match }[];
+  /**
+   * The barrier for the blocked messages: resolves when an allowed message arrived after all of
+   * them had been processed; rejects when none did (then their absence proves nothing).
+   */
+  proof: () => Promise<void>;
+}
+
 /**
  * One message from each sender to `to`'s full JID: the `blocked` ones first (each synced, so the
  * server has dealt with it), then the `allowed` ones, each awaited for a step deadline. An allowed
- * message that arrives is the barrier for the blocked ones. Returns the senders whose message
- * got through although blocked, and those whose message did not although allowed.
+ * message that arrives is the barrier for the blocked ones (see MessageRound.proof).
  */
-export async function messageRound(to: Session, blocked: Session[], allowed: [Session, ...Session[]]): Promise<{ leaked: Session[]; missing: Session[] }> {
-  const sent = new Map<Session, string>();
+export async function messageRound(to: Session, blocked: Session[], allowed: [Session, ...Session[]]): Promise<MessageRound> {
+  const sent: MessageRound['blocked'] = [];
   for (const sender of blocked) {
     const message = chat(to.jid!);
-    sent.set(sender, message.getChildText('body')!);
+    sent.push({ sender, message: messageWithBody(message.getChildText('body')!) });
     sender.send(message);
     await sender.sync();
   }
@@ -129,8 +221,18 @@ export async function messageRound(to: Session, blocked: Session[], allowed: [Se
   for (const sender of allowed) {
     if (!(await messageArrives(sender, to))) missing.push(sender);
   }
-  const leaked = blocked.filter((s) => to.received(messageWithBody(sent.get(s)!)).length > 0);
-  return { leaked, missing };
+  return {
+    missing,
+    blocked: sent,
+    proof: async () => {
+      if (missing.length === allowed.length) throw new Error(`no message from ${names(allowed)} arrived after the blocked ones`);
+    },
+  };
+}
+
+/** The blocked senders of a round whose message reached `to` anyway (read after the round's proof held). */
+export function leaked(to: Session, round: MessageRound): Session[] {
+  return round.blocked.filter((b) => to.received(b.message).length > 0).map((b) => b.sender);
 }
 
 /**

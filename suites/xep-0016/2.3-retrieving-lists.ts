@@ -6,7 +6,7 @@ import { Privacy, everyone, freshListName, getList, listNames, privacyIq } from 
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.3-1',
-    cite: { section: '2.3', keyword: 'MUST', quote: '' },
+    cite: { absent: 'v1.6 §2.3 shows the answer listing the names and the active and default lists by example only: no sentence with an RFC 2119 keyword requires it (nor does RFC 3921 §10.3)' },
     requirement: 'An empty privacy query returns the names of all lists, and which one is active and which is default.',
     accounts: 1,
     async run(t) {
@@ -25,7 +25,12 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.3-2',
-    cite: { section: '2.3', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '2.3',
+      keyword: 'MUST',
+      quote: 'If the user attempts to retrieve a list but a list by that name does not exist, the server MUST return an <item-not-found/> stanza error to the user',
+      anchor: 'protocol-retrieve',
+    },
     requirement: 'Asking for a list that does not exist gives <item-not-found/>.',
     accounts: 1,
     async run(t) {
@@ -36,7 +41,12 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0016-2.3-3',
-    cite: { section: '2.3', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '2.3',
+      keyword: 'MUST',
+      quote: 'If the user attempts to retrieve more than one list in the same request, the server MUST return a <bad request/> stanza error to the user',
+      anchor: 'protocol-retrieve',
+    },
     requirement: 'Asking for two lists in one request gives <bad-request/>.',
     accounts: 1,
     async run(t) {

@@ -2,13 +2,18 @@ import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
 import { Privacy, freshListName, jidRule, setActive } from '../lib/privacy.js';
 import { markerFrom } from '../lib/presence.js';
-import { attempt } from '../lib/traffic.js';
+import { attempt, notDelivered } from '../lib/traffic.js';
 
 /** XEP-0016 §2.4: managing active lists. */
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.4-1',
-    cite: { section: '2.4', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '2.4',
+      keyword: 'MUST',
+      quote: 'The server MUST activate and apply the requested list before sending the result back to the client. … If the user attempts to set an active list but a list by that name does not exist, the server MUST return an <item-not-found/> stanza error to the user',
+      anchor: 'protocol-active',
+    },
     requirement: 'Activating a list that does not exist gives <item-not-found/>; activating one that exists puts it in force before the result is sent.',
     accounts: 2,
     async run(t) {
@@ -21,11 +26,11 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
       const response = await setActive(a, name);
       t.check(response.attrs.type === 'result', `a result to activating ${name}`, response);
       // C sends only once the result is in; A's declining the list afterwards lets C's marker through
-      const [sent] = await attempt(c, a, ['message-full'], async () => {
-        await p.activate(undefined);
-        await markerFrom(t, c, a);
+      const round = await attempt(c, a, ['message-full'], {
+        lift: () => p.activate(undefined),
+        marker: () => markerFrom(t, c, a),
       });
-      t.check(sent!.delivered === undefined, `a message from ${bare(c.jid!)} sent right after the result is not delivered`, sent!.delivered);
+      await notDelivered(t, round, () => `a message from ${bare(c.jid!)} sent right after the result`);
     },
   },
 ]);

@@ -1,15 +1,20 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import type { CaseContext } from '../../src/engine/context.js';
 import type { Session } from '../../src/session/session.js';
-import { stanzaError } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
+import { malformedError, stanzaError } from '../../src/session/stanza.js';
+import { describe, type Element } from '../../src/xml/element.js';
 import { Privacy, everyone, getList, listNames, removeList, setDefault } from '../lib/privacy.js';
 
 /** XEP-0016 §2.5 (and §2.2 rule 11, §2.8): lists another resource uses cannot be taken away from it. */
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.5-1',
-    cite: { section: '2.5', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '2.2',
+      keyword: ['MUST', 'MUST NOT'],
+      quote: 'When a resource attempts to remove a list or specify a new default list while that list applies to a connected resource other than the sending resource, the server MUST return a <conflict/> error to the sending resource and MUST NOT make the requested change.',
+      anchor: 'protocol-rules',
+    },
     requirement: 'Removing a list, or changing or declining the default, while another connected resource uses it gives <conflict/>, and nothing changes.',
     accounts: 1,
     async run(t) {
@@ -41,6 +46,8 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
 
 function refused(t: CaseContext, response: Element, what: string): void {
   t.check(response.attrs.type === 'error' && stanzaError(response)?.condition === 'conflict', `a <conflict/> error for ${what}`, response);
+  const problem = malformedError(response);
+  t.check(problem === undefined, `a well-formed <conflict/> error for ${what} (RFC 6120 §8.3.2: a defined type and one defined condition)`, `${problem}: ${describe(response, 300)}`);
 }
 
 async function stillDefault(t: CaseContext, session: Session, name: string): Promise<void> {

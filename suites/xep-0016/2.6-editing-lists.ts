@@ -7,7 +7,12 @@ import { Privacy, everyone, freshListName, type Rule } from '../lib/privacy.js';
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-2.6-1',
-    cite: { section: '2.6', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '2.2',
+      keyword: 'MUST',
+      quote: 'When the definition for a rule is modified, the server MUST send an IQ stanza of type "set" to all connected resources, containing a <query/> element with only one <list/> child element, where the \'name\' attribute is set to the name of the modified privacy list.',
+      anchor: 'protocol-rules',
+    },
     requirement: 'Creating or editing a list is answered with a result and pushed (an IQ set naming only the list) to every connected resource.',
     accounts: 1,
     async run(t) {

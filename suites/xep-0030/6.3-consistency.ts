@@ -6,7 +6,12 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-6.3-1',
-    cite: sameIn(['2.3', '2.4'], { section: '6.3', keyword: 'SHOULD', quote: '' }),
+    cite: sameIn(['2.3', '2.4'], {
+      section: '6.3',
+      keyword: 'SHOULD',
+      quote: 'However, the responding entity SHOULD return the same <identity/> element (category+type) to all disco#info requests sent to the same JID+node combination.',
+      anchor: 'impl-consistency',
+    }),
     requirement: 'The same JID (and node) always returns the same identity category/type, whoever asks.',
     accounts: 2,
     async run(t) {

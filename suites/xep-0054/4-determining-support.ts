@@ -1,14 +1,26 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
+import type { Citation } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
 
-/** XEP-0054 §4: the server that stores vCards says so in service discovery. */
+/** v1.2 §4. */
+const SUPPORT: Citation = {
+  section: '4',
+  keyword: 'MUST',
+  quote: 'If an entity supports the vcard-temp protocol, it MUST report that by including a service discovery feature of "vcard-temp" … in response to a Service Discovery (XEP-0030) information request',
+  anchor: 'support',
+};
+
+/** XEP-0054 §4 (v1.2): the server that stores vCards says so in service discovery. */
 export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-4-1',
-    cite: sameIn(['1.1', '1.2'], { section: '4', keyword: 'MUST', quote: '' }),
+    cite: {
+      '1.1': { absent: 'v1.1 has no Determining Support section', later: { doc: 'XEP-0054', version: '1.2', ...SUPPORT } },
+      '1.2': SUPPORT,
+    },
+    evidence: 'advertisement',
     requirement: "The server lists the 'vcard-temp' feature in its disco#info.",
     accounts: 1,
     async run(t) {

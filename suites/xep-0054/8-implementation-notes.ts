@@ -1,14 +1,25 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
 import { token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
 import { leaves, storeVCard, vcard, vcardGet, vcardOf } from './vcard.js';
 
-/** XEP-0054 §8: the upper-case vCard-XML structure comes back as it was stored. */
+/** XEP-0054 §8 (v1.1: §7): the upper-case vCard-XML structure comes back as it was stored. */
 export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0054-8-1',
-    cite: sameIn(['1.1', '1.2'], { section: '8', keyword: 'MUST', quote: '' }),
+    cite: {
+      '1.1': {
+        section: '7',
+        keyword: 'MUST',
+        quote: 'All elements within the <vCard/> element MUST be in ALL CAPS (even though this is at odds with draft-dawson-vcard-xml-dtd-01).',
+      },
+      '1.2': {
+        section: '8',
+        keyword: 'MUST',
+        quote: 'All elements within the <vCard/> element MUST be in ALL CAPS (even though this is at odds with draft-dawson-vcard-xml-dtd-01).',
+        anchor: 'impl',
+      },
+    },
     requirement: 'Upper-case element names, TEL/NUMBER (empty when there is no number) and EMAIL/USERID are stored and returned unchanged.',
     accounts: 1,
     async run(t) {

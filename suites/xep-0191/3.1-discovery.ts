@@ -6,7 +6,13 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.1-1',
-    cite: { section: '3.1', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '5.1',
+      keyword: 'MUST',
+      quote: 'If the server supports the protocol defined herein, it MUST return a feature of "urn:xmpp:blocking"',
+      anchor: 'disco',
+    },
+    evidence: 'advertisement',
     requirement: "A server with the blocking command lists 'urn:xmpp:blocking' in its disco#info.",
     accounts: 1,
     async run(t) {

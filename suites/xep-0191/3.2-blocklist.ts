@@ -5,7 +5,12 @@ import { Blocks, getBlocklist, sameJids, strangerJid } from '../lib/blocking.js'
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.2-1',
-    cite: { section: '3.2', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '5.2',
+      keyword: 'MUST',
+      quote: 'If the user has any contacts in its blocklist, the server MUST return an IQ-result containing a <blocklist/> element that in turn contains one child <item/> element for each blocked contact … If the user has no contacts in its blocklist, the server MUST return an IQ-result containing an empty <blocklist/> element',
+      anchor: 'blocklist',
+    },
     requirement: 'A blocklist request returns <blocklist/> with one <item jid/> per blocked JID, or an empty <blocklist/> when none is blocked.',
     accounts: 1,
     async run(t) {

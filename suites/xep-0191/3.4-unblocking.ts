@@ -2,7 +2,7 @@ import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { presence } from '../../src/session/match.js';
 import { bare, token } from '../../src/session/stanza.js';
 import { x } from '../../src/xml/element.js';
-import { Blocks, blockingPush, getBlocklist, pushedJids, sameJids } from '../lib/blocking.js';
+import { Blocks, blockingPush, blocklistIq, pushedJids, sameJids } from '../lib/blocking.js';
 import { subscribeBoth } from '../lib/roster.js';
 import { messageArrives, settle } from '../lib/traffic.js';
 
@@ -10,7 +10,12 @@ import { messageArrives, settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.4-1',
-    cite: { section: '3.4', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '5.4',
+      keyword: 'MUST',
+      quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing the unblocked item(s) … When the user unblocks communications with the contact, the user's server MUST send the user's current presence information to the contact",
+      anchor: 'unblock',
+    },
     requirement: "Unblocking is answered with a result and pushed to the resources that requested the blocklist; the JID gets the user's current presence and its stanzas are delivered again.",
     accounts: 2,
     async run(t) {
@@ -24,7 +29,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
       await t.setup(`see ${bare(a1.jid!)} available`, () => c.expect(current));
       const blocks = await Blocks.of(t, a1);
       blocks.track(a2);
-      await t.setup('request the blocklist from the second resource', () => getBlocklist(a2));
+      await t.setupIq('request the blocklist from the second resource', a2, blocklistIq());
       const jid = bare(c.jid!);
       await blocks.blockNow([jid]);
       await settle(a1, a2, c);

@@ -1,13 +1,18 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { bare } from '../../src/session/stanza.js';
-import { Blocks, blockingPush, getBlocklist, pushedJids, strangerJid } from '../lib/blocking.js';
+import { Blocks, blockingPush, blocklistIq, getBlocklist, pushedJids, strangerJid } from '../lib/blocking.js';
 import { messageArrives, settle } from '../lib/traffic.js';
 
 /** XEP-0191 §3.5 (v1.1 §5.5): the user unblocks every JID. */
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.5-1',
-    cite: { section: '3.5', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '5.5',
+      keyword: 'MUST',
+      quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing notification of global unblocking … Once the user has unblocked communications with all contacts, the user's server MUST deliver any XML stanzas from those contacts to the user.",
+      anchor: 'unblockall',
+    },
     requirement: 'An <unblock/> without items empties the blocklist, is pushed as an empty <unblock/> to the interested resources, and stanzas flow again.',
     accounts: 2,
     async run(t) {
@@ -18,7 +23,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
       // the blocklist as found is put back when the case ends (see Blocks)
       const blocks = await Blocks.of(t, a1);
       blocks.track(a2);
-      await t.setup('request the blocklist from the second resource', () => getBlocklist(a2));
+      await t.setupIq('request the blocklist from the second resource', a2, blocklistIq());
       await blocks.blockNow([bare(c.jid!), strangerJid(t)]);
       await settle(a1, a2);
 

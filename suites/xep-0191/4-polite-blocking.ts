@@ -1,5 +1,5 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { message, presence } from '../../src/session/match.js';
+import { anyOf, message, presence } from '../../src/session/match.js';
 import { bare } from '../../src/session/stanza.js';
 import { Blocks } from '../lib/blocking.js';
 import { rosterItem, rosterPushFor, subscribeBoth } from '../lib/roster.js';
@@ -9,7 +9,12 @@ import { settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-4-1',
-    cite: { section: '4', keyword: 'RECOMMENDED', quote: '' },
+    cite: {
+      section: '6',
+      keyword: 'RECOMMENDED',
+      quote: 'When a server receives a block command from a user, … it is RECOMMENDED to deploy so-called "polite blocking" instead (i.e., to not cancel the presence subscriptions or send a notification).',
+      anchor: 'impl',
+    },
     requirement: 'Polite blocking: blocking cancels no subscription and sends the blocked contact no notice.',
     accounts: 2,
     async run(t) {
@@ -21,15 +26,16 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
       await settle(a, c);
       await blocks.blockNow([bare(c.jid!)]);
       // anything the block made the server tell C was routed before A's sync was answered
-      await a.sync();
-      await c.sync();
-      const notices = [
-        ...c.received(message({ fromBare: bare(a.jid!) })),
-        ...c.received(message({ from: t.domain })),
-        ...c.received(presence({ fromBare: bare(a.jid!), type: ['unsubscribe', 'unsubscribed'] })),
-        ...c.received(rosterPushFor(a.jid!)),
-      ];
-      t.check(notices.length === 0, `no message, unsubscription or roster change reaches ${bare(c.jid!)}`, notices[0]);
+      const notice = anyOf(
+        message({ fromBare: bare(a.jid!) }),
+        message({ from: t.domain }),
+        presence({ fromBare: bare(a.jid!), type: ['unsubscribe', 'unsubscribed'] }),
+        rosterPushFor(a.jid!),
+      );
+      await t.nothingArrived(c, notice, `message, unsubscription or roster change reaching ${bare(c.jid!)}`, async () => {
+        await a.sync();
+        await c.sync();
+      });
       for (const [owner, other] of [[a, c], [c, a]] as const) {
         const item = await rosterItem(owner, other.jid!);
         t.check(item?.attrs.subscription === 'both', `${bare(owner.jid!)}'s roster still has ${bare(other.jid!)} with subscription 'both'`,

@@ -12,7 +12,12 @@ const isBlockItem = (jid: string) => (i: Element): boolean =>
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-5-1',
-    cite: { section: '5', keyword: ['MUST', 'SHOULD'], quote: '' },
+    cite: {
+      section: '3',
+      keyword: ['MUST', 'SHOULD'],
+      quote: 'If a service deploys both privacy lists and simple communications blocking, the service MUST use the same back-end data store for both protocols. … A service SHOULD map the blocklist to the default privacy list, where each blocked JID is represented as a privacy list item of type "jid" and action "deny".',
+      anchor: 'privacy',
+    },
     requirement: 'A server with privacy lists too keeps blocks in the same store (must): a blocked JID is a jid/deny item of the default list (should), placed first (should).',
     accounts: 1,
     async run(t) {
@@ -42,8 +47,14 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-5-2',
-    cite: { section: '5', keyword: 'MUST NOT', quote: '' },
-    requirement: "Blocking never cuts traffic between the user's own resources, even when the user blocks its own JID.",
+    cite: {
+      section: '3',
+      keyword: 'MUST NOT',
+      quote: "An implementation MUST NOT block communications from one of a user's resources to another, even if the user happens to define a rule that would otherwise result in that behavior.",
+      anchor: 'privacy',
+      changed: 'a note added to v1.1 on 2007-03-01, after its publication',
+    },
+    requirement: "Blocking never cuts traffic between the user's own resources: when the server accepts a block of the user's own JID, messages still pass between its resources.",
     accounts: 1,
     async run(t) {
       const [account] = t.accounts;
@@ -53,8 +64,8 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
       blocks.track(a2);
       const response = await blocks.block(a1, [bare(a1.jid!)]);
       if (response.attrs.type !== 'result') {
-        t.outcome(`the server refuses to block the user's own JID: ${response.toString().slice(0, 300)}`);
-        return;
+        // nothing blocks the resources, so there is no traffic to judge
+        return t.skip(`the server refuses to block the user's own JID: ${response.toString().slice(0, 300)}`);
       }
       t.outcome("the server accepts blocking the user's own JID");
       t.check(await messageArrives(a2, a1) !== undefined, `a message from ${a2.jid} reaches ${a1.jid} after A blocked its own JID`, 'it was not delivered');

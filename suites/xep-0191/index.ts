@@ -11,7 +11,7 @@ import unblockingAll from './3.5-unblocking-all.js';
 import polite from './4-polite-blocking.js';
 import privacy from './5-privacy-lists.js';
 
-/** XEP-0191 Blocking Command, server side (sections as in v1.3). */
+/** XEP-0191 Blocking Command, server side: case IDs follow v1.3's section numbers, citations v1.1's (the text the 2009 levels cite). */
 export const xep0191: Suite = {
   spec: 'xep-0191',
   role: 'server',

@@ -11,7 +11,12 @@ export const xep0016Client: Suite = {
   cases: defineCases({ spec: 'xep-0016', role: 'client' }, [
     {
       id: 'XEP0016-2.6-2',
-      cite: { section: '2.6', keyword: 'MUST', quote: '' },
+      cite: {
+        section: '2.6',
+        keyword: 'MUST',
+        quote: 'In accordance with the semantics of IQ stanzas defined in XMPP Core, each connected resource MUST return an IQ result to the server as well',
+        anchor: 'protocol-edit',
+      },
       requirement: 'The client answers a privacy-list push with an IQ result.',
       async run(t) {
         const answer = await serverPush(t, x('query', { xmlns: NS.privacy }, x('list', { name: 'certify-pushed' })));
