@@ -1,11 +1,14 @@
 import { defineCases } from '../../src/engine/case.js';
 import { RawBosh } from '../lib/bosh.js';
 
-/** XEP-0124 §10 (inactivity, pauses), §11 (overactivity), §19 (HTTPS). */
+/** XEP-0124 v1.6 §10 (inactivity, pauses), §11 (overactivity), §19 (HTTPS). */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-10-1',
-    cite: { section: '10', keyword: 'SHOULD', quote: '' },
+    cite: {
+      section: '10', anchor: 'inactive', keyword: 'SHOULD',
+      quote: 'If the client subsequently makes another request, then the connection manager SHOULD respond as if the session does not exist.',
+    },
     requirement: "A client silent for longer than 'inactivity' is taken as gone: a later request is treated as unknown.",
     slow: { seconds: 70, why: "the connection manager's inactivity timeout" },
     async run(t) {
@@ -20,8 +23,11 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-10-2',
-    cite: { section: '10', keyword: ['SHOULD', 'MUST'], quote: '' },
-    requirement: "If the manager offers 'maxpause', a 'pause' request is answered at once (SHOULD) and without payloads (MUST).",
+    cite: {
+      section: '10', anchor: 'inactive', keyword: ['SHOULD', 'MUST NOT'],
+      quote: 'Upon reception of a session pause request, if the requested period is not greater than the maximum permitted time, then the connection manager SHOULD respond immediately to all pending requests (including the pause request) … Note: The response to the pause request MUST NOT contain any stanzas.',
+    },
+    requirement: "If the manager offers 'maxpause', a 'pause' request is answered at once (SHOULD) and without payloads (MUST NOT carry stanzas).",
     async run(t) {
       const bosh = new RawBosh(t);
       const created = await bosh.create({ wait: 3 });
@@ -36,14 +42,17 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
         t.should(false, 'the reply at once', `no answer within ${wait + 3} s (wait=${wait})`);
         return;
       }
-      t.must(reply.http.status === 200 && reply.elements.length === 0, 'a reply without payloads', `HTTP ${reply.http.status} with ${reply.elements.length} payloads`);
+      t.must(reply.elements.length === 0, 'a reply without payloads', `HTTP ${reply.http.status} with ${reply.elements.length} payloads`);
       t.should(seconds < 1.5, 'the reply at once, not held until wait', `answered after ${seconds.toFixed(1)} s (wait=${wait})`);
     },
   },
   {
     id: 'XEP0124-11-1',
-    cite: { section: '11, 12', keyword: 'SHOULD', quote: '' },
-    requirement: "More simultaneous requests than 'requests' are met with policy-violation, or the oldest held request is answered at once.",
+    cite: {
+      section: '11', anchor: 'overactive', keyword: 'SHOULD',
+      quote: "If during any period the client sends a sequence of new requests … longer than the number specified by the 'requests' attribute, and if the connection manager has not yet responded to any of the requests, … then the connection manager SHOULD … terminate the HTTP session and return a 'policy-violation' terminal binding error to the client.",
+    },
+    requirement: "More simultaneous requests than 'requests' are met with policy-violation, unless the manager answered one of them at once (then the rule does not apply).",
     async run(t) {
       const bosh = new RawBosh(t);
       const created = await bosh.create({ wait: 10 });
@@ -62,8 +71,11 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-19.1-1',
-    cite: { section: '19.1', keyword: ['SHOULD', 'MUST'], quote: '' },
-    requirement: 'BOSH runs over HTTPS; a session begun over HTTPS keeps to it.',
+    cite: {
+      section: '19.1', anchor: 'security-crypt', keyword: 'SHOULD',
+      quote: 'All communications SHOULD occur over encrypted HTTP connections.',
+    },
+    requirement: 'BOSH works over HTTPS: a session is created at the https URL given.',
     async run(t) {
       if (!t.boshUrl?.startsWith('https:')) t.skip('the BOSH URL given is plain HTTP; give the https URL to check this');
       const reply = await new RawBosh(t).create();

@@ -58,3 +58,15 @@ export async function completeLogin(t: CaseContext, offer: Offer, account: Accou
   }
   return t.setup('bind a resource', () => offer.session.bind());
 }
+
+/**
+ * Like completeLogin(), for cases whose requirement is the compressed stream itself: the steps
+ * are not preparation, so a reply that never comes over the compressed stream is a finding of
+ * the case (at its strength), not an ERROR of the run.
+ */
+export async function loginOverCompression(offer: Offer, account: Account): Promise<string> {
+  if (offer.stage !== 'after SASL' && !offer.session.features?.getChild('bind', NS.bind)) {
+    await offer.session.authenticate({ username: account.local, password: account.password, domain: account.domain });
+  }
+  return offer.session.bind();
+}

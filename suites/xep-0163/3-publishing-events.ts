@@ -1,16 +1,26 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { discoInfo } from '../lib/disco.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { deferDelete, freshNode, itemIds, publish, requestItems } from './pep.js';
 
-/** XEP-0163 §3: publishing to one's own PEP service. */
+const PUBLISH_OPTIONS = "A PEP service SHOULD also support the \"publish-options\" feature defined in XEP-0060.";
+
+/** XEP-0163 §3 (v1.0: §5): publishing to one's own PEP service. */
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-3-1',
-    cite: sameIn(['1.0', '1.1'], { section: '3', keyword: 'MUST', quote: '' }),
-    requirement: 'Publishing to a node that does not exist creates it (auto-create, XEP-0060 §7.1.4).',
+    cite: {
+      '1.0': {
+        section: '5', anchor: 'owner-create', keyword: 'MUST',
+        quote: 'When an account owner attempts to publish an item to a PEP node and that node does not already exist, the PEP service MUST automatically create the node with default configuration.',
+      },
+      '1.1': {
+        section: '3', anchor: 'publish', keyword: 'MUST',
+        quote: "If the node does not already exist, the PEP service MUST create the node. This \"auto-create\" feature (defined in XEP-0060) MUST be supported by a PEP service.",
+      },
+    },
+    requirement: 'Publishing to a node that does not exist creates it (auto-create): the publish is accepted and the node then holds the item.',
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
@@ -24,8 +34,14 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-3-2',
-    cite: sameIn(['1.0', '1.1'], { section: '3', keyword: 'SHOULD', quote: '' }),
-    requirement: 'The service supports publish-options (XEP-0060 §7.1.5): a node published with access_model=open is readable by anyone.',
+    cite: {
+      '1.0': {
+        absent: 'v1.0 has no publish-options: a node with another configuration is created with the XEP-0060 node creation protocol (§5)',
+        later: { doc: 'XEP-0163', version: '1.1', section: '3', anchor: 'publish', keyword: 'SHOULD', quote: PUBLISH_OPTIONS },
+      },
+      '1.1': { section: '3', anchor: 'publish', keyword: 'SHOULD', quote: PUBLISH_OPTIONS },
+    },
+    requirement: 'The service supports publish-options (XEP-0060 §7.1.5): a node published with access_model=open is readable by a user without a presence subscription.',
     accounts: 2,
     async run(t) {
       const [a, c] = t.accounts;

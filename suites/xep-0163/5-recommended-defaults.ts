@@ -1,13 +1,18 @@
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
 import { bare } from '../../src/session/stanza.js';
 import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
-/** XEP-0163 §5: the XEP-0060 use cases and defaults every PEP service has. */
+const USE_CASES = 'A PEP service MUST: … Support the node discovery, node creation, node deletion, publish item, subscribe, unsubscribe, and item retrieval use cases specified in XEP-0060.';
+const PRESENCE_DEFAULT = 'A PEP service MUST: … Support the "presence" access model and set it to the default.';
+
+/** XEP-0163 §5 (v1.0: §13): the XEP-0060 use cases and defaults every PEP service has. */
 export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0163-5-1',
-    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
+    cite: {
+      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+    },
     requirement: 'Items can be retrieved (XEP-0060 §6.5) by the owner and by a contact the access model allows.',
     accounts: 2,
     async run(t) {
@@ -24,7 +29,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-5-2',
-    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
+    cite: {
+      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: PRESENCE_DEFAULT },
+      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: PRESENCE_DEFAULT },
+    },
     requirement: "The default access model is 'presence': a presence subscriber reads the items, a user without a subscription is refused (not-authorized or forbidden).",
     accounts: 3,
     async run(t) {
@@ -39,7 +47,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0163-5-3',
-    cite: sameIn(['1.0', '1.1'], { section: '5', keyword: 'MUST', quote: '' }),
+    cite: {
+      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+    },
     requirement: 'The owner can delete its node (XEP-0060 §8.4); an items request afterwards gives item-not-found.',
     accounts: 1,
     async run(t) {

@@ -2,11 +2,15 @@ import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { checkServerFeature } from '../lib/disco.js';
 
-/** XEP-0199 §5: discovering support. */
+/** XEP-0199 v1.0 §5: discovering support. */
 export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-5-1',
-    cite: { section: '5', keyword: 'MUST', quote: '' },
+    cite: {
+      section: '5', anchor: 'disco', keyword: 'MUST',
+      quote: 'If an entity supports the XMPP Ping protocol, it MUST report that fact by including a service discovery feature of "urn:xmpp:ping" in response to a Service Discovery information request:',
+    },
+    evidence: 'advertisement',
     requirement: 'A server that answers pings lists urn:xmpp:ping in its disco#info.',
     accounts: 1,
     run: (t) => checkServerFeature(t, NS.ping),

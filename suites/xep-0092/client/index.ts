@@ -1,5 +1,6 @@
 import { defineCases, type Suite } from '../../../src/engine/case.js';
 import { stanzaError } from '../../../src/session/stanza.js';
+import { NAME_AND_VERSION } from '../2-protocol.js';
 import { askVersion } from '../software-version.js';
 
 /**
@@ -23,7 +24,7 @@ export const xep0092Client: Suite = {
   cases: defineCases({ spec: 'xep-0092', role: 'client' }, [
     {
       id: 'XEP0092-2-4',
-      cite: { section: '2', keyword: 'REQUIRED', quote: '' },
+      cite: { section: '2', anchor: 'protocol', keyword: 'REQUIRED', quote: NAME_AND_VERSION },
       requirement: 'A client that supports the protocol answers a version get with <name/> and <version/>.',
       async run(t) {
         const answer = await askVersion(t.client, t.client.jid);
