@@ -8,8 +8,13 @@ import { plaintextLogin } from './iq-auth.js';
 export default defineCases({ spec: 'xep-0078', role: 'server' }, [
   {
     id: 'XEP0078-7-1',
-    cite: { section: '7', keyword: 'MUST', quote: '' },
-    requirement: 'After a failed SASL attempt on the stream, a jabber:iq:auth attempt is refused with a <policy-violation/> stream error.',
+    cite: {
+      section: '7',
+      anchor: 'security',
+      keyword: 'MUST',
+      quote: "If a client attempts to authenticate using the 'jabber:iq:auth' namespace after an attempt at SASL authentication fails, the server MUST refuse the 'jabber:iq:auth' attempt by returning a <policy-violation/> stream error to the client.",
+    },
+    requirement: 'After a failed SASL attempt on the stream, a jabber:iq:auth attempt (with the right password) is refused with a <policy-violation/> stream error.',
     accounts: 1,
     async run(t) {
       const [a] = t.accounts;
