@@ -80,7 +80,7 @@ export async function openListening(target: TargetSettings, flags: ClientFlags, 
         await host.loggedIn(flags.clientTimeout * 1000, limits.stepMs * 2, signal);
         return undefined;
       } catch (err) {
-        return `not run: ${(err as Error).message}`;
+        return (err as Error).message;
       }
     },
     async close() {
@@ -131,12 +131,12 @@ export async function openPeer(target: TargetSettings, flags: ClientFlags, redac
         session.send(x('presence'));
         link.start(session);
       } catch (err) {
-        return `not run: the peer account ${account.jid} could not log in: ${(err as Error).message}`;
+        return `the peer account ${account.jid} could not log in: ${(err as Error).message}`;
       }
       // a client approves the subscription, or not; either way it must answer disco (XEP-0030)
       const seen = await link.subscribe();
       const info = await link.iq(x('iq', { type: 'get' }, x('query', { xmlns: NS.discoInfo }))).catch(() => undefined);
-      if (!seen && (!info || info.attrs.type === 'error')) return `not run: ${clientJid} does not answer (is the client online with that resource?)`;
+      if (!seen && (!info || info.attrs.type === 'error')) return `${clientJid} does not answer (is the client online with that resource?)`;
       return undefined;
     },
     async close() {

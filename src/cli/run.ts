@@ -169,6 +169,10 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   process.stdout.write(`${renderTerminal(reports, { verbose: Boolean(flags.verbose) })}\n`);
   const written = Object.values(outputs).filter(Boolean).join(', ');
   if (written) process.stdout.write(`reports: ${written}\n`);
+  // a target that could not be certified at all: one line that says why
+  for (const r of reports) if (r.unusable) process.stderr.write(`xmpp-certify: ${targets.length > 1 ? `${r.name}: ` : ''}${r.unusable}\n`);
+  // an interrupted run decides nothing, whatever it found before it stopped
+  if (reports.some((r) => !r.complete)) return EXIT.incomplete;
   const verdict = overallVerdict(reports);
   return verdict === 'pass' ? EXIT.pass : verdict === 'fail' ? EXIT.fail : EXIT.incomplete;
 }

@@ -128,6 +128,8 @@ export interface RunReport {
   finishedAt: string | null;
   /** False while the run is in progress or when it was interrupted. */
   complete: boolean;
+  /** Set when no case could run at all (nothing listens, not XMPP, an untrusted certificate, a refused password): why, in one line. */
+  unusable?: string;
   interruption?: string;
   /** Which cases the tool knew: their number and a hash of their IDs, keywords and texts. */
   catalogue: { cases: number; hash: string };

@@ -24,7 +24,8 @@ export class Progress {
       this.out.write(`\r\u001b[2K${line.slice(0, (this.out.columns || 80) - 1)}`);
       return;
     }
-    if (latest.verdict !== 'pass') this.out.write(`${head} ${latest.verdict.toUpperCase()} ${latest.id} [${latest.transport}]: ${latest.reason ?? ''}\n`);
+    // findings and errors as they come; skips (a run that cannot start skips every case alike) only in the count
+    if (latest.verdict !== 'pass' && latest.verdict !== 'skip') this.out.write(`${head} ${latest.verdict.toUpperCase()} ${latest.id} [${latest.transport}]: ${latest.reason ?? ''}\n`);
     if (this.done / total >= this.nextMark) {
       this.out.write(`${head} ${Math.floor((this.done / total) * 100)}% done\n`);
       while (this.done / total >= this.nextMark) this.nextMark += 0.1;

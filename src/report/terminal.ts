@@ -110,6 +110,11 @@ export function renderTerminal(reports: RunReport[], options: { verbose: boolean
 
 function renderOne(report: RunReport, options: { verbose: boolean }): string {
   const out: string[] = [heading(report), `target ${targetLine(report)}`, ''];
+  if (report.unusable) {
+    // nothing ran: a table of not-run cases would only repeat the one reason
+    out.push(`not certified: ${report.unusable}`, `${report.planned} cases not run`, chalk.bold(`Level ${report.level.xep} ${report.level.title}: ${paint('incomplete')}`));
+    return out.join('\n');
+  }
   out.push(chalk.dim(` ${pad('SPEC', 10)}${pad('TITLE', 44)}${pad('REQUIREMENT', 16)}${pad('VERDICT', 12)}PASS FAIL WARN SKIP  ERR  SUPPORT`));
   for (const spec of report.specs) {
     const n = spec.counts;
