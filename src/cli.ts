@@ -47,7 +47,7 @@ function buildProgram(): Command {
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable', collect, [])
     .option('--no-session-reuse', 'log in anew for every case, instead of handing quiet logged-in sessions (no presence, roster fetch, privacy list, …) to later cases of the same account')
     .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))
-    .addOption(new Option('--reruns <n>', 'runs a failing case this many more times, alone, before judging it: a target that fails only now and then is reported as intermittent (0: judge the first run)').default(2).argParser(wholeNumber('--reruns')))
+    .addOption(new Option('--reruns <n>', 'runs a failing case this many more times, after the others, before judging it: a target that fails only now and then is reported as intermittent (0: judge the first run)').default(2).argParser(wholeNumber('--reruns')))
     .addOption(new Option('--timeout <seconds>', 'deadline for the whole run').default(600).argParser(positiveNumber('--timeout')))
     .addOption(new Option('--case-timeout <seconds>', 'deadline for one case').default(30).argParser(positiveNumber('--case-timeout')))
     .addOption(new Option('--step-timeout <seconds>', 'deadline for one step (a reply, a handshake)').default(5).argParser(positiveNumber('--step-timeout')))

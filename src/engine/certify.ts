@@ -40,7 +40,7 @@ export interface CertifyOptions {
   ready?(): Promise<string | undefined>;
   /** Hand quiet logged-in sessions from case to case (SessionPool); false: every login is new. Default true. */
   reuseSessions?: boolean;
-  /** How many more times a failing case runs alone before it is judged (RunnerOptions.reruns); default 2. */
+  /** How many more times a failing case runs, after the others, before it is judged (RunnerOptions.reruns); default 2. */
   reruns?: number;
   /** When the run must end (Date.now() time), for re-runs. */
   deadline?: number;

@@ -64,7 +64,7 @@ export interface RunnerOptions {
   /** Gets the target ready before anything runs (a client under test logs in); a reason when it cannot be. */
   ready?(): Promise<string | undefined>;
   /**
-   * How many more times a case that failed or erred runs, alone, once the others are done
+   * How many more times a case that failed or erred runs, once the others are done
    * (--reruns, default 2): a target that fails only now and then is reported as intermittent,
    * the same way on every run, instead of flipping between verdicts. 0: judge the first run.
    */
@@ -138,16 +138,24 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
-  // in plan order, one at a time: nothing else runs beside them
+  // once every other case is done, a few at a time: the load under which they failed is gone
   held.sort((a, b) => plan.indexOf(a.item) - plan.indexOf(b.item));
-  for (const { item, result } of held) {
-    const final = await rerun(item, result, support.get(item.def.spec), options);
-    results.push(final);
-    options.onResult?.(final);
-  }
+  let nextHeld = 0;
+  const rerunner = async (): Promise<void> => {
+    while (nextHeld < held.length) {
+      const { item, result } = held[nextHeld++]!;
+      const final = await rerun(item, result, support.get(item.def.spec), options);
+      results.push(final);
+      options.onResult?.(final);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RERUN_CONCURRENCY, options.concurrency, held.length) }, rerunner));
   await options.pool.drain(options.env.sessions);
   return { support, results };
 }
+
+/** Cases run again at once: few enough that the load under which they failed is gone. */
+const RERUN_CONCURRENCY = 4;
 
 /** A failure or error worth running again: not when the run was stopped or found the target silent. */
 function rerunnable(result: CaseResult, options: InternalOptions): boolean {
@@ -156,10 +164,11 @@ function rerunnable(result: CaseResult, options: InternalOptions): boolean {
 }
 
 /**
- * Runs a case that failed or erred again, alone, up to `reruns` more times, and judges it by all
+ * Runs a case that failed or erred again, once the other cases are done (beside at most
+ * RERUN_CONCURRENCY - 1 others doing the same), up to `reruns` more times, and judges it by all
  * its runs: the same outcome again settles it at once; a pass makes it intermittent, and the
- * remaining runs decide. Runs alone that all pass give PASS (the failure came under the load of
- * other cases, and the report says so); any failure alone gives the failure, marked intermittent.
+ * remaining runs decide. Later runs that all pass give PASS (the failure came under the load of
+ * the whole run, and the report says so); any later failure gives the failure, marked intermittent.
  */
 async function rerun(item: PlannedCase, first: CaseResult, spec: SpecSupport | undefined, options: InternalOptions): Promise<CaseResult> {
   const runs: CaseResult[] = [first];
@@ -171,24 +180,24 @@ async function rerun(item: PlannedCase, first: CaseResult, spec: SpecSupport | u
     }
     const again = await runCase(item, spec, options);
     runs.push(again);
-    // failing the same way alone: not intermittent, nothing more to learn
+    // failing the same way again: not intermittent, nothing more to learn
     if (i === 0 && again.verdict === first.verdict) break;
   }
   const bad = runs.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
   if (bad.length === runs.length) {
     const last = runs[runs.length - 1]!;
-    return runs.length === 1 ? last : { ...last, notes: [...last.notes, `run ${runs.length} times, alone after the first: ${last.verdict} every time`] };
+    return runs.length === 1 ? last : { ...last, notes: [...last.notes, `run ${runs.length} times, the others after the rest of the run: ${last.verdict} every time`] };
   }
-  const alone = runs.slice(1);
-  const tally = `intermittent: failed ${bad.length} of ${runs.length} runs (the first beside other cases, the rest alone)`;
+  const later = runs.slice(1);
+  const tally = `intermittent: failed ${bad.length} of ${runs.length} runs (the first under the load of the whole run, the others after it)`;
   const firstBad = `first run: ${first.verdict.toUpperCase()}: ${first.reason ?? ''}`;
   const intermittent = { failed: bad.length, runs: runs.length };
-  const aloneBad = alone.find((r) => r.verdict === 'fail') ?? alone.find((r) => r.verdict === 'error');
-  if (!aloneBad) {
-    const passed = alone[alone.length - 1]!;
+  const laterBad = later.find((r) => r.verdict === 'fail') ?? later.find((r) => r.verdict === 'error');
+  if (!laterBad) {
+    const passed = later[later.length - 1]!;
     return { ...passed, intermittent, notes: [...passed.notes, tally, firstBad] };
   }
-  return { ...aloneBad, intermittent, reason: `${tally}; ${aloneBad.reason ?? ''}`, notes: [...aloneBad.notes, firstBad] };
+  return { ...laterBad, intermittent, reason: `${tally}; ${laterBad.reason ?? ''}`, notes: [...laterBad.notes, firstBad] };
 }
 
 /**

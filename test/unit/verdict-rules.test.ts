@@ -185,14 +185,14 @@ describe('a target that fails only now and then', () => {
     const result = await judge([false, false, true]);
     expect(result.verdict).toBe('fail');
     expect(result.intermittent).toBeUndefined();
-    expect(result.notes).toContain('run 2 times, alone after the first: fail every time');
+    expect(result.notes).toContain('run 2 times, the others after the rest of the run: fail every time');
   });
 
   it('passes every run alone after failing beside other cases: PASS, reported as intermittent', async () => {
     const result = await judge([false, true, true]);
     expect(result.verdict).toBe('pass');
     expect(result.intermittent).toEqual({ failed: 1, runs: 3 });
-    expect(result.notes).toContain('intermittent: failed 1 of 3 runs (the first beside other cases, the rest alone)');
+    expect(result.notes).toContain('intermittent: failed 1 of 3 runs (the first under the load of the whole run, the others after it)');
   });
 
   it('fails again alone after a pass: FAIL, marked intermittent', async () => {
