@@ -95,17 +95,26 @@ function entitiesAt(commit: string): Map<string, string> {
   for (const m of ent.matchAll(/<!ENTITY\s+(\S+)\s+"([^"]*)"\s*>/g)) {
     const title = (/<span class='ref'>([\s\S]*?)<\/span>/.exec(m[2]!)?.[1] ?? m[2]!.replace(/<note>[\s\S]*?<\/note>/g, '')).replace(/<[^>]+>/g, '').trim();
     const xep = /^xep(\d{4})$/.exec(m[1]!);
-    entities.set(m[1]!, xep ? `${title} (XEP-${xep[1]})` : title);
+    // later entity files carry the number in the title already
+    entities.set(m[1]!, xep && !title.includes(`XEP-${xep[1]}`) ? `${title} (XEP-${xep[1]})` : title);
   }
   return entities;
+}
+
+/** Entities a XEP defines for itself in its DOCTYPE (XEP-0045's &ROOMJID;, &ROOM;). */
+function ownEntities(xml: string): Map<string, string> {
+  const own = new Map<string, string>();
+  for (const m of xml.matchAll(/<!ENTITY\s+(\S+)\s+(['"])([\s\S]*?)\2\s*>/g)) own.set(m[1]!, m[3]!.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  return own;
 }
 
 /** A XEP's sections, numbered as the rendered XEP numbers <section1>…<section4> in document order. */
 function xepSections(number: string, version: string): Sections {
   const commit = publishedCommit(number, version, publishedOn(`xep-${number}` as never, version));
-  const entities = entitiesAt(commit);
   const xml = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:xep-${number}.xml`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/^[\s\S]*?<\/header>/, '').replace(/<note>[\s\S]*?<\/note>/g, '')
+  const entities = new Map([...entitiesAt(commit), ...ownEntities(xml)]);
+  // footnotes stay where they are anchored: a rule may be stated in one
+  const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/^[\s\S]*?<\/header>/, '')
     .replace(/&([\w.-]+);/g, (whole, name: string) => entities.get(name) ?? whole);
   const sections: Sections = new Map();
   const counters = [0, 0, 0, 0, 0];
