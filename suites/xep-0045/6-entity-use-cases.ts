@@ -143,7 +143,8 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'entity' }
     cite: sameIn(['1.22', '1.24'], {
       section: '6.5',
       keyword: 'SHOULD',
-      quote: 'If a non-occupant attempts to send a disco request to an address of the form <room@service/nick>, a MUC service SHOULD return the request to the entity and specify a <bad-request/> error condition.',
+      // the elided words are the XEP's own entity &ROOMJID; ("<room@service/nick>")
+      quote: 'If a non-occupant attempts to send a disco request to an address of the form … a MUC service SHOULD return the request to the entity and specify a <bad-request/> error condition.',
       anchor: 'disco-occupant',
       changed: 'v1.25 (2012) makes it MUST',
     }),

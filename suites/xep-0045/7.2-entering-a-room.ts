@@ -92,16 +92,13 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.2.1-1',
-    cite: {
-      '1.22': {
-        section: '7.1.1',
-        keyword: 'SHOULD',
-        quote: 'If the user does not specify a room nickname, the service SHOULD return a <jid-malformed/> error',
-        anchor: 'enter-gc',
-        changed: 'v1.24 (2008) makes it MUST',
-      },
-      '1.24': { section: '7.1.1', keyword: 'MUST', quote: 'If the user does not specify a room nickname, the service MUST return a <jid-malformed/> error', anchor: 'enter-gc' },
-    },
+    cite: sameIn(['1.22', '1.24'], {
+      section: '7.1.1',
+      keyword: 'SHOULD',
+      quote: 'If the user does not specify a room nickname, the service SHOULD return a <jid-malformed/> error',
+      anchor: 'enter-gc',
+      changed: 'v1.25 (2012) §7.2.1 makes it MUST',
+    }),
     requirement: 'A join presence without a nickname (to the bare room JID) gets <jid-malformed/>.',
     accounts: 2,
     async run(t) {
@@ -433,9 +430,9 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
     cite: sameIn(['1.22', '1.24'], {
       section: '7.1.15',
       keyword: ['MUST NOT', 'MUST', 'SHOULD'],
-      quote: "The room MUST NOT send any discussion history before it finishes sending room presence … Discussion history messages MUST be stamped with Delayed Delivery information qualified by the 'urn:xmpp:delay' namespace … implementations SHOULD include both datetime formats … but MUST NOT be in semi-anonymous rooms",
+      quote: "The room MUST NOT send any discussion history before it finishes sending room presence … Discussion history messages MUST be stamped with Delayed Delivery (XEP-0203) information qualified by the 'urn:xmpp:delay' namespace … implementations SHOULD include both datetime formats … but MUST NOT be in semi-anonymous rooms",
       anchor: 'enter-history',
-      changed: "v1.25 (2012): the 'from' MUST be the room's JID, and only urn:xmpp:delay is asked for",
+      changed: "v1.25 (2012) §7.2.14: the 'from' MUST be the room's JID, only urn:xmpp:delay is asked for, and history MUST come before live messages",
     }),
     requirement: "In a semi-anonymous room, history comes after the presence (MUST NOT before), each message stamped with urn:xmpp:delay (MUST), jabber:x:delay too (SHOULD), the stamp's 'from' not the sender's real JID (MUST NOT) but the room's (SHOULD); it comes before live messages (SHOULD).",
     accounts: 2,

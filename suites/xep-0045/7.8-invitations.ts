@@ -1,5 +1,5 @@
 import { defineCases } from '../../src/engine/case.js';
-import type { CaseCitation, Keyword } from '../../src/catalogue/citation.js';
+import { sameIn, type CaseCitation } from '../../src/catalogue/citation.js';
 import { message } from '../../src/session/match.js';
 import type { Session } from '../../src/session/session.js';
 import { bare, sameJid, token } from '../../src/session/stanza.js';
@@ -17,20 +17,34 @@ function expectFromRoom(s: Session, room: string, child: 'invite' | 'decline'): 
   return s.expect(message({ from: room, where: (el) => el.getChild('x', NS.mucUser)?.getChild(child) !== undefined }, `a message from ${room} holding <${child}/>`));
 }
 
-/** The same sentence of v1.22 §7.5 and v1.24 §7.5.2 (which v1.24 made a subsection). */
-function invitationText(keyword: Keyword | Keyword[], quote: string): CaseCitation {
-  return {
-    '1.22': { section: '7.5', keyword, quote, anchor: 'invite' },
-    '1.24': { section: '7.5.2', keyword, quote, anchor: 'invite-mediated' },
-  };
-}
+/**
+ * The room's part of a mediated invitation, v1.22 and v1.24 §7.5 (the later §7.5.2 came with a
+ * 2009 edit of v1.24). v1.22 lets the <invite/> 'from' be the inviter's bare JID or room JID;
+ * v1.24 adds the full JID and lowers the message body from SHOULD to MAY. The elided word at the
+ * start is the XEP's own entity &ROOM; ("<room@service>").
+ */
+const FORWARD: CaseCitation = {
+  '1.22': {
+    section: '7.5',
+    keyword: ['MUST', 'SHOULD'],
+    quote: "The … itself MUST then add a 'from' address to the <invite/> element whose value is the bare JID (or, optionally, the room JID) of the invitor and send the invitation to the invitee … (the service SHOULD include a message body … the room SHOULD add the password if the room is password-protected)",
+    anchor: 'invite',
+    changed: "v1.24 (2008) also allows the inviter's full JID, and makes the body a MAY",
+  },
+  '1.24': {
+    section: '7.5',
+    keyword: ['MUST', 'SHOULD'],
+    quote: "The … itself MUST then add a 'from' address to the <invite/> element whose value is the bare JID, full JID, or room JID of the invitor and send the invitation to the invitee specified in the 'to' address (… the room SHOULD add the password if the room is password-protected)",
+    anchor: 'invite',
+  },
+};
 
-/** XEP-0045 §7.8.2 (v1.22 §7.5, v1.24 §7.5.2): mediated invitations and declines. */
+/** XEP-0045 §7.8.2 (v1.22/v1.24 §7.5): mediated invitations and declines. */
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.8.2-1',
-    cite: invitationText(['MUST', 'SHOULD'], "The <room@service> itself MUST then add a 'from' address to the <invite/> element whose value is the bare JID, full JID, or room JID of the invitor and send the invitation to the invitee specified in the 'to' address (… the room SHOULD add the password if the room is password-protected)"),
-    requirement: "The room forwards a mediated invitation to the invitee with a 'from' on <invite/> naming the inviter (MUST) and the room's password, if it has one (SHOULD).",
+    cite: FORWARD,
+    requirement: "The room forwards a mediated invitation to the invitee with a 'from' on <invite/> naming the inviter (MUST: v1.22 its bare JID or room JID, v1.24 also its full JID), the room's password, if it has one (SHOULD), and under v1.22 a message body (SHOULD).",
     accounts: 2,
     async run(t) {
       const [a, c] = t.accounts;
@@ -48,15 +62,24 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
       const received = await expectFromRoom(invitee, room.jid, 'invite');
       const userX = received.getChild('x', NS.mucUser)!;
       const from = userX.getChild('invite')!.attrs.from as string | undefined;
-      const inviter = [bare(owner.jid!), owner.jid!, `${room.jid}/${room.nick}`];
-      t.check(inviter.some((j) => sameJid(from, j)), `<invite from=…/> naming the inviter (${inviter.join(' or ')})`, received);
+      const v122 = t.citation?.version === '1.22';
+      // v1.22: "the bare JID (or, optionally, the room JID)"; v1.24: "the bare JID, full JID, or room JID"
+      const inviter = v122 ? [bare(owner.jid!), `${room.jid}/${room.nick}`] : [bare(owner.jid!), owner.jid!, `${room.jid}/${room.nick}`];
+      t.check(inviter.some((j) => sameJid(from, j)), `<invite from=…/> naming the inviter by ${v122 ? 'its bare JID or room JID (v1.22)' : 'its bare JID, full JID or room JID'} (${inviter.join(' or ')})`, received);
       if (secured) t.should(userX.getChildText('password') === secret, 'the room password in the invitation', received);
       else t.note('the configuration form has no roomsecret field: the password part was not checked');
+      if (v122) t.should(received.getChild('body') !== undefined, 'a message body explaining the invitation (v1.22: SHOULD, for older clients)', received);
+      else t.note(`message body: ${received.getChild('body') ? 'present' : 'none'} (v1.24: MAY)`);
     },
   },
   {
     id: 'XEP0045-7.8.2-2',
-    cite: invitationText(['SHOULD', 'MUST'], 'If the invitor supplies a non-existent JID, the room SHOULD return an <item-not-found/> error to the invitor. … Thus the service MUST handle both the invites and declines.'),
+    cite: sameIn(['1.22', '1.24'], {
+      section: '7.5',
+      keyword: ['SHOULD', 'MUST'],
+      quote: 'If the invitor supplies a non-existent JID, the room SHOULD return an <item-not-found/> error to the invitor. … Thus the service MUST handle both the invites and declines.',
+      anchor: 'invite',
+    }),
     requirement: 'A decline sent to the room goes back to the inviter (MUST); an invitation to an address that does not exist should get <item-not-found/> (SHOULD).',
     accounts: 2,
     async run(t) {
