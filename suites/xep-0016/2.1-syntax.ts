@@ -48,11 +48,7 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
   {
     id: 'XEP0016-2.1-3',
     cite: {
-      section: '2.1',
-      keyword: 'MUST NOT',
-      quote: "An implementation MUST NOT block communications from one of a user's resources to another, even if the user happens to define a rule that would otherwise result in that behavior.",
-      anchor: 'protocol-syntax',
-      changed: 'a note added to v1.6 on 2007-03-01; RFC 3921 §10 has no such rule',
+      absent: "v1.6 as published (2007-02-15) has no such rule: the footnote \"An implementation MUST NOT block communications from one of a user's resources to another …\" came with an edit of 2007-03-01 that kept the number (published in v1.7, 2017); RFC 3921 §10 has none either",
     },
     requirement: "No list blocks traffic between the user's own resources, even a list that denies everything: messages pass both ways.",
     accounts: 2,

@@ -3,21 +3,21 @@ import { NS } from '../../src/xml/namespaces.js';
 import { discoInfo } from '../lib/disco.js';
 
 /**
- * XEP-0016 §3 (v1.7): discovering support. v1.6 as the 2007–2009 levels approved it had no such
- * section: the archive's last v1.6 text has one only because it was added in 2011 (SPEC-17)
- * without a new version number.
+ * XEP-0016 §3 (v1.7): discovering support. v1.6 as published (2007-02-15), which the 2008 and
+ * 2009 levels cite, had no such section: the archive's later v1.6 files have one only because it
+ * was added in 2011 (SPEC-17) without a new version number; v1.7 (2017) published it.
  */
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0016-3-1',
     cite: {
-      absent: 'v1.6 as published and approved (2007–2008) has no Discovering Support section (the archive copy has one, added in 2011 without a new version)',
+      absent: 'v1.6 as published (2007-02-15) has no Discovering Support section: it came with an edit of 2011 (SPEC-17) that kept the number, and was published in v1.7 (2017)',
       later: {
         doc: 'XEP-0016',
         version: '1.7',
         section: '3',
         keyword: 'MUST',
-        quote: 'If an entity supports the privacy lists protocol, it MUST report that fact by including a service discovery feature of "jabber:iq:privacy" … in response to a Service Discovery (XEP-0030) information request',
+        quote: 'If an entity supports the privacy lists protocol, it MUST report that fact by including a service discovery feature of "jabber:iq:privacy" …',
         anchor: 'disco',
       },
     },

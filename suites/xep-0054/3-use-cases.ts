@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn, type Citation } from '../../src/catalogue/citation.js';
+import type { Citation } from '../../src/catalogue/citation.js';
 import { iqStanza } from '../../src/session/match.js';
 import { stanzaError, token } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
@@ -29,9 +29,9 @@ const isVCardRequest = iqStanza({ type: ['get', 'set'], child: NS.vcard }, 'a vC
 /** v1.2 §3.1: no vCard yet. */
 const NO_VCARD: Citation = {
   section: '3.1',
-  keyword: ['MUST', 'SHOULD'],
-  quote: 'If no vCard exists, the server MUST return a stanza error (which SHOULD be <item-not-found/>) or an IQ-result containing an empty <vCard/> element.',
-  changed: 'v1.2 as published (2008-07-16) said the server MUST return an <item-not-found/> error; this wording is from an edit of 2008-11-05 that kept the version number',
+  keyword: 'MUST',
+  quote: 'If no vCard exists, the server MUST return an <item-not-found/> error.',
+  changed: 'an edit of 2008-11-05 that kept the number 1.2 (published in v1.3, 2024) allows any stanza error, which SHOULD be <item-not-found/>, or an IQ-result containing an empty <vCard/>',
 };
 
 /** v1.2 §3.1: a stored vCard is returned. */
@@ -44,9 +44,9 @@ const RETURNED: Citation = {
 /** v1.2 §3.3: one error for "no vCard" and "no such user". */
 const SAME_ERROR: Citation = {
   section: '3.3',
-  keyword: ['MUST', 'SHOULD'],
-  quote: 'If no vCard exists or the user does not exist, the server MUST return a stanza error, which SHOULD be either <service-unavailable/> or <item-not-found/> (but the server MUST return the same error condition in both cases to help prevent directory harvesting attacks).',
-  changed: 'v1.2 as published (2008-07-16) said MUST return <service-unavailable/>, loosened by an edit of 2008-11-05 that kept the version number; v1.3 (2024) requires <service-unavailable/> again',
+  keyword: 'MUST',
+  quote: 'If no vCard exists or the user does not exist, the server MUST return a <service-unavailable/> error.',
+  changed: 'an edit of 2008-11-05 that kept the number 1.2 allowed <service-unavailable/> or <item-not-found/> (the same in both cases); v1.3 (2024) requires <service-unavailable/> again',
 };
 
 /** XEP-0054 §3: retrieving and updating one's own vCard, and viewing another user's. */
@@ -54,7 +54,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   {
     id: 'XEP0054-3.1-1',
     cite: { '1.1': { absent: "v1.1 §3.1 says nothing of an account without a vCard ('The server should then return the vCard', lower case)", later: { doc: 'XEP-0054', version: '1.2', ...NO_VCARD } }, '1.2': NO_VCARD },
-    requirement: "A get for one's own vCard when none exists gives an error (item-not-found recommended) or a result with an empty <vCard/>.",
+    requirement: "A get for one's own vCard when none exists gives an <item-not-found/> error (v1.2 as published; a later edit also allows a result with an empty <vCard/>).",
     accounts: 1,
     freshAccounts: true,
     async run(t) {
@@ -63,12 +63,15 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
       const card = vcardOf(response);
       if (card && card.getChildElements().length > 0) return t.skip(`the account already has a vCard, so "none exists" cannot be arranged: ${describe(card)}`, 'not-run');
       if (response.attrs.type === 'result') {
-        t.check(card !== undefined, 'a result carrying an empty <vCard/>', response);
-        return t.outcome('an IQ result with an empty <vCard/>');
+        // vcard-temp has no delete: on a given account, an empty vCard stored by an earlier
+        // clean-up answers just like this (a throw-away account has no such past)
+        if (!t.freshAccounts) return t.skip('the account answers with an empty <vCard/>, which may be one stored earlier: "none exists" cannot be told apart from a stored empty vCard', 'not-run');
+        t.note('an edit of 2008-11-05 that kept the number 1.2 (v1.3, 2024) allows this IQ-result with an empty <vCard/>; v1.2 as published does not');
+        t.check(false, 'an <item-not-found/> error for an account without a vCard', response);
+        return;
       }
-      const error = t.expectError(response, []);
+      const error = t.expectError(response, ['item-not-found']);
       t.outcome(`an error <${error?.condition ?? '?'}/>`);
-      t.should(error?.condition === 'item-not-found', 'the condition <item-not-found/>', response);
     },
   },
   {
@@ -101,17 +104,17 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
       '1.1': {
         section: '3.2',
         keyword: 'MUST',
-        quote: "If a user attempts to perform an IQ set on another user's vCard (i.e., by setting a 'to' address to a JID other than the sending user's bare JID), the server MUST return a 403 \"Forbidden\" error.",
-        changed: 'v1.2 lets the error be any condition, which SHOULD be <forbidden/> or <not-allowed/>; the case judges the condition that way under both',
+        quote: "If a user attempts to perform an IQ set on another user's vCard, the server MUST return a 403 \"Forbidden\" error.",
+        changed: 'v1.2 names the error <forbidden/>',
       },
       '1.2': {
         section: '3.2',
-        keyword: ['MUST', 'SHOULD'],
-        quote: "If a user attempts to perform an IQ set on another user's vCard (i.e., by setting a 'to' address to a JID other than the sending user's bare JID), the server MUST return a stanza error, which SHOULD be <forbidden/> or <not-allowed/>.",
-        changed: 'v1.2 as published (2008-07-16) said MUST return a <forbidden/> error; this wording is from an edit of 2008-11-05 that kept the version number',
+        keyword: 'MUST',
+        quote: "If a user attempts to perform an IQ set on another user's vCard (i.e., by setting a 'to' address to a JID other than the sending user's bare JID), the server MUST return a <forbidden/> error.",
+        changed: 'an edit of 2008-11-05 that kept the number 1.2 (published in v1.3, 2024) allows any stanza error, which SHOULD be <forbidden/> or <not-allowed/>',
       },
     },
-    requirement: "A vCard set addressed to another user's JID is refused with a stanza error (forbidden or not-allowed recommended).",
+    requirement: "A vCard set addressed to another user's JID is refused with a <forbidden/> error (v1.1: 403 \"Forbidden\"), and B's vCard is left as it was.",
     accounts: 2,
     async run(t) {
       const [a, b] = t.accounts;
@@ -124,21 +127,28 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
         t.defer(async () => vcardSet(await t.login(b!), vcard()));
         t.note(`the set was accepted; the sender's own vCard ${vcardOf(await vcardGet(s))?.getChildText('FN') === marker ? 'now carries' : 'does not carry'} the FN sent`);
       }
-      const error = t.expectError(response, []);
+      if (stanzaError(response)?.condition === 'not-allowed') t.note('an edit of 2008-11-05 that kept the number 1.2 (v1.3, 2024) also allows <not-allowed/>; v1.1 and v1.2 as published ask for <forbidden/>');
+      // v1.1's 403 "Forbidden" is the condition <forbidden/> (XEP-0086)
+      const error = t.expectError(response, ['forbidden']);
       t.outcome(`refused with <${error?.condition ?? '?'}/>`);
-      t.should(['forbidden', 'not-allowed'].includes(error?.condition ?? ''), 'the condition <forbidden/> or <not-allowed/>', response);
-      if (error && error.condition !== 'forbidden') t.note('v1.1 (the 2007 levels) asks for 403 "Forbidden" here');
       const after = vcardOf(await vcardGet(s, b!.jid));
       t.check(after?.getChildText('FN') !== marker, `${b!.jid}'s vCard without the refused FN`, after ?? 'no vCard');
     },
   },
   {
     id: 'XEP0054-3.3-1',
-    cite: sameIn(['1.1', '1.2'], {
-      section: '3.3',
-      keyword: 'MUST',
-      quote: "In accordance with XMPP Core, a compliant server MUST respond on behalf of the requestor and not forward the IQ to the requestee's connected resource.",
-    }),
+    cite: {
+      '1.1': {
+        section: '3.3',
+        keyword: 'MUST',
+        quote: "A compliant server MUST return the vCard to the requestor and not forward the IQ to the requestee's connected resource.",
+      },
+      '1.2': {
+        section: '3.3',
+        keyword: 'MUST',
+        quote: "In accordance with XMPP Core, a compliant server MUST respond on behalf of the requestor and not forward the IQ to the requestee's connected resource.",
+      },
+    },
     requirement: "A get for another user's vCard (to the bare JID) is answered by the server with the stored vCard, never forwarded to that user's resources.",
     accounts: 2,
     async run(t) {
@@ -156,7 +166,7 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
   {
     id: 'XEP0054-3.3-2',
     cite: { '1.1': { absent: 'v1.1 §3.3 says nothing of a user without a vCard or a user that does not exist', later: { doc: 'XEP-0054', version: '1.2', ...SAME_ERROR } }, '1.2': SAME_ERROR },
-    requirement: 'A get for the vCard of a user without one and of a user that does not exist give the same error (v1.2: service-unavailable or item-not-found; v1.3: service-unavailable).',
+    requirement: 'A get for the vCard of a user without one and a get for the vCard of a user that does not exist both give <service-unavailable/> (v1.2 as published; an edit of 2008-11-05 allowed <item-not-found/> too, the same in both).',
     accounts: 2,
     freshAccounts: true,
     async run(t) {
@@ -165,18 +175,18 @@ export default defineCases({ spec: 'xep-0054', role: 'server', transports: STANZ
       const own = vcardOf(await t.setup(`read ${c!.jid}'s own vCard`, () => vcardGet(contact)));
       if (own?.getChildElements().length) return t.skip(`${c!.jid} has a vCard, so "no vCard" cannot be arranged`, 'not-run');
       const s = await t.login(a!);
-      const nobody = t.expectError(await vcardGet(s, `nouser-${token()}@${t.domain}`), [])?.condition;
+      const noUser = await vcardGet(s, `nouser-${token()}@${t.domain}`);
       const noVCard = await vcardGet(s, c!.jid);
       if (own && noVCard.attrs.type === 'result' && !t.freshAccounts) {
         // vcard-temp has no delete: on a given account, an empty vCard stored by an earlier
         // clean-up looks just like this (a throw-away account has no such past)
         return t.skip(`${c!.jid} may hold an empty vCard (its own get returns an empty <vCard/>, and so does this one), so "no vCard" cannot be told apart from a stored empty one`, 'not-run');
       }
-      const none = t.expectError(noVCard, [])?.condition;
-      t.check(none === nobody, 'the same condition for both, so accounts cannot be harvested', `<${none ?? '?'}/> for no vCard, <${nobody ?? '?'}/> for no such user`);
-      t.outcome(`<${none ?? '?'}/> for both`);
-      t.should(none === 'service-unavailable' || none === 'item-not-found', 'the condition <service-unavailable/> or <item-not-found/> (v1.2)', `<${none ?? '?'}/>`);
-      if (none === 'item-not-found') t.note('v1.3 (2024) requires <service-unavailable/> here; v1.2, which the 2008/2009 levels cite, allows <item-not-found/>');
+      const seen = [stanzaError(noVCard)?.condition, stanzaError(noUser)?.condition];
+      t.outcome(`<${seen[0] ?? noVCard.attrs.type}/> for a user without a vCard, <${seen[1] ?? noUser.attrs.type}/> for no such user`);
+      if (seen.every((c) => c === 'item-not-found')) t.note('an edit of 2008-11-05 that kept the number 1.2 allowed <item-not-found/> in both cases; v1.2 as published and v1.3 (2024) ask for <service-unavailable/>');
+      t.expectError(noVCard, ['service-unavailable']);
+      t.expectError(noUser, ['service-unavailable']);
     },
   },
 ]);

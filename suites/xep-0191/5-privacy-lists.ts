@@ -48,11 +48,7 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-5-2',
     cite: {
-      section: '3',
-      keyword: 'MUST NOT',
-      quote: "An implementation MUST NOT block communications from one of a user's resources to another, even if the user happens to define a rule that would otherwise result in that behavior.",
-      anchor: 'privacy',
-      changed: 'a note added to v1.1 on 2007-03-01, after its publication',
+      absent: "v1.1 as published (2007-02-15) has no such rule: the footnote to §3 \"An implementation MUST NOT block communications from one of a user's resources to another …\" came with an edit of 2007-03-01 that kept the number (published in v1.2, 2012)",
     },
     requirement: "Blocking never cuts traffic between the user's own resources: when the server accepts a block of the user's own JID, messages still pass between its resources.",
     accounts: 1,

@@ -14,7 +14,7 @@ export const xep0016Client: Suite = {
       cite: {
         section: '2.6',
         keyword: 'MUST',
-        quote: 'In accordance with the semantics of IQ stanzas defined in XMPP Core, each connected resource MUST return an IQ result to the server as well',
+        quote: 'In accordance with the semantics of IQ stanzas defined in RFC 3920, each connected resource MUST return an IQ result to the server as well',
         anchor: 'protocol-edit',
       },
       requirement: 'The client answers a privacy-list push with an IQ result.',

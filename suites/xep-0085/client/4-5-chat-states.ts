@@ -33,7 +33,7 @@ export default defineCases({ spec: 'xep-0085', role: 'client' }, [
       section: '4',
       anchor: 'disco',
       keyword: 'MUST',
-      quote: 'If an entity supports the Chat State Notifications protocol, it MUST advertise that fact in its responses to Service Discovery (XEP-0030) information ("disco#info") requests by returning a feature of "http://jabber.org/protocol/chatstates"',
+      quote: 'If an entity supports the Chat State Notifications protocol, it MUST advertise that fact in its responses to Service Discovery information ("diso#info") requests by returning a feature of "http://jabber.org/protocol/chatstates"',
     },
     requirement: 'A client that sends chat states lists http://jabber.org/protocol/chatstates in its disco#info (one that does not list it is watched sending a message).',
     evidence: 'advertisement',
