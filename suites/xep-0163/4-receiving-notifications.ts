@@ -5,7 +5,8 @@ import { sameJid, stanzaError } from '../../src/session/stanza.js';
 import { Element, describe, x } from '../../src/xml/element.js';
 import { NS } from '../../src/xml/namespaces.js';
 import { presenceWithCaps } from '../lib/caps.js';
-import { Blocks, getBlocklist } from '../lib/blocking.js';
+import { Privacy, everyone, jidRule, listNames, privacyAbsent } from '../lib/privacy.js';
+import { subscribeBoth } from '../lib/roster.js';
 import { createConfigured, deferDelete, freshNode, loginInterested, notification, published, publisherAndContact, subscribed } from './pep.js';
 
 /** The jids of the XEP-0033 replyto addresses of a notification. */
@@ -14,19 +15,32 @@ function replyTo(event: Element): string[] {
     .filter((a) => a.attrs.type === 'replyto').map((a) => a.attrs.jid as string);
 }
 
-/** Blocks `jid` for `owner` with XEP-0191 until the case ends; skips where there is no blocking command. */
-async function block(t: CaseContext, owner: Session, jid: string): Promise<void> {
-  const list = await t.setup('read the blocklist', () => getBlocklist(owner));
-  const condition = stanzaError(list.response)?.condition;
-  if (condition === 'service-unavailable' || condition === 'feature-not-implemented') {
-    t.skip(`no XEP-0191 blocking to block a subscriber with: <${condition}/>`);
-  }
-  await (await Blocks.of(t, owner)).blockNow([jid]);
+/**
+ * Blocks every stanza to and from `jid` for `owner`'s account until the case ends, as v1.0/v1.1
+ * name it: "communications blocking as specified in XMPP IM", the privacy lists of RFC 3921 §10 (a
+ * jid item without children blocks all communication, §10.13). The list is the account's default
+ * (it "applies to the user as a whole", §10.2: notifications come from the bare JID, not from a
+ * session) and the active list of `owner`'s session, which must be the account's only one (a
+ * default list may not be changed while another resource is online, §10.5). Skips where there
+ * are no privacy lists.
+ */
+async function blockWithPrivacyList(t: CaseContext, owner: Session, jid: string): Promise<void> {
+  const names = await t.setup('read the privacy lists', () => listNames(owner));
+  if (privacyAbsent(names.response)) t.skip(`no privacy lists (RFC 3921 §10) to block a subscriber with: <${stanzaError(names.response)?.condition ?? '?'}/>`);
+  const privacy = await Privacy.of(t, owner);
+  const name = await privacy.create([jidRule('deny', jid, 1), everyone('allow', 2)]);
+  await privacy.makeDefault(name);
+  await privacy.activate(name);
 }
 
 const FROM_BARE = "The server MUST set the 'from' address on the notification to the bare JID … of the account owner";
-const REPLYTO = "the server SHOULD include an Extended Stanza Addressing \"replyto\" extension specifying the publishing resource … However, a server MUST NOT include the \"replyto\" address when sending a notification to an entity that does not have a presence subscription to the account owner.";
-const BLOCKED_1_1 = 'As an exception to the foregoing MUST rules, a PEP service MUST NOT send notifications to a subscriber if the user has blocked the subscriber from receiving all or any kinds of stanza (presence, message, IQ, or any combination thereof) using communications blocking as specified in Server-Based Privacy Rules or Simple Communications Blocking.';
+const REPLYTO_TAIL = 'However, a server MUST NOT include the "replyto" address when sending a notification to an entity that does not have a presence subscription to the account owner.';
+// v1.0 names the spec with a JEP entity, v1.1 with an XEP one (rendered with its number)
+const REPLYTO_1_0 = `the server SHOULD include an Extended Stanza Addressing "replyto" extension specifying the publishing resource … ${REPLYTO_TAIL}`;
+const REPLYTO_1_1 = `the server SHOULD include an Extended Stanza Addressing (XEP-0033) "replyto" extension specifying the publishing resource … ${REPLYTO_TAIL}`;
+// "communiations" as published (v1.0 and v1.1 alike)
+const BLOCKED = 'As an exception to the foregoing MUST rules, a PEP service MUST NOT send notifications to a subscriber if the user has blocked the subscriber from receiving all or any kinds of stanza (presence, message, IQ, or any combination thereof) using communiations blocking as specified in XMPP IM.';
+const BLOCKED_CHANGED = 'v1.2 (2010) names XEP-0016 or XEP-0191 instead, and only the kind of stanza used for notifications (typically message)';
 const LAST_ITEM_1_1 = 'As mentioned, a PEP service MUST send the last published item to all new subscribers and to all newly-available resources for each subscriber, including the account owner itself.';
 
 /** XEP-0163 §4 (v1.0: §8–§11): who receives event notifications, from whom, how many and when. */
@@ -59,7 +73,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
       },
       '1.1': {
         section: '4.2', anchor: 'notify-filterednotifications', keyword: 'MUST',
-        quote: 'A PEP service MUST support the "filtered-notifications" feature defined in Section 9.2 of XEP-0060.',
+        quote: 'A PEP service MUST support the "filtered-notifications" feature defined in Section 10.2 of XEP-0060.',
       },
     },
     requirement: "No resource of a contact whose caps do not name node+notify gets a notification for that node (filtered notifications).",
@@ -85,11 +99,12 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     cite: {
       '1.0': {
         section: '10.1', anchor: 'notifications-num', keyword: 'MUST',
-        quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have specified non-negative presence priority and included XEP-0115 information that indicates an interest in the data format.",
+        quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have specified non-negative presence priority and included JEP-0115 information that indicates an interest in the data format.",
       },
       '1.1': {
         section: '4.3.2', anchor: 'notify-num', keyword: 'MUST',
-        quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have included XEP-0115 information indicating an interest in the data format.",
+        quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have specified non-negative presence priority and included XEP-0115 information that indicates an interest in the data format.",
+        changed: 'v1.2 (2010) drops the non-negative priority condition',
       },
     },
     requirement: 'Each available resource of a subscriber whose caps show interest gets exactly one notification, at its full JID; resources without that interest get none.',
@@ -182,28 +197,27 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   {
     id: 'XEP0163-4.3.3-2',
     cite: {
-      '1.0': {
-        absent: 'v1.0 §10.2 names only the blocking of XMPP IM (privacy lists); this case blocks with XEP-0191, which v1.1 adds',
-        later: { doc: 'XEP-0163', version: '1.1', section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT', quote: BLOCKED_1_1 },
-      },
-      '1.1': { section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT', quote: BLOCKED_1_1 },
+      '1.0': { section: '10.2', anchor: 'notifications-when', keyword: 'MUST NOT', quote: BLOCKED, changed: BLOCKED_CHANGED },
+      '1.1': { section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT', quote: BLOCKED, changed: BLOCKED_CHANGED },
     },
-    requirement: 'No notification goes to any resource of a subscriber the owner has blocked (XEP-0191).',
-    accounts: 2,
+    requirement: 'No notification goes to any resource of a subscriber the owner has blocked with a privacy list (XMPP IM, RFC 3921 §10) denying it every stanza.',
+    accounts: 3,
     async run(t) {
-      const [a, b] = t.accounts;
+      const [a, b, c] = t.accounts;
       const [owner, plain] = await publisherAndContact(t, a!, b!);
+      // a second contact, not blocked, whose notification shows when the notifications have gone out
+      const other = await t.login(c!, { roster: true, presence: true });
+      await subscribeBoth(t, other, owner);
       const node = freshNode();
       const contact = await loginInterested(t, b!, [node]);
-      // the owner's own interested resource shows when the notifications have gone out
-      const self = await loginInterested(t, a!, [node]);
+      const witness = await loginInterested(t, c!, [node]);
       deferDelete(t, owner, node);
-      await block(t, owner, b!.jid);
+      await blockWithPrivacyList(t, owner, b!.jid);
       await published(t, owner, node, 'item-1');
-      // the owner's notification goes out with the one the blocked contact must not get; a ping
+      // the witness's notification goes out with the one the blocked contact must not get; a ping
       // round trip on each of the contact's streams then lets in anything already on its way
       await t.nothingArrived(contact, notification(node), `notification to the blocked ${contact.jid}`, async () => {
-        await self.expect(notification(node, 'item-1'));
+        await witness.expect(notification(node, 'item-1'));
         await contact.sync();
       });
       await t.nothingArrived(plain, notification(node), `notification to the blocked ${plain.jid}`, () => plain.sync());
@@ -212,8 +226,8 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   {
     id: 'XEP0163-4.3.1-2',
     cite: {
-      '1.0': { section: '8', anchor: 'owner-publish', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO },
-      '1.1': { section: '4.3.1', anchor: 'notify-addressing', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO },
+      '1.0': { section: '8', anchor: 'owner-publish', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO_1_0 },
+      '1.1': { section: '4.3.1', anchor: 'notify-addressing', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO_1_1 },
     },
     requirement: 'A notification to a presence subscriber should carry an XEP-0033 replyto naming the publishing resource; one to a non-subscriber must not.',
     accounts: 3,

@@ -3,6 +3,8 @@ import { bare } from '../../src/session/stanza.js';
 import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
 const USE_CASES = 'A PEP service MUST: … Support the node discovery, node creation, node deletion, publish item, subscribe, unsubscribe, and item retrieval use cases specified in XEP-0060.';
+// v1.0 still cites the spec by its JEP number
+const USE_CASES_1_0 = 'A PEP service MUST: … Support the node discovery, node creation, node deletion, publish item, subscribe, unsubscribe, and item retrieval use cases specified in JEP-0060.';
 const PRESENCE_DEFAULT = 'A PEP service MUST: … Support the "presence" access model and set it to the default.';
 
 /** XEP-0163 §5 (v1.0: §13): the XEP-0060 use cases and defaults every PEP service has. */
@@ -10,7 +12,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   {
     id: 'XEP0163-5-1',
     cite: {
-      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES_1_0 },
       '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
     },
     requirement: 'Items can be retrieved (XEP-0060 §6.5) by the owner and by a contact the access model allows.',
@@ -48,7 +50,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
   {
     id: 'XEP0163-5-3',
     cite: {
-      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES_1_0 },
       '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
     },
     requirement: 'The owner can delete its node (XEP-0060 §8.4); an items request afterwards gives item-not-found.',

@@ -12,9 +12,10 @@ export const xep0163: Suite = {
   spec: 'xep-0163',
   role: 'server',
   /**
-   * Supported when a publish to a fresh node of the account's own PEP service succeeds. An
-   * account that shows the pubsub/pep identity counts as supporting PEP whatever the publish
-   * did: advertised and broken is a failure of the cases, not an absent feature.
+   * Supported when a publish to a fresh node of the account's own PEP service succeeds. A server
+   * that shows the pubsub/pep identity (where v1.0 §4 and v1.1 §6.1 put it) or an account that
+   * does (where v1.2 does) counts as supporting PEP whatever the publish did: advertised and
+   * broken is a failure of the cases, not an absent feature.
    */
   async probe(t) {
     const s = await t.login(t.accounts[0]!);
@@ -26,9 +27,9 @@ export const xep0163: Suite = {
     const response = await publish(s, node, 'probe');
     const answer = response.attrs.type === 'result' ? 'a result' : `an error <${stanzaError(response)?.condition ?? '?'}/>`;
     return {
-      supported: response.attrs.type === 'result' || advertised,
-      advertised,
-      entity: `account ${account}`,
+      supported: response.attrs.type === 'result' || advertised || onServer,
+      advertised: advertised || onServer,
+      entity: onServer && !advertised ? `server ${t.domain}` : `account ${account}`,
       detail: `a publish to ${node} on the account's own PEP service was answered with ${answer}; `
         + `pubsub/pep ${advertised ? 'shown' : 'not shown'} by the account, ${onServer ? 'shown' : 'not shown'} by the server ${t.domain}`,
     };

@@ -8,7 +8,7 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
     id: 'XEP0199-5-1',
     cite: {
       section: '5', anchor: 'disco', keyword: 'MUST',
-      quote: 'If an entity supports the XMPP Ping protocol, it MUST report that fact by including a service discovery feature of "urn:xmpp:ping" in response to a Service Discovery information request:',
+      quote: 'If an entity supports the XMPP Ping protocol, it MUST report that by including a service discovery feature of "urn:xmpp:ping" in response to a Service Discovery (XEP-0030) information request:',
     },
     evidence: 'advertisement',
     requirement: 'A server that answers pings lists urn:xmpp:ping in its disco#info.',
