@@ -1,4 +1,4 @@
-import type { Suite } from '../src/engine/case.js';
+import type { Suite } from '../src/authoring.js';
 import { xmppCoreClient } from './rfc6120/client/index.js';
 import { xmppCore } from './rfc6120/index.js';
 import { xmppImClient } from './rfc6121/client/index.js';

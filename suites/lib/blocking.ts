@@ -1,10 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { iqStanza, type Match } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, bare, type CaseContext, Element, iq, iqStanza, type Match, NS, type Session, token, x } from '../../src/authoring.js';
 import { markerFrom } from './presence.js';
 import { attempt, type Round } from './traffic.js';
 import { accepted, getList, listNames, removeList, setDefault, soleSession, type ListNames } from './privacy.js';

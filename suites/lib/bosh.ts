@@ -1,11 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { ToolError } from '../../src/engine/errors.js';
-import { ExpectationError } from '../../src/session/session.js';
-import { BoshHttp, bodyTag, HttpTimeout, parseBody, qualifiedStanza, type HttpAnswer, type ParsedBody } from '../../src/transport/bosh.js';
-import type { Account } from '../../src/engine/accounts.js';
-import { chooseMechanism, createExchange } from '../../src/session/sasl/index.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, bodyTag, BoshHttp, type CaseContext, chooseMechanism, createExchange, describe, type Element, ExpectationError, type HttpAnswer, HttpTimeout, NS, parseBody, type ParsedBody, qualifiedStanza, ToolError, x } from '../../src/authoring.js';
 
 export { bodyTag };
 

@@ -1,9 +1,4 @@
-import type { SupportFinding } from '../../src/engine/case.js';
-import type { LoginRecord } from '../../src/engine/client-link.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { match, type Match } from '../../src/session/match.js';
-import { x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, type Element, type LoginRecord, match, type Match, NS, type SupportFinding, x } from '../../src/authoring.js';
 import { discoInfo, type DiscoInfo } from './disco.js';
 
 /** A namespace no client implements: what it must answer with an error (RFC 6120 §8.2.3). */

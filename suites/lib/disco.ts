@@ -1,7 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { iq, query } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, type Element, iq, NS, query } from '../../src/authoring.js';
 
 export interface DiscoInfo {
   response: Element;

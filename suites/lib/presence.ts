@@ -1,9 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { messageWithBody } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { token } from '../../src/session/stanza.js';
-import { x, type Element } from '../../src/xml/element.js';
+import { type Account, type CaseContext, type Element, messageWithBody, type Session, token, x } from '../../src/authoring.js';
 
 export interface PresenceContent {
   to?: string;

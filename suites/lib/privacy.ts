@@ -1,9 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq, query, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, bare, type CaseContext, describe, Element, iq, NS, query, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import { markerFrom } from './presence.js';
 import { attempt, type Round } from './traffic.js';
 

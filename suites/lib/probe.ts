@@ -1,7 +1,4 @@
-import type { SupportFinding } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { stanzaError } from '../../src/session/stanza.js';
-import { describe, type Element } from '../../src/xml/element.js';
+import { type CaseContext, describe, type Element, stanzaError, type SupportFinding } from '../../src/authoring.js';
 import { discoInfo } from './disco.js';
 
 /**

@@ -1,9 +1,4 @@
-import { parseAccount, type Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { SaslFailure, type Session } from '../../src/session/session.js';
-import { iq, query, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, type CaseContext, describe, Element, iq, NS, parseAccount, query, SaslFailure, type Session, stanzaError, token, x } from '../../src/authoring.js';
 
 /** What a registration get (XEP-0077 §3.1) answered. */
 export interface RegistrationForm {

@@ -1,10 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { iq, query } from '../../src/session/stanza.js';
-import { presence, iqStanza } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, Element, iq, iqStanza, NS, presence, query, type Session, x } from '../../src/authoring.js';
 import { roundTrip } from './presence.js';
 
 /** The roster items of a roster result or push. */

@@ -1,11 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { match } from '../../src/session/match.js';
-import type { SaslCredentials } from '../../src/session/sasl/index.js';
-import type { Session } from '../../src/session/session.js';
-import { iq, token } from '../../src/session/stanza.js';
-import { x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, type CaseContext, type Element, iq, match, NS, type SaslCredentials, type Session, token, x } from '../../src/authoring.js';
 
 /** The SASL credentials of an account; `changes` replace parts (a wrong password, an authzid). */
 export function credentials(account: Account, changes: Partial<SaslCredentials> = {}): SaslCredentials {

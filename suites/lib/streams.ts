@@ -1,11 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { streamError, type Match } from '../../src/session/match.js';
-import { isStreamHeader, type Session } from '../../src/session/session.js';
-import { streamErrorCondition } from '../../src/session/stanza.js';
-import { openingTag } from '../../src/transport/tcp.js';
-import type { StreamOpen } from '../../src/transport/types.js';
-import { Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, Element, isStreamHeader, type Match, NS, openingTag, type Session, streamError, streamErrorCondition, type StreamOpen } from '../../src/authoring.js';
 
 export { openingTag };
 

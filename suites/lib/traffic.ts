@@ -1,10 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { Skip, ToolError, type Strength } from '../../src/engine/errors.js';
-import { messageWithBody, type Match } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq, newId, query, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, Element, iq, type Match, messageWithBody, newId, NS, query, type Session, Skip, type Strength, token, ToolError, x } from '../../src/authoring.js';
 
 /**
  * Stanzas one account sends another to find out whether a block (XEP-0016, XEP-0191) stops them.

@@ -1,8 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { anyOf, streamError } from '../../src/session/match.js';
-import { ExpectationError } from '../../src/session/session.js';
-import { token } from '../../src/session/stanza.js';
+import { anyOf, type CaseContext, defineCases, ExpectationError, streamError, token } from '../../src/authoring.js';
 import { awaitStreamEndFor, clientHeader, describeEnding, features, rawWithHeader, stillOpen, type StreamEnding } from '../lib/streams.js';
 
 /** Restricted XML (RFC 3920 §11.1, RFC 6120 §11.1), each sent where it is well-formed XML. */

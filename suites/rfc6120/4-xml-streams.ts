@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { anyOf, messageWithBody, streamError } from '../../src/session/match.js';
-import { token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { anyOf, type CaseContext, defineCases, messageWithBody, NS, streamError, token, x } from '../../src/authoring.js';
 import { credentials } from '../lib/sessions.js';
 import { awaitStreamEndFor, clientHeader, describeEnding, features, rawWithHeader, stillOpen } from '../lib/streams.js';
 

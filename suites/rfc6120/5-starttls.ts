@@ -1,13 +1,5 @@
 import tls from 'node:tls';
-import type { Baseline } from '../../src/catalogue/specs.js';
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { match } from '../../src/session/match.js';
-import { chooseMechanism } from '../../src/session/sasl/index.js';
-import { ExpectationError, SaslFailure, type Session } from '../../src/session/session.js';
-import type { TlsInfo, TlsOverrides } from '../../src/transport/tcp.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Baseline, type CaseContext, chooseMechanism, defineCases, describe, type Element, ExpectationError, match, NS, SaslFailure, type Session, type TlsInfo, type TlsOverrides, x } from '../../src/authoring.js';
 import { clearStream, credentials, unknownCredentials } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding } from '../lib/streams.js';
 

@@ -1,11 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { ToolError } from '../../src/engine/errors.js';
-import { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from '../../src/session/sasl/index.js';
-import { ExpectationError, SaslFailure, type Session } from '../../src/session/session.js';
-import { streamErrorCondition, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, chooseMechanism, createExchange, defineCases, describe, type Element, ExpectationError, type MechanismName, NS, type SaslCredentials, SaslFailure, type Session, streamErrorCondition, token, ToolError, x } from '../../src/authoring.js';
 import { clearStream, credentials, saslAnswer, unknownCredentials } from '../lib/sessions.js';
 
 /** A stream ready for SASL: opened, and secured where STARTTLS is offered. */

@@ -1,10 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { iqStanza, message, messageWithBody } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, newId, resourceOf, stanzaError, token } from '../../src/session/stanza.js';
-import { x, type Element } from '../../src/xml/element.js';
+import { type Account, bare, type CaseContext, defineCases, type Element, iqStanza, message, messageWithBody, newId, resourceOf, type Session, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { loginPair, ping, settled } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding, type StreamEnding } from '../lib/streams.js';
 

@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { messageWithBody } from '../../src/session/match.js';
-import { SaslFailure, type Session } from '../../src/session/session.js';
-import { bare, iq, newId, resourceOf, sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, defineCases, describe, type Element, iq, messageWithBody, newId, NS, resourceOf, sameJid, SaslFailure, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import { authenticatedStream, credentials } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding, type StreamEnding } from '../lib/streams.js';
 

@@ -1,9 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { iqStanza, message, messageWithBody } from '../../src/session/match.js';
-import { bare, iq, newId, sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, type Element, iq, iqStanza, message, messageWithBody, newId, NS, sameJid, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { loginPair, ping, settled, unknownLocalpart } from '../lib/sessions.js';
 import { discoInfo } from '../lib/disco.js';
 import { awaitStreamEnd, describeEnding } from '../lib/streams.js';

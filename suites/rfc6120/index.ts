@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import streams from './4-xml-streams.js';
 import starttls from './5-starttls.js';
 import sasl from './6-sasl.js';

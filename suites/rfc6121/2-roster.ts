@@ -1,11 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq, query, resourceOf, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, bare, type CaseContext, defineCases, describe, type Element, iq, NS, presence, query, resourceOf, type Session, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
 import { available, markerFrom } from '../lib/presence.js';
 import {
   deferRemoval, describeItem, getRoster, removeRosterItem, rosterItem, rosterItems, rosterPushFor, setRosterItem, startOver,

@@ -1,10 +1,4 @@
-import type { Strength } from '../../src/catalogue/citation.js';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { presence } from '../../src/session/match.js';
-import { ExpectationError, type Session } from '../../src/session/session.js';
-import { bare, resourceOf, sameJid, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
+import { bare, type CaseContext, defineCases, describe, type Element, ExpectationError, presence, resourceOf, sameJid, type Session, STANZA_TRANSPORTS, type Strength, token, x } from '../../src/authoring.js';
 import { available, markerFrom, roundTrip } from '../lib/presence.js';
 import {
   deferRemoval, deferUnlink, describeItem, rosterItem, rosterItems, rosterPushFor, startOver, subscribe, subscribeBoth, subscriptionOf,

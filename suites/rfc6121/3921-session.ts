@@ -1,13 +1,7 @@
-import type { Account } from '../../src/engine/accounts.js';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { presence } from '../../src/session/match.js';
-import { iq, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, type CaseContext, defineCases, describe, type Element, iq, NS, presence, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
 import { available, roundTrip } from '../lib/presence.js';
 import { deferRemoval, startOver } from '../lib/roster.js';
-import { iqsToNobody, messagesToNobody, nobody, presencesToNobody, toMissingResource } from './8-delivery.js';
+import { iqsToNobody, messagesToNobody, nobody, presencesToNobody, toMissingResource } from './delivery.js';
 
 const NOT_IN_6121_SESSION = 'RFC 6121 removed session establishment (App. E: "the content previously defined in Section 3 of RFC 3921 was removed"; servers are only "encouraged" to keep advertising it as a no-op)';
 

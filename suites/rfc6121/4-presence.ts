@@ -1,10 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { messageWithBody, presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { stanzaError, token } from '../../src/session/stanza.js';
-import { describe, x, type Element } from '../../src/xml/element.js';
+import { type Account, type CaseContext, defineCases, describe, type Element, messageWithBody, presence, type Session, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { available, deferOfflineFlush, markerFrom, offlineFate, presenceStanza, roundTrip } from '../lib/presence.js';
 import { subscribe, subscribeBoth } from '../lib/roster.js';
 

@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import roster from './2-roster.js';
 import subscriptions from './3-subscriptions.js';
 import session3921 from './3921-session.js';

@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { bare, defineCases, STANZA_TRANSPORTS, x } from '../../src/authoring.js';
 import { Privacy, everyone, freshListName, getList, privacyIq } from '../lib/privacy.js';
 import { leaked, messageArrives, messageRound } from '../lib/traffic.js';
 

@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare, malformedError, stanzaError } from '../../src/session/stanza.js';
+import { bare, defineCases, malformedError, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
 import { Privacy, deniedMessages, jidRule } from '../lib/privacy.js';
 import { deferRemoval } from '../lib/roster.js';
 import { markerFrom } from '../lib/presence.js';

@@ -1,9 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { anyOf, presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { anyOf, bare, type CaseContext, defineCases, presence, type Session, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
 import { Privacy, accepted, deniedMessages, jidRule, listNames, type Rule } from '../lib/privacy.js';
 import { setRosterItem, subscribeBoth } from '../lib/roster.js';
 import { markerFrom } from '../lib/presence.js';

@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { x } from '../../src/xml/element.js';
+import { defineCases, STANZA_TRANSPORTS, x } from '../../src/authoring.js';
 import { Privacy, everyone, freshListName, getList, listNames, privacyIq } from '../lib/privacy.js';
 
 /** XEP-0016 §2.3: retrieving one's privacy lists. */

@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
+import { bare, defineCases, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Privacy, freshListName, jidRule, setActive } from '../lib/privacy.js';
 import { markerFrom } from '../lib/presence.js';
 import { attempt, notDelivered } from '../lib/traffic.js';

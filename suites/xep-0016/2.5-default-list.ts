@@ -1,8 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
-import { malformedError, stanzaError } from '../../src/session/stanza.js';
-import { describe, type Element } from '../../src/xml/element.js';
+import { type CaseContext, defineCases, describe, type Element, malformedError, type Session, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
 import { Privacy, everyone, getList, listNames, removeList, setDefault } from '../lib/privacy.js';
 
 /** XEP-0016 §2.5 (and §2.2 rule 11, §2.8): lists another resource uses cannot be taken away from it. */

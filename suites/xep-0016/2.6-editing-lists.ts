@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { iqStanza } from '../../src/session/match.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, iqStanza, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Privacy, everyone, freshListName, type Rule } from '../lib/privacy.js';
 
 /** XEP-0016 §2.6–2.7: editing and adding lists, and the privacy list pushes that follow. */

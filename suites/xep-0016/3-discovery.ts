@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { NS, type Suite } from '../../src/authoring.js';
 import { probeServerFeature } from '../lib/probe.js';
 import { privacyIq } from '../lib/privacy.js';
 import syntax from './2.1-syntax.js';

@@ -1,8 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { bare, stanzaError } from '../../src/session/stanza.js';
-import { describe } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, defineCases, describe, NS, sameIn, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
 import { discoInfo, type DiscoInfo } from '../lib/disco.js';
 import { checkServerAnswered } from './bare-jid.js';
 

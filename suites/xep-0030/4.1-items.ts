@@ -1,7 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { bare, sameJid, stanzaError } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, defineCases, NS, sameIn, sameJid, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
 import { discoItems } from '../lib/disco.js';
 import { checkServerAnswered } from './bare-jid.js';
 

@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
+import { defineCases, sameIn, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** XEP-0030 §6.3: response consistency. */

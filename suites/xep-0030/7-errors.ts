@@ -1,7 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { presence } from '../../src/session/match.js';
-import { bare } from '../../src/session/stanza.js';
+import { bare, defineCases, presence, sameIn, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoItems } from '../lib/disco.js';
 import { subscribe } from '../lib/roster.js';
 

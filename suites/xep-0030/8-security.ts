@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { bare, stanzaError, token } from '../../src/session/stanza.js';
+import { bare, defineCases, sameIn, STANZA_TRANSPORTS, stanzaError, token } from '../../src/authoring.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { subscribe } from '../lib/roster.js';
 

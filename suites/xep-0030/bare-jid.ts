@@ -1,8 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import { iqStanza } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, sameJid } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
+import { bare, type CaseContext, type Element, iqStanza, sameJid, type Session } from '../../src/authoring.js';
 
 /**
  * XEP-0030 §3.1/§4.1: a disco request to a hosted bare JID is answered by the server itself, on

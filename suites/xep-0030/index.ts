@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import info from './3.1-info.js';
 import infoNodes from './3.2-info-nodes.js';
 import items from './4.1-items.js';

@@ -1,10 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { resourceOf, sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, describe, Element, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   collectUntilBarrier, configure, createRoom, deferDestroy, destroy, enter, expectRemoval, fillForm, formOf, freshRoom, hasStatus, instantForm,
   joinAs, mucUser, ownerIq, roomBarrier, setAffiliation, statusMessage, type ConfigForm,

@@ -1,10 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { message, presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, Element, message, NS, presence, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   checkOccupantPresence, collectUntilMarker, createRoom, enter, freshRoom, fromRoom, groupchat, hasStatus, joinAs, mucUser, occupantPresence,
   roomBarrier, say,

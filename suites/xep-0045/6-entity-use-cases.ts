@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import type { Session } from '../../src/session/session.js';
-import { iq, query } from '../../src/session/stanza.js';
-import { describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, describe, iq, NS, query, sameIn, type Session, x } from '../../src/authoring.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { createRoom, type Config } from './room.js';
 

@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import type { Session } from '../../src/session/session.js';
-import { iq, query, stanzaError } from '../../src/session/stanza.js';
-import { Element, describe } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, describe, Element, iq, NS, query, sameIn, type Session, stanzaError } from '../../src/authoring.js';
 import { createRoom, freshRoom, granted, setAffiliation } from './room.js';
 
 const REGISTER_FORM = `${NS.muc}#register`;

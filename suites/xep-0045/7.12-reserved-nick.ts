@@ -1,6 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { stanzaError } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, NS, stanzaError } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { createRoom, granted, setAffiliation } from './room.js';
 

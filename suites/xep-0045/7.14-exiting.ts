@@ -1,5 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
+import { defineCases, sameIn } from '../../src/authoring.js';
 import { createRoom, hasStatus, joinAs, leave, mucUser, occupantPresence } from './room.js';
 
 /** XEP-0045 §7.14 (v1.22/v1.24 §7.2): exiting a room. */

@@ -1,12 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { ExpectationError } from '../../src/session/inbox.js';
-import { message, messageWithBody, presence } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, resourceOf, sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, describe, Element, ExpectationError, message, messageWithBody, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   checkOccupantPresence, collectUntilBarrier, createRoom, enter, fromRoom, granted, groupchat, hasStatus, join, joinAs, joinPresence, mucUser,
   occupantPresence, passwordProtected, say, setAffiliation, setSubject, standing, subjectMessage, takeUntil,

@@ -1,11 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { message } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { stanzaError, token } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, defineCases, type Element, message, NS, sameIn, type Session, stanzaError, token } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { announcing, createRoom, granted, groupchat, joinAs, mucUser, roomBarrier, setRole } from './room.js';
 

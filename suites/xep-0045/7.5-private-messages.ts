@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { message } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
+import { defineCases, Element, message, sameIn, type Session, token, x } from '../../src/authoring.js';
 import { createRoom, joinAs } from './room.js';
 
 /** A private message to an occupant JID (§7.5). */

@@ -1,8 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { presence } from '../../src/session/match.js';
-import { sameJid } from '../../src/session/stanza.js';
-import { x, type Element } from '../../src/xml/element.js';
+import { defineCases, type Element, presence, sameIn, sameJid, x } from '../../src/authoring.js';
 import { createRoom, hasStatus, joinAs, mucUser, occupantPresence } from './room.js';
 
 /** XEP-0045 §7.6 (v1.22/v1.24 §7.3): changing nickname. */

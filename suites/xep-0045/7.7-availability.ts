@@ -1,7 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { defineCases, sameIn, token, x } from '../../src/authoring.js';
 import { checkOccupantPresence, collectUntilMarker, createRoom, joinAs, occupantPresence } from './room.js';
 
 /** XEP-0045 §7.7 (v1.22/v1.24 §7.4): changing availability status. */

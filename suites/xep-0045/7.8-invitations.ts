@@ -1,10 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn, type CaseCitation } from '../../src/catalogue/citation.js';
-import { message } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, sameJid, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseCitation, defineCases, Element, message, NS, sameIn, sameJid, type Session, token, x } from '../../src/authoring.js';
 import { createRoom, passwordProtected } from './room.js';
 
 /** A mediated invitation (§7.8.2): a normal message to the room with <invite to=…/>. */

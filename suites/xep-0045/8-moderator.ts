@@ -1,10 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { message } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
+import { type CaseContext, defineCases, type Element, message, sameIn, sameJid, type Session, stanzaError, token } from '../../src/authoring.js';
 import {
   announcing, createRoom, expectRemoval, granted, joinAs, mucUser, roomBarrier, setAffiliation, setRole, standing,
   subjectChange, type Entry,

@@ -1,7 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { sameIn } from '../../src/catalogue/citation.js';
-import { bare, sameJid, token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { bare, defineCases, sameIn, sameJid, token, x } from '../../src/authoring.js';
 import { adminIq, announcingAffiliation, configure, createRoom, expectRemoval, granted, joinAs, listItems, setAffiliation } from './room.js';
 
 /** XEP-0045 §9: admin use cases (bans, membership, affiliation lists). */

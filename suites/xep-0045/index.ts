@@ -1,7 +1,4 @@
-import type { Suite, SupportFinding } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { describe } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, describe, NS, type Suite, type SupportFinding } from '../../src/authoring.js';
 import { discoInfo, discoItems, type DiscoInfo } from '../lib/disco.js';
 import entity from './6-entity-use-cases.js';
 import entering from './7.2-entering-a-room.js';

@@ -1,11 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { ExpectationError } from '../../src/session/inbox.js';
-import { match, message, presence, type Match } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq, query, sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, bare, type CaseContext, describe, Element, ExpectationError, iq, match, type Match, message, NS, presence, query, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 
 /**
  * Rooms for the XEP-0045 cases: fresh names on the service the probe found, creation and

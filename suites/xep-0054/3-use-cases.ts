@@ -1,10 +1,5 @@
 import crypto from 'node:crypto';
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { Citation } from '../../src/catalogue/citation.js';
-import { iqStanza } from '../../src/session/match.js';
-import { stanzaError, token } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Citation, defineCases, describe, Element, iqStanza, NS, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { deferReset, leaves, storeVCard, vcard, vcardGet, vcardOf, vcardSet } from './vcard.js';
 
 /** A profile with the fields the catalogue names, and a photo of about 8 KB of base64. */

@@ -1,7 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { Citation } from '../../src/catalogue/citation.js';
-import { bare } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type Citation, defineCases, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 
 /** v1.2 §4. */

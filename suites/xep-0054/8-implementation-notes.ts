@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { defineCases, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
 import { leaves, storeVCard, vcard, vcardGet, vcardOf } from './vcard.js';
 
 /** XEP-0054 §8 (v1.1: §7): the upper-case vCard-XML structure comes back as it was stored. */

@@ -1,6 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { bare, stanzaError } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, NS, stanzaError, type Suite } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import useCases from './3-use-cases.js';
 import determiningSupport from './4-determining-support.js';

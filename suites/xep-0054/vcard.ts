@@ -1,8 +1,4 @@
-import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
-import { bare, iq } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, describe, Element, iq, NS, type Session, x } from '../../src/authoring.js';
 
 /** A <vCard xmlns='vcard-temp'/> with the given fields. */
 export function vcard(...fields: Element[]): Element {

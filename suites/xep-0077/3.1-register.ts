@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { describe } from '../../src/xml/element.js';
+import { defineCases, describe, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import {
   attemptLogin, createAccount, deferDeletion, describeRegistration, freshAccount, offersRegistration, registrationForm, registrationSet,
 } from '../lib/registration.js';

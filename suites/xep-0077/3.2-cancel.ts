@@ -1,8 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { anyOf, iqStanza, presence } from '../../src/session/match.js';
-import { bare, iq, query, stanzaError, streamErrorCondition } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { anyOf, bare, defineCases, iq, iqStanza, NS, presence, query, stanzaError, streamErrorCondition, x } from '../../src/authoring.js';
 import { attemptLogin, createAccount } from '../lib/registration.js';
 import { rosterPushFor, subscribe } from '../lib/roster.js';
 

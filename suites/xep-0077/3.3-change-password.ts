@@ -1,8 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { iq, query, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, defineCases, Element, iq, NS, query, stanzaError, token, x } from '../../src/authoring.js';
 import { attemptLogin, createAccount, type OwnAccount } from '../lib/registration.js';
 
 /** A password change (XEP-0077 §3.3) for the logged-in account. */

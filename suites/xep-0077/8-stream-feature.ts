@@ -1,5 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, NS } from '../../src/authoring.js';
 import { describeRegistration, offersRegistration, registrationForm } from '../lib/registration.js';
 import { stagedFeatures, stagesOffering } from '../lib/streams.js';
 

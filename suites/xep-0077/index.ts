@@ -1,6 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { ExpectationError } from '../../src/session/session.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { ExpectationError, NS, type Suite } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { describeRegistration, offersRegistration, registrationForm } from '../lib/registration.js';
 import { stagedFeatures, stagesOffering } from '../lib/streams.js';

@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { messageWithBody } from '../../src/session/match.js';
-import { sameJid, stanzaError, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, defineCases, Element, messageWithBody, NS, sameJid, stanzaError, token, x } from '../../src/authoring.js';
 import { REFUSED_BEFORE_AUTH, refusableBeforeAuth } from '../lib/streams.js';
 import { authDigest, authFields, authSet, describeFields, plaintextLogin, usableFields } from './iq-auth.js';
 

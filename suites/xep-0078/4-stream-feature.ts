@@ -1,5 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, NS } from '../../src/authoring.js';
 import { stagedFeatures, stagesOffering } from '../lib/streams.js';
 
 /** XEP-0078 §4: the iq-auth stream feature. */

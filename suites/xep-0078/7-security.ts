@@ -1,6 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { SaslFailure } from '../../src/session/session.js';
-import { token } from '../../src/session/stanza.js';
+import { defineCases, SaslFailure, token } from '../../src/authoring.js';
 import { awaitStreamEnd, describeEnding } from '../lib/streams.js';
 import { plaintextLogin } from './iq-auth.js';
 

@@ -1,6 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { ExpectationError } from '../../src/session/session.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { ExpectationError, NS, type Suite } from '../../src/authoring.js';
 import { stagedFeatures, stagesOffering } from '../lib/streams.js';
 import authentication from './3.1-authentication.js';
 import streamFeature from './4-stream-feature.js';

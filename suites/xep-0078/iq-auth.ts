@@ -1,9 +1,5 @@
 import crypto from 'node:crypto';
-import type { Account } from '../../src/engine/accounts.js';
-import type { Session } from '../../src/session/session.js';
-import { iq, query, stanzaError } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, Element, iq, NS, query, type Session, stanzaError, x } from '../../src/authoring.js';
 
 /** The answer to a jabber:iq:auth fields request (XEP-0078 §3.1). */
 export interface AuthFields {

@@ -1,9 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { message } from '../../src/session/match.js';
-import { bare, iq, newId, query, stanzaError, token, type StanzaError } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, describe, Element, iq, message, newId, NS, query, STANZA_TRANSPORTS, stanzaError, type StanzaError, token, x } from '../../src/authoring.js';
 
 /**
  * The XEP-0086 §2 table: legacy code and error type for each condition. The types are those of

@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import mappings from './2-error-mappings.js';
 
 /**

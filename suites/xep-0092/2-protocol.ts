@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { stanzaError } from '../../src/session/stanza.js';
+import { defineCases, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
 import { askVersion } from './software-version.js';
 
 export const NAME_AND_VERSION = '<name/> -- The natural-language name of the software. This element is REQUIRED in a result. <version/> -- The specific version of the software. This element is REQUIRED in a result.';

@@ -1,6 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { stanzaError } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { NS, stanzaError, type Suite } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import protocol from './2-protocol.js';
 import support from './4-determining-support.js';

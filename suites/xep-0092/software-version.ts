@@ -1,6 +1,4 @@
-import { iq, query } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Element, iq, NS, query } from '../../src/authoring.js';
 import type { Requester } from '../lib/disco.js';
 
 /** An entity's answer to a jabber:iq:version get (XEP-0092 §2), and the values it gave. */

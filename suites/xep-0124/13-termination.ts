@@ -1,8 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { presence } from '../../src/session/match.js';
-import { bodyTag, BoshTransport, qualifiedStanza } from '../../src/transport/bosh.js';
-import { token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { bodyTag, BoshTransport, defineCases, presence, qualifiedStanza, token, x } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 import { subscribe } from '../lib/roster.js';
 

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
+import { defineCases } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 const REQUESTED_WAIT = 10;

@@ -1,7 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { message } from '../../src/session/match.js';
-import { bodyTag, qualifiedStanza } from '../../src/transport/bosh.js';
-import { x } from '../../src/xml/element.js';
+import { bodyTag, defineCases, message, qualifiedStanza, x } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §8 (requests and responses) and §14 (request ids). */

@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { streamError } from '../../src/session/match.js';
-import { iq, streamErrorCondition } from '../../src/session/stanza.js';
-import { TcpTransport } from '../../src/transport/tcp.js';
-import { describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { defineCases, describe, iq, NS, streamError, streamErrorCondition, TcpTransport, x } from '../../src/authoring.js';
 import { completeLogin, loginOverCompression, requireOffer } from './compression.js';
 
 /** v1.2 (2007-08-22) moved negotiation after SASL, where servers offer it; the cases take it where it is offered. */

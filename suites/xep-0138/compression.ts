@@ -1,8 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
-import type { Element } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, type CaseContext, type Element, NS, type Session } from '../../src/authoring.js';
 
 /** Where in stream negotiation the compression feature was found. */
 export type Stage = 'before TLS' | 'after TLS' | 'after SASL';

@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import protocol from './2-protocol.js';
 import { findOffer } from './compression.js';
 

@@ -1,7 +1,5 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
+import { bare, defineCases, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
-import { NS } from '../../src/xml/namespaces.js';
 import { deferDelete, freshNode, itemIds, publish, requestItems } from './pep.js';
 
 const PUBLISH_OPTIONS = "A PEP service SHOULD also support the \"publish-options\" feature defined in XEP-0060.";

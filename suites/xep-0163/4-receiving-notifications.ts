@@ -1,9 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import type { Session } from '../../src/session/session.js';
-import { sameJid, stanzaError } from '../../src/session/stanza.js';
-import { Element, describe, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type CaseContext, defineCases, describe, Element, NS, sameJid, type Session, STANZA_TRANSPORTS, stanzaError, x } from '../../src/authoring.js';
 import { presenceWithCaps } from '../lib/caps.js';
 import { Privacy, everyone, jidRule, listNames, privacyAbsent } from '../lib/privacy.js';
 import { subscribeBoth } from '../lib/roster.js';

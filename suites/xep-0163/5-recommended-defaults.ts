@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
+import { bare, defineCases, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
 const USE_CASES = 'A PEP service MUST: … Support the node discovery, node creation, node deletion, publish item, subscribe, unsubscribe, and item retrieval use cases specified in XEP-0060.';

@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, defineCases, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo, discoItems } from '../lib/disco.js';
 import { deferDelete, freshNode, hasPepIdentity, itemIds, ownerContactStranger, published, requestItems } from './pep.js';
 

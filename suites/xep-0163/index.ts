@@ -1,5 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { bare, stanzaError } from '../../src/session/stanza.js';
+import { bare, stanzaError, type Suite } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import publishing from './3-publishing-events.js';
 import notifications from './4-receiving-notifications.js';

@@ -1,10 +1,4 @@
-import type { Account } from '../../src/engine/accounts.js';
-import type { CaseContext } from '../../src/engine/context.js';
-import { message, type Match } from '../../src/session/match.js';
-import type { Session } from '../../src/session/session.js';
-import { iq, token } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { type Account, type CaseContext, Element, iq, type Match, message, NS, type Session, token, x } from '../../src/authoring.js';
 import { personaWith, presenceWithCaps } from '../lib/caps.js';
 import { subscribeBoth } from '../lib/roster.js';
 

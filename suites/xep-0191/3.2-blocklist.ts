@@ -1,4 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
+import { defineCases, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Blocks, getBlocklist, sameJids, strangerJid } from '../lib/blocking.js';
 
 /** XEP-0191 §3.2 (v1.1 §5.2): the user retrieves the blocklist. */

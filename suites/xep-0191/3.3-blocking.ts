@@ -1,8 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { presence } from '../../src/session/match.js';
-import { bare, stanzaError, token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { bare, defineCases, NS, presence, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { Blocks, blockedInbound, blockingIq, blockingPush, blocklistIq, getBlocklist, pushedJids, sameJids, strangerJid } from '../lib/blocking.js';
 import { subscribeBoth } from '../lib/roster.js';
 import { markerFrom } from '../lib/presence.js';

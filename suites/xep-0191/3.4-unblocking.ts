@@ -1,7 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { presence } from '../../src/session/match.js';
-import { bare, token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
+import { bare, defineCases, presence, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
 import { Blocks, blockingPush, blocklistIq, pushedJids, sameJids } from '../lib/blocking.js';
 import { subscribeBoth } from '../lib/roster.js';
 import { messageArrives, settle } from '../lib/traffic.js';

@@ -1,5 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
+import { bare, defineCases, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Blocks, blockingPush, blocklistIq, getBlocklist, pushedJids, strangerJid } from '../lib/blocking.js';
 import { messageArrives, settle } from '../lib/traffic.js';
 

@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { anyOf, message, presence } from '../../src/session/match.js';
-import { bare } from '../../src/session/stanza.js';
+import { anyOf, bare, defineCases, message, presence, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Blocks } from '../lib/blocking.js';
 import { rosterItem, rosterPushFor, subscribeBoth } from '../lib/roster.js';
 import { settle } from '../lib/traffic.js';

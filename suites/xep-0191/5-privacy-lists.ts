@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { bare } from '../../src/session/stanza.js';
-import type { Element } from '../../src/xml/element.js';
+import { bare, defineCases, type Element, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Blocks, strangerJid } from '../lib/blocking.js';
 import { accepted, getList, listNames, privacyAbsent } from '../lib/privacy.js';
 import { messageArrives } from '../lib/traffic.js';

@@ -1,7 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { iq } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { iq, NS, type Suite, x } from '../../src/authoring.js';
 import { probeServerFeature } from '../lib/probe.js';
 import discovery from './3.1-discovery.js';
 import blocklist from './3.2-blocklist.js';

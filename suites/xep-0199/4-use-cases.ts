@@ -1,6 +1,4 @@
-import { defineCases, STANZA_TRANSPORTS } from '../../src/engine/case.js';
-import { iqStanza } from '../../src/session/match.js';
-import { bare, sameJid } from '../../src/session/stanza.js';
+import { bare, defineCases, iqStanza, sameJid, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { available } from '../lib/presence.js';
 import { ping } from './ping.js';
 

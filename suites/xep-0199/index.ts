@@ -1,5 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { NS, type Suite } from '../../src/authoring.js';
 import { probeServerFeature } from '../lib/probe.js';
 import useCases from './4-use-cases.js';
 import support from './5-determining-support.js';

@@ -1,7 +1,4 @@
-import type { Session } from '../../src/session/session.js';
-import { iq } from '../../src/session/stanza.js';
-import { Element, x } from '../../src/xml/element.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { Element, iq, NS, type Session, x } from '../../src/authoring.js';
 
 /** An XMPP ping (XEP-0199 §3) to `to` (none: the server, on behalf of the account). */
 export function pingRequest(to: string | undefined): Element {

@@ -1,4 +1,4 @@
-import type { Suite } from '../../src/engine/case.js';
+import type { Suite } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 import cases from './xmpp-over-bosh.js';
 

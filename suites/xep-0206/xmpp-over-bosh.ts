@@ -1,9 +1,4 @@
-import { defineCases } from '../../src/engine/case.js';
-import { messageWithBody } from '../../src/session/match.js';
-import { streamErrorCondition, token } from '../../src/session/stanza.js';
-import { x } from '../../src/xml/element.js';
-import { BoshTransport } from '../../src/transport/bosh.js';
-import { NS } from '../../src/xml/namespaces.js';
+import { BoshTransport, defineCases, messageWithBody, NS, streamErrorCondition, token, x } from '../../src/authoring.js';
 import { RawBosh, type BoshReply } from '../lib/bosh.js';
 
 /** Polls with empty requests until a response carries <stream:features/> (XEP-0206 §4). */

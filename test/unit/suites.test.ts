@@ -1,9 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryFor, entryKey, isAbsent, KEYWORDS, keywordsOf, type Citation, type CiteEntry } from '../../src/catalogue/citation.js';
 import { LEVELS, resolveLevel, type Role } from '../../src/catalogue/levels.js';
 import { BASELINES, type SpecId } from '../../src/catalogue/specs.js';
 import type { CaseDefinition } from '../../src/engine/case.js';
+import { catalogueRows } from '../../suites/catalogue.js';
 import { SUITES } from '../../suites/index.js';
+import { NOT_COVERED } from '../../suites/not-covered.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The requirements catalogue, where this checkout has it beside it. */
+const CATALOGUE = path.resolve(ROOT, '../shared/requirements');
 
 /**
  * The suites as a knowledge base: every case says, for every text a run can judge it by, where
@@ -76,5 +84,65 @@ describe('the suites', () => {
     const prefix: Partial<Record<SpecId, RegExp>> = { 'xmpp-core': /^RFC(6120|6122|3920)-/, 'xmpp-im': /^RFC(6121|3921)-/ };
     const wrong = cases.filter((c) => !(prefix[c.spec] ?? new RegExp(`^XEP${c.spec.slice(4)}-`)).test(c.id)).map((c) => `${c.id} in ${c.spec}`);
     expect(wrong).toEqual([]);
+  });
+});
+
+/** The suite files and what each imports (relative specifiers, resolved to .ts). */
+const suiteFiles = new Map(fs.readdirSync(path.join(ROOT, 'suites'), { withFileTypes: true, recursive: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+  .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+  .map((file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const imports = [...text.matchAll(/^(?:import|export)\b[^;]*?from\s+'(\.[^']+)'/gms)].map((m) => path.normalize(path.join(path.dirname(file), m[1]!.replace(/\.js$/, '.ts'))));
+    return [file, { text, imports }] as const;
+  }));
+const sectionFiles = [...suiteFiles].filter(([, f]) => /export default defineCases\(/.test(f.text)).map(([file]) => file);
+
+describe('the suites as files', () => {
+  it('have section files', () => {
+    expect(sectionFiles.length).toBeGreaterThan(50);
+  });
+
+  it('import from the engine only through src/authoring.ts', () => {
+    const deep = [...suiteFiles].flatMap(([file, f]) => f.imports.filter((i) => i.startsWith('src/') && i !== 'src/authoring.ts').map((i) => `${file} → ${i}`));
+    expect(deep).toEqual([]);
+  });
+
+  it('reach every file of cases from suites/index.ts', () => {
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file) || !suiteFiles.has(file)) return;
+      reached.add(file);
+      for (const next of suiteFiles.get(file)!.imports) visit(next);
+    };
+    visit('suites/index.ts');
+    expect(sectionFiles.filter((f) => !reached.has(f))).toEqual([]);
+  });
+
+  it("share helpers through helper modules, never through another section's file", () => {
+    const crossing = [...suiteFiles].flatMap(([file, f]) => f.imports.filter((i) => sectionFiles.includes(i) && !file.endsWith('/index.ts')).map((i) => `${file} → ${i}`));
+    expect(crossing).toEqual([]);
+  });
+});
+
+describe.runIf(fs.existsSync(CATALOGUE))('the requirements catalogue', () => {
+  const rows = catalogueRows(CATALOGUE);
+  const checked = new Set(cases.map((c) => `${c.id}|${c.role}`));
+  const listed = new Set(NOT_COVERED.map((n) => `${n.id}|${n.role}`));
+
+  it('has rows', () => {
+    expect(rows.length).toBeGreaterThan(400);
+  });
+
+  it('is checked row by row, or the row says why not (suites/not-covered.ts)', () => {
+    const missing = rows.filter((r) => !checked.has(`${r.id}|${r.role}`) && !listed.has(`${r.id}|${r.role}`)).map((r) => `${r.id} (${r.role})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists as not covered only rows no case checks, each with a reason', () => {
+    const rowKeys = new Set(rows.map((r) => `${r.id}|${r.role}`));
+    expect(NOT_COVERED.filter((n) => checked.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is checked by a case now`)).toEqual([]);
+    expect(NOT_COVERED.filter((n) => !rowKeys.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is not a catalogue row`)).toEqual([]);
+    expect(NOT_COVERED.filter((n) => n.reason.trim().length < 20).map((n) => n.id)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, NS } from '../../../src/authoring.js';
 import { loginRecord } from '../../lib/client.js';
 
 /** The 'to' attribute of a stanza's opening tag, as the login record keeps it (text). */

@@ -1,9 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import type { CaseContext } from '../../../src/engine/context.js';
-import { iqStanza, match } from '../../../src/session/match.js';
-import { newId } from '../../../src/session/stanza.js';
-import { x, type Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { type CaseContext, defineCases, type Element, iqStanza, match, newId, NS, x } from '../../../src/authoring.js';
 import { nothingFromClient, UNKNOWN_NS, unknownIq } from '../../lib/client.js';
 
 /**

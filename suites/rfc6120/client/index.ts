@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import negotiation from './4-7-negotiation.js';
 import stanzas from './8-stanzas.js';
 

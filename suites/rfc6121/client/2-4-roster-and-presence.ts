@@ -1,8 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import { iqStanza } from '../../../src/session/match.js';
-import { newId, stanzaError } from '../../../src/session/stanza.js';
-import { describe, x, type Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, describe, type Element, iqStanza, newId, NS, stanzaError, x } from '../../../src/authoring.js';
 import { loginRecord, nothingFromClient, serverPush } from '../../lib/client.js';
 
 const isRosterGet = (el: Element): boolean => el.name === 'iq' && el.attrs.type === 'get' && el.getChild('query', NS.roster) !== undefined;

@@ -1,7 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import { message, presence } from '../../../src/session/match.js';
-import { bare, resourceOf, token } from '../../../src/session/stanza.js';
-import { x } from '../../../src/xml/element.js';
+import { bare, defineCases, message, presence, resourceOf, token, x } from '../../../src/authoring.js';
 import { newContact } from '../../lib/client.js';
 
 /** RFC 6121 §3.1.1 and §5.1 (RFC 3921 §5.1.6, §4.2), client side: what the client sends when its user acts. */

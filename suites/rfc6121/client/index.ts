@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import rosterAndPresence from './2-4-roster-and-presence.js';
 import subscriptionsAndMessages from './3-5-subscriptions-and-messages.js';
 

@@ -1,5 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { NS, type Suite } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 /**

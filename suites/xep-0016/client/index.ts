@@ -1,6 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { x } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, NS, type Suite, x } from '../../../src/authoring.js';
 import { requestProbe, serverPush } from '../../lib/client.js';
 
 /** XEP-0016 Privacy Lists for clients: a client that uses privacy lists (it asks for them) handles the server's pushes. */

@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 /** XEP-0020 Feature Negotiation for clients: advertised support (its behaviour is exercised through XEP-0095 offers). */

@@ -1,10 +1,7 @@
-import { defineCases } from '../../../src/engine/case.js';
-import { sameIn } from '../../../src/catalogue/citation.js';
-import { stanzaError } from '../../../src/session/stanza.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, NS, sameIn, stanzaError } from '../../../src/authoring.js';
 import { clientDisco } from '../../lib/client.js';
 import { discoItems } from '../../lib/disco.js';
-import { NODE_MIRROR } from '../3.2-info-nodes.js';
+import { NODE_MIRROR } from '../node-mirror.js';
 
 /** XEP-0030 §3, §4, §7, client side: what the client answers about itself. */
 export default defineCases({ spec: 'xep-0030', role: 'client' }, [

@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import answering from './3-7-answering.js';
 
 /** XEP-0030 Service Discovery for clients: the client describes itself. */

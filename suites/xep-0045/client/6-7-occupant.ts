@@ -1,11 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import { sameIn } from '../../../src/catalogue/citation.js';
-import type { CaseContext } from '../../../src/engine/context.js';
-import { worldFor } from '../../../src/host/world.js';
-import { message, presence, type Match } from '../../../src/session/match.js';
-import { bare, resourceOf, token } from '../../../src/session/stanza.js';
-import type { Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, type Element, type Match, message, NS, presence, resourceOf, sameIn, token, worldFor } from '../../../src/authoring.js';
 import { clientDisco } from '../../lib/client.js';
 
 /** A room of the host's MUC service no earlier case used, and a nickname for the user. */

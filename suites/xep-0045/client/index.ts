@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import occupant from './6-7-occupant.js';
 
 /** XEP-0045 Multi-User Chat for clients: the entity and occupant use cases, against the tool's own MUC service. */

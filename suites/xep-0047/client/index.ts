@@ -1,6 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { token } from '../../../src/session/stanza.js';
-import { x } from '../../../src/xml/element.js';
+import { defineCases, type Suite, token, x } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 const IBB = 'http://jabber.org/protocol/ibb';

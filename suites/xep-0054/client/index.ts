@@ -1,7 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { iqStanza } from '../../../src/session/match.js';
-import { bare, token } from '../../../src/session/stanza.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { bare, defineCases, iqStanza, NS, type Suite, token } from '../../../src/authoring.js';
 
 /** XEP-0054 vcard-temp for clients: the vCard a client publishes. */
 export const xep0054Client: Suite = {

@@ -1,6 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { stanzaError } from '../../../src/session/stanza.js';
-import { x } from '../../../src/xml/element.js';
+import { defineCases, stanzaError, type Suite, x } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 const BYTESTREAMS = 'http://jabber.org/protocol/bytestreams';

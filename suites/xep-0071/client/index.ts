@@ -1,6 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import type { Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, type Element, NS, type Suite } from '../../../src/authoring.js';
 import { clientPresence, featureProbe } from '../../lib/client.js';
 
 /** Every XHTML-IM <html/> wrapper in `el`, at any depth. */

@@ -1,9 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import type { CaseContext } from '../../../src/engine/context.js';
-import { message } from '../../../src/session/match.js';
-import { bare, token } from '../../../src/session/stanza.js';
-import { x, type Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, type Element, message, NS, token, x } from '../../../src/authoring.js';
 import { chatStates, clientDisco, nothingFromClient } from '../../lib/client.js';
 
 /**

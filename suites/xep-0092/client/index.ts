@@ -1,5 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { stanzaError } from '../../../src/session/stanza.js';
+import { defineCases, stanzaError, type Suite } from '../../../src/authoring.js';
 import { NAME_AND_VERSION } from '../2-protocol.js';
 import { askVersion } from '../software-version.js';
 

@@ -1,7 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { stanzaError, token } from '../../../src/session/stanza.js';
-import { x, type Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, type Element, NS, stanzaError, type Suite, token, x } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 const SI = 'http://jabber.org/protocol/si';

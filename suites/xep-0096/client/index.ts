@@ -1,4 +1,4 @@
-import type { Suite } from '../../../src/engine/case.js';
+import type { Suite } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
 
 /** XEP-0096 SI File Transfer for clients: advertised support (transfers need the user to accept them). */

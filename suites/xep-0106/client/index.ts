@@ -1,7 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { match } from '../../../src/session/match.js';
-import { bare, token } from '../../../src/session/stanza.js';
-import type { Element } from '../../../src/xml/element.js';
+import { bare, defineCases, type Element, match, type Suite, token } from '../../../src/authoring.js';
 import { featureProbe, newContact, nothingFromClient } from '../../lib/client.js';
 
 const FEATURE = 'jid\\20escaping';

@@ -1,7 +1,4 @@
-import { defineCases } from '../../../src/engine/case.js';
-import type { Citation } from '../../../src/catalogue/citation.js';
-import { presence } from '../../../src/session/match.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { type Citation, defineCases, NS, presence } from '../../../src/authoring.js';
 import { capsHash, illFormedCaps } from '../../lib/caps.js';
 import { clientDisco, clientPresence, isBroadcast } from '../../lib/client.js';
 

@@ -1,4 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
+import { defineCases, type Suite } from '../../../src/authoring.js';
 import { loginRecord } from '../../lib/client.js';
 
 /** XEP-0138 Stream Compression for clients: observed while the client logs in to the tool, which offers zlib after SASL. */

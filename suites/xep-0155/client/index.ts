@@ -1,8 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { match } from '../../../src/session/match.js';
-import { token } from '../../../src/session/stanza.js';
-import { x } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, match, NS, type Suite, token, x } from '../../../src/authoring.js';
 import { clientBarrier, clientDisco, featureProbe } from '../../lib/client.js';
 
 const SSN = 'urn:xmpp:ssn';

@@ -1,10 +1,4 @@
-import { defineCases, type SupportFinding, type Suite } from '../../../src/engine/case.js';
-import type { CaseContext } from '../../../src/engine/context.js';
-import { Skip } from '../../../src/engine/errors.js';
-import { iqStanza } from '../../../src/session/match.js';
-import { bare, token } from '../../../src/session/stanza.js';
-import { x, type Element } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { bare, type CaseContext, defineCases, type Element, iqStanza, NS, Skip, type Suite, type SupportFinding, token, x } from '../../../src/authoring.js';
 import { requestProbe, serverPush } from '../../lib/client.js';
 
 /** A blocking command of the client's, for `jid`, found by name (block or unblock). */

@@ -1,7 +1,4 @@
-import { defineCases, type Suite } from '../../../src/engine/case.js';
-import { stanzaError } from '../../../src/session/stanza.js';
-import { x } from '../../../src/xml/element.js';
-import { NS } from '../../../src/xml/namespaces.js';
+import { defineCases, NS, stanzaError, type Suite, x } from '../../../src/authoring.js';
 
 /** XEP-0199 XMPP Ping for clients (informational). */
 export const xep0199Client: Suite = {
