@@ -80,13 +80,15 @@ export interface SupportFinding {
   detail: string;
   /** Values cases may use (e.g. the MUC service JID found). */
   facts?: Record<string, string>;
+  /** What the target says it is (XEP-0092 and the like): the report's header names it. */
+  software?: { name: string; version: string; os?: string };
 }
 
 /** The cases of one spec for one role under test (a spec with server and client requirements has two suites). */
 export interface Suite {
   spec: SpecId;
   role: Role;
-  /** Its probe names the target's software for the report: it runs even when no case of the spec does. */
+  /** Its probe names the target's software (SupportFinding.software): it runs even when no case of the spec does. */
   identifiesTarget?: boolean;
   /** Runs with one account leased, like a case; its transcript is the spec's support evidence. */
   probe?: (t: CaseContext) => Promise<SupportFinding>;

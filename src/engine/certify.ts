@@ -100,10 +100,9 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
       refresh(result);
     },
   });
-  const version = support.get('xep-0092')?.facts;
-  if (version?.get('name')) {
-    report.target.software = { name: version.get('name')!, version: version.get('version') ?? '', os: version.get('os') };
-  }
+  // whichever probe found out what the target is
+  const software = [...support.values()].find((s) => s.software)?.software;
+  if (software) report.target.software = software;
   if (env.client?.connected) report.target.client = { mode: env.client.mode, jid: env.client.jid };
   report.target.transports = options.transports.filter((kind) => kind === 'tcp' || results.some((r) => r.transport === kind));
   report.finishedAt = new Date().toISOString();

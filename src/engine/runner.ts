@@ -83,6 +83,8 @@ interface InternalOptions extends RunnerOptions {
 export interface SpecSupport {
   report: SupportReport;
   facts: Map<string, string>;
+  /** What the target said it is, when the probe asked. */
+  software?: SupportFinding['software'];
   /** The probe could not run here (no BOSH URL given, …): the spec's cases are skipped alike. */
   skipped?: { reason: string; kind: SkipKind };
 }
@@ -269,7 +271,7 @@ async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promis
     const report: SupportReport = finding
       ? { supported: finding.supported, advertised: finding.advertised ?? null, entity: finding.entity ?? null, detail: finding.detail, transcript: [...outcome.context?.transcript.entries ?? []] }
       : { supported: null, advertised: null, entity: null, detail: skipped ? skipped.reason : `the support probe failed: ${outcome.error ?? 'unknown error'}`, transcript: [...outcome.context?.transcript.entries ?? []] };
-    support.set(spec, { report, facts: new Map(Object.entries(finding?.facts ?? {})), skipped: skipped && { reason: skipped.reason, kind: skipped.skipKind ?? 'not-run' } });
+    support.set(spec, { report, facts: new Map(Object.entries(finding?.facts ?? {})), software: finding?.software, skipped: skipped && { reason: skipped.reason, kind: skipped.skipKind ?? 'not-run' } });
     options.onSupport?.(spec, report);
   }));
   return support;

@@ -1,7 +1,6 @@
 import { defineCases, STANZA_TRANSPORTS, stanzaError } from '../../src/authoring.js';
-import { askVersion } from './software-version.js';
+import { askVersion, NAME_AND_VERSION } from './software-version.js';
 
-export const NAME_AND_VERSION = '<name/> -- The natural-language name of the software. This element is REQUIRED in a result. <version/> -- The specific version of the software. This element is REQUIRED in a result.';
 
 /** XEP-0092 v1.1 §2: the jabber:iq:version result, asked of the server domain. */
 export default defineCases({ spec: 'xep-0092', role: 'server', transports: STANZA_TRANSPORTS }, [

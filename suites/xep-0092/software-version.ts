@@ -18,3 +18,6 @@ export async function askVersion(via: Requester, to: string): Promise<VersionAns
   const text = (name: string): string | undefined => q?.getChild(name)?.getText().trim();
   return { response, query: q, name: text('name'), version: text('version'), os: text('os') };
 }
+
+/** XEP-0092 v1.1 §2: the two elements a result must hold (quoted by the server and the client cases). */
+export const NAME_AND_VERSION = '<name/> -- The natural-language name of the software. This element is REQUIRED in a result. <version/> -- The specific version of the software. This element is REQUIRED in a result.';

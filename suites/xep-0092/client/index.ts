@@ -1,10 +1,9 @@
 import { defineCases, stanzaError, type Suite } from '../../../src/authoring.js';
-import { NAME_AND_VERSION } from '../2-protocol.js';
-import { askVersion } from '../software-version.js';
+import { askVersion, NAME_AND_VERSION } from '../software-version.js';
 
 /**
- * XEP-0092 Software Version for clients (informational). The probe's facts name the client's
- * software in the report header; a client may decline to say (XEP-0092 §2 lets it hide this).
+ * XEP-0092 Software Version for clients (informational). Its probe names the client's software
+ * in the report header; a client may decline to say (XEP-0092 §2 lets it hide this).
  */
 export const xep0092Client: Suite = {
   spec: 'xep-0092',
@@ -14,11 +13,8 @@ export const xep0092Client: Suite = {
     const answer = await askVersion(t.client, t.client.jid);
     const entity = `client ${t.client.jid}`;
     if (!answer.query) return { supported: false, entity, detail: `the version get was answered with an error <${stanzaError(answer.response)?.condition ?? '?'}/>` };
-    const facts: Record<string, string> = {};
-    if (answer.name) facts.name = answer.name;
-    if (answer.version) facts.version = answer.version;
-    if (answer.os) facts.os = answer.os;
-    return { supported: true, entity, detail: `the client says it is ${answer.name ?? '(no name)'} ${answer.version ?? '(no version)'}`, facts };
+    const software = answer.name ? { name: answer.name, version: answer.version ?? '', os: answer.os } : undefined;
+    return { supported: true, entity, detail: `the client says it is ${answer.name ?? '(no name)'} ${answer.version ?? '(no version)'}`, software };
   },
   cases: defineCases({ spec: 'xep-0092', role: 'client' }, [
     {
