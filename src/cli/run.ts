@@ -303,7 +303,7 @@ export function redactCommandLine(argv: string[]): string {
 /** JID:PASSWORD or NAME=JID:PASSWORD: everything after the JID's colon goes. */
 function redactAccountValue(value: string): string {
   const at = value.indexOf('@');
-  const colon = value.indexOf(':', at < 0 ? 0 : at);
+  const colon = value.indexOf(':', Math.max(0, at));
   return colon < 0 ? value : `${value.slice(0, colon)}:[redacted]`;
 }
 

@@ -1,4 +1,4 @@
-import { Redactor } from '../evidence/redact.js';
+import type { Redactor } from '../evidence/redact.js';
 import { Transcript } from '../evidence/transcript.js';
 import { tcpConnector } from '../transport/tcp.js';
 import { Session, type SessionLimits, type TargetAddress, type SessionCounters } from '../session/session.js';

@@ -27,9 +27,9 @@ export class SessionPool {
    * that case sees the account's resources as a new login would show them.
    */
   async give(account: Account, session: Session): Promise<boolean> {
-    const fit = (): boolean => !this.unanswered && !session.isClosed && !session.residue && !this.idle.has(keyOf(account));
+    const keepable = (): boolean => !this.unanswered && !session.isClosed && !session.residue && !this.idle.has(keyOf(account));
     // fit before the flushing ping, and still fit after it (another session of the account may have come meanwhile)
-    if (!fit() || !(await this.flushed(session)) || !fit()) {
+    if (!keepable() || !(await this.flushed(session)) || !keepable()) {
       await session.close();
       return false;
     }

@@ -203,7 +203,7 @@ export class HostedClient {
     const get = type === 'get';
     if (ns === NS.roster) return this.onRoster(el, payload, reply, error);
     if (ns === NS.ping) return reply();
-    if (ns === NS.discoInfo && get) return reply(this.serverInfo(payload.attrs.node, el.attrs.to !== undefined && el.attrs.to.includes('@')));
+    if (ns === NS.discoInfo && get) return reply(this.serverInfo(payload.attrs.node, Boolean(el.attrs.to?.includes('@'))));
     if (ns === NS.discoItems && get) return reply(x('query', { xmlns: NS.discoItems }, x('item', { jid: this.options.world.conference, name: 'Chatrooms' })));
     if (ns === NS.version && get) return reply(x('query', { xmlns: NS.version }, x('name', {}, 'xmpp-certify host'), x('version', {}, '1')));
     if (ns === NS.vcard) {
@@ -246,9 +246,9 @@ export class HostedClient {
     if (get || !['block', 'unblock'].includes(payload.getName())) return error('modify', 'bad-request');
     const jids = payload.getChildren('item').map((i) => i.attrs.jid as string);
     if (payload.getName() === 'block' && jids.length === 0) return error('modify', 'bad-request');
-    if (payload.getName() === 'block') jids.forEach((j) => this.blocklist.add(j));
+    if (payload.getName() === 'block') for (const j of jids) this.blocklist.add(j);
     else if (jids.length === 0) this.blocklist.clear();
-    else jids.forEach((j) => this.blocklist.delete(j));
+    else for (const j of jids) this.blocklist.delete(j);
     reply();
     this.push(x(payload.getName(), { xmlns: NS.blocking }, ...jids.map((jid) => x('item', { jid }))));
   }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { Element, escapeXML, x } from '../xml/element.js';
+import { type Element, escapeXML, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
 import { createServerMechanism, type ServerMechanism } from './sasl-server.js';

@@ -356,9 +356,9 @@ export class Session {
    * The transport, for a case that works it directly (which may leave it in any state): of the
    * class the case names (`s.transportAs(BoshTransport)`), or a tool error.
    */
-  transportAs<T extends Transport>(type: Function & { prototype: T }): T {
+  transportAs<T extends Transport>(type: { prototype: T; name: string }): T {
     const transport: Transport = this.transport;
-    if (!(transport instanceof type)) throw new ToolError(`this step needs a ${type.name}, not a ${transport.kind} stream`);
+    if (!Object.prototype.isPrototypeOf.call(type.prototype, transport)) throw new ToolError(`this step needs a ${type.name}, not a ${transport.kind} stream`);
     this.residue ??= 'a case worked its transport directly';
     return transport as T;
   }

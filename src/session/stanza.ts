@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Element, x } from '../xml/element.js';
+import { type Element, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 
 let counter = 0;

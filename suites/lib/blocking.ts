@@ -1,4 +1,4 @@
-import { type Account, bare, type CaseContext, Element, iq, iqStanza, type Match, NS, type Session, token, x } from '../../src/authoring.js';
+import { type Account, bare, type CaseContext, type Element, iq, iqStanza, type Match, NS, type Session, token, x } from '../../src/authoring.js';
 import { markerFrom } from './presence.js';
 import { attempt, type Round } from './traffic.js';
 import { accepted, getList, listNames, removeList, setDefault, soleSession, type ListNames } from './privacy.js';

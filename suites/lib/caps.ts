@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { DEFAULT_PERSONA, Element, NS, type Persona, x } from '../../src/authoring.js';
+import { DEFAULT_PERSONA, type Element, NS, type Persona, x } from '../../src/authoring.js';
 
 /** The caps node of the tool's own resources (XEP-0115 §4: a URI naming the software). */
 export const CAPS_NODE = 'urn:xmpp:certify:caps';

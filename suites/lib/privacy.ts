@@ -1,4 +1,4 @@
-import { type Account, bare, type CaseContext, describe, Element, iq, NS, query, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { type Account, bare, type CaseContext, describe, type Element, iq, NS, query, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import { markerFrom } from './presence.js';
 import { attempt, type Round } from './traffic.js';
 

@@ -1,4 +1,4 @@
-import { type Account, type CaseContext, describe, Element, iq, NS, parseAccount, query, SaslFailure, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { type Account, type CaseContext, describe, type Element, iq, NS, parseAccount, query, SaslFailure, type Session, stanzaError, token, x } from '../../src/authoring.js';
 
 /** What a registration get (XEP-0077 §3.1) answered. */
 export interface RegistrationForm {

@@ -1,4 +1,4 @@
-import { bare, type CaseContext, Element, iq, iqStanza, NS, presence, query, type Session, x } from '../../src/authoring.js';
+import { bare, type CaseContext, type Element, iq, iqStanza, NS, presence, query, type Session, x } from '../../src/authoring.js';
 import { roundTrip } from './presence.js';
 
 /** The roster items of a roster result or push. */

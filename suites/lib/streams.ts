@@ -1,4 +1,4 @@
-import { type CaseContext, Element, isStreamHeader, type Match, NS, openingTag, type Session, streamError, streamErrorCondition, type StreamOpen } from '../../src/authoring.js';
+import { type CaseContext, type Element, isStreamHeader, type Match, NS, openingTag, type Session, streamError, streamErrorCondition, type StreamOpen } from '../../src/authoring.js';
 
 export { openingTag };
 

@@ -1,4 +1,4 @@
-import { bare, type CaseContext, Element, iq, type Match, messageWithBody, newId, NS, query, type Session, Skip, type Strength, token, ToolError, x } from '../../src/authoring.js';
+import { bare, type CaseContext, type Element, iq, type Match, messageWithBody, newId, NS, query, type Session, Skip, type Strength, token, ToolError, x } from '../../src/authoring.js';
 
 /**
  * Stanzas one account sends another to find out whether a block (XEP-0016, XEP-0191) stops them.

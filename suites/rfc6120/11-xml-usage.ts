@@ -86,7 +86,9 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
     async run(t) {
       const fates = await Promise.all(RESTRICTED.map((variant) => sendRestricted(t, variant)));
       const describeFate = (f: Fate): string => ('ended' in f ? describeEnding(f.ended) : `no stream error: the stream went on (${f.open})`);
-      RESTRICTED.forEach(({ what }, i) => t.note(`${what}: ${describeFate(fates[i]!)}`));
+      RESTRICTED.forEach(({ what }, i) => {
+        t.note(`${what}: ${describeFate(fates[i]!)}`);
+      });
       if (t.baseline === '3920') {
         RESTRICTED.forEach(({ what }, i) => {
           t.must('open' in fates[i]!, `${what} ignored: the stream goes on`, describeFate(fates[i]!));

@@ -164,7 +164,9 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
       // made-up credentials: the answer shows whether the server would judge them in the clear,
       // and nothing secret crosses the unencrypted stream
       const results = await Promise.all(testable.map(async (mechanism) => attempt(await clearStream(t, mechanism), unknownCredentials(t), mechanism)));
-      testable.forEach((mechanism, i) => t.note(`${mechanism} in the clear: ${describeAttempt(results[i]!)}`));
+      testable.forEach((mechanism, i) => {
+        t.note(`${mechanism} in the clear: ${describeAttempt(results[i]!)}`);
+      });
       testable.forEach((mechanism, i) => {
         const r = results[i]!;
         const refused = r.ended === 'stream' || (r.ended === 'failure' && ['encryption-required', 'mechanism-too-weak', 'invalid-mechanism'].includes(r.condition));
@@ -467,7 +469,9 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
         }
         return result;
       }));
-      mechanisms.forEach((mechanism, i) => t.outcome(`${mechanism}: ${describeAttempt(results[i]!)}`));
+      mechanisms.forEach((mechanism, i) => {
+        t.outcome(`${mechanism}: ${describeAttempt(results[i]!)}`);
+      });
       // the worst first: an authzid accepted, then a refusal with another condition
       const order = mechanisms.map((mechanism, i) => ({ mechanism, r: results[i]! })).sort((x, y) => Number(y.r.ended === 'success') - Number(x.r.ended === 'success'));
       for (const { mechanism, r } of order) {

@@ -43,7 +43,9 @@ async function expectUnavailableFromEach(t: CaseContext, s: Session, resources: 
     return;
   }
   const seen = await Promise.all(resources.map((r) => s.maybe(presence({ from: r.jid!, type: 'unavailable' }), t.stepMs)));
-  resources.forEach((r, i) => t.should(seen[i] !== undefined, `unavailable presence from ${r.jid} (RFC 3921: SHOULD)`, 'nothing arrived'));
+  resources.forEach((r, i) => {
+    t.should(seen[i] !== undefined, `unavailable presence from ${r.jid} (RFC 3921: SHOULD)`, 'nothing arrived');
+  });
 }
 
 // ---- RFC6121-A-1: the subscription state tables ------------------------------------------

@@ -1,4 +1,4 @@
-import { defineCases, describe, Element, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { defineCases, describe, type Element, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   collectUntilBarrier, configure, createRoom, deferDestroy, destroy, enter, expectRemoval, fillForm, formOf, freshRoom, hasStatus, instantForm,
   joinAs, mucUser, ownerIq, roomBarrier, setAffiliation, statusMessage, type ConfigForm,

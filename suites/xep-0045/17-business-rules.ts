@@ -1,4 +1,4 @@
-import { defineCases, Element, message, NS, presence, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { defineCases, type Element, message, NS, presence, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   checkOccupantPresence, collectUntilMarker, createRoom, enter, freshRoom, fromRoom, groupchat, hasStatus, joinAs, mucUser, occupantPresence,
   roomBarrier, say,

@@ -1,4 +1,4 @@
-import { defineCases, describe, Element, iq, NS, query, sameIn, type Session, stanzaError } from '../../src/authoring.js';
+import { defineCases, describe, type Element, iq, NS, query, sameIn, type Session, stanzaError } from '../../src/authoring.js';
 import { createRoom, freshRoom, granted, setAffiliation } from './room.js';
 
 const REGISTER_FORM = `${NS.muc}#register`;

@@ -1,4 +1,4 @@
-import { bare, type CaseContext, defineCases, describe, Element, ExpectationError, message, messageWithBody, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { bare, type CaseContext, defineCases, describe, type Element, ExpectationError, message, messageWithBody, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   checkOccupantPresence, collectUntilBarrier, createRoom, enter, fromRoom, granted, groupchat, hasStatus, join, joinAs, joinPresence, mucUser,
   occupantPresence, passwordProtected, say, setAffiliation, setSubject, standing, subjectMessage, takeUntil,

@@ -1,4 +1,4 @@
-import { defineCases, Element, message, sameIn, type Session, token, x } from '../../src/authoring.js';
+import { defineCases, type Element, message, sameIn, type Session, token, x } from '../../src/authoring.js';
 import { createRoom, joinAs } from './room.js';
 
 /** A private message to an occupant JID (§7.5). */

@@ -1,4 +1,4 @@
-import { bare, type CaseCitation, defineCases, Element, message, NS, sameIn, sameJid, type Session, token, x } from '../../src/authoring.js';
+import { bare, type CaseCitation, defineCases, type Element, message, NS, sameIn, sameJid, type Session, token, x } from '../../src/authoring.js';
 import { createRoom, passwordProtected } from './room.js';
 
 /** A mediated invitation (§7.8.2): a normal message to the room with <invite to=…/>. */

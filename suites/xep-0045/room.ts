@@ -1,4 +1,4 @@
-import { type Account, bare, type CaseContext, describe, Element, ExpectationError, iq, match, type Match, message, NS, presence, query, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { type Account, bare, type CaseContext, describe, type Element, ExpectationError, iq, match, type Match, message, NS, presence, query, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 
 /**
  * Rooms for the XEP-0045 cases: fresh names on the service the probe found, creation and

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { type Citation, defineCases, describe, Element, iqStanza, NS, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
+import { type Citation, defineCases, describe, type Element, iqStanza, NS, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { deferReset, leaves, storeVCard, vcard, vcardGet, vcardOf, vcardSet } from './vcard.js';
 
 /** A profile with the fields the catalogue names, and a photo of about 8 KB of base64. */

@@ -1,4 +1,4 @@
-import { bare, type CaseContext, describe, Element, iq, NS, type Session, x } from '../../src/authoring.js';
+import { bare, type CaseContext, describe, type Element, iq, NS, type Session, x } from '../../src/authoring.js';
 
 /** A <vCard xmlns='vcard-temp'/> with the given fields. */
 export function vcard(...fields: Element[]): Element {

@@ -1,4 +1,4 @@
-import { type CaseContext, defineCases, Element, iq, NS, query, stanzaError, token, x } from '../../src/authoring.js';
+import { type CaseContext, defineCases, type Element, iq, NS, query, stanzaError, token, x } from '../../src/authoring.js';
 import { attemptLogin, createAccount, type OwnAccount } from '../lib/registration.js';
 
 /** A password change (XEP-0077 §3.3) for the logged-in account. */

@@ -1,4 +1,4 @@
-import { type CaseContext, defineCases, Element, messageWithBody, NS, sameJid, stanzaError, token, x } from '../../src/authoring.js';
+import { type CaseContext, defineCases, type Element, messageWithBody, NS, sameJid, stanzaError, token, x } from '../../src/authoring.js';
 import { REFUSED_BEFORE_AUTH, refusableBeforeAuth } from '../lib/streams.js';
 import { authDigest, authFields, authSet, describeFields, plaintextLogin, usableFields } from './iq-auth.js';
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { type Account, Element, iq, NS, query, type Session, stanzaError, x } from '../../src/authoring.js';
+import { type Account, type Element, iq, NS, query, type Session, stanzaError, x } from '../../src/authoring.js';
 
 /** The answer to a jabber:iq:auth fields request (XEP-0078 §3.1). */
 export interface AuthFields {

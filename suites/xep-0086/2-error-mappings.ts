@@ -1,4 +1,4 @@
-import { bare, type CaseContext, defineCases, describe, Element, iq, message, newId, NS, query, STANZA_TRANSPORTS, stanzaError, type StanzaError, token, x } from '../../src/authoring.js';
+import { bare, type CaseContext, defineCases, describe, type Element, iq, message, newId, NS, query, STANZA_TRANSPORTS, stanzaError, type StanzaError, token, x } from '../../src/authoring.js';
 
 /**
  * The XEP-0086 §2 table: legacy code and error type for each condition. The types are those of

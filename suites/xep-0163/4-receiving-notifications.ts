@@ -1,4 +1,4 @@
-import { type CaseContext, defineCases, describe, Element, NS, sameJid, type Session, STANZA_TRANSPORTS, stanzaError, x } from '../../src/authoring.js';
+import { type CaseContext, defineCases, describe, type Element, NS, sameJid, type Session, STANZA_TRANSPORTS, stanzaError, x } from '../../src/authoring.js';
 import { presenceWithCaps } from '../lib/caps.js';
 import { Privacy, everyone, jidRule, listNames, privacyAbsent } from '../lib/privacy.js';
 import { subscribeBoth } from '../lib/roster.js';

@@ -1,4 +1,4 @@
-import { type Account, type CaseContext, Element, iq, type Match, message, NS, type Session, token, x } from '../../src/authoring.js';
+import { type Account, type CaseContext, type Element, iq, type Match, message, NS, type Session, token, x } from '../../src/authoring.js';
 import { personaWith, presenceWithCaps } from '../lib/caps.js';
 import { subscribeBoth } from '../lib/roster.js';
 

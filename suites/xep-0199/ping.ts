@@ -1,4 +1,4 @@
-import { Element, iq, NS, type Session, x } from '../../src/authoring.js';
+import { type Element, iq, NS, type Session, x } from '../../src/authoring.js';
 
 /** An XMPP ping (XEP-0199 §3) to `to` (none: the server, on behalf of the account). */
 export function pingRequest(to: string | undefined): Element {
