@@ -195,6 +195,8 @@ function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], 
   const level = levelVerdict(report.specs.map((s) => ({ row: rows.find((r) => r.spec === s.spec)!, name: s.name, verdict: s.verdict })));
   report.level.verdict = report.complete || report.finishedAt ? level.verdict : level.verdict === 'fail' ? 'fail' : 'incomplete';
   report.level.reasons = level.reasons;
-  report.level.warnings = level.warnings;
+  // a case that failed once and passed when run again passes, and the summary says it did not always
+  const flaky = results.filter((r) => r.intermittent && r.verdict === 'pass').map((r) => (r.transport === 'tcp' ? r.id : `${r.id} [${r.transport}]`));
+  report.level.warnings = flaky.length ? [...level.warnings, `intermittent: ${flaky.join(', ')} failed the first time and passed when run again`] : level.warnings;
   report.totals = countVerdicts(results);
 }
