@@ -1,18 +1,41 @@
 import { expect } from 'vitest';
 import type { CaseResult, RunReport, SpecResult } from '../../src/report/model.js';
-import { isKnownFinding } from '../integration/findings.js';
+import { KNOWN_FINDINGS, knownFinding } from '../../fixtures/findings.js';
 import { allCases, type CliRun } from './cli.js';
 import { checkJunitSchema, jsonReportErrors, readWithJunitparser } from './validate.js';
 
 const exitCodeFor = (report: RunReport): number => ({ pass: 0, fail: 1, incomplete: 2 })[report.level.verdict];
 
-/** Failures and errors that are not known findings showing the listed behaviour. */
-export function unexplained(cases: CaseResult[]): CaseResult[] {
-  return cases.filter((c) => {
-    if (c.verdict === 'error') return true;
-    if (c.verdict !== 'fail') return false;
-    return !isKnownFinding(c.id, c.reason ?? '');
-  });
+/**
+ * The findings of one fixture software across the runs of a test file: what each run failed
+ * that is not a known finding, and, at the end, the known findings no run showed although a run
+ * judged their case (a stale allowance).
+ */
+export class FindingsLedger {
+  private readonly seen = new Set<string>();
+  private readonly judged = new Set<string>();
+
+  constructor(readonly software: string) {}
+
+  /** Failures and errors of `report` that are not known findings of this software showing the listed behaviour. */
+  unexplained(report: RunReport): CaseResult[] {
+    const baseline = report.level.baseline;
+    return allCases(report).filter((c) => {
+      if (c.verdict !== 'skip') this.judged.add(`${c.id}|${baseline}`);
+      if (c.verdict === 'error') return true;
+      if (c.verdict !== 'fail') return false;
+      const finding = knownFinding(c.id, c.reason ?? '', this.software, baseline);
+      if (finding) this.seen.add(`${c.id}|${baseline}`);
+      return !finding;
+    });
+  }
+
+  /** Known findings of this software whose case ran under a baseline they list, but that no run showed. */
+  stale(): string[] {
+    return KNOWN_FINDINGS.filter((f) => f.on.includes(this.software as never) && !f.sometimes).flatMap((f) => (f.baselines ?? ['3920', '6120'])
+      .filter((b) => this.judged.has(`${f.id}|${b}`) && !this.seen.has(`${f.id}|${b}`))
+      .map((b) => `${f.id} under --core ${b}: listed for ${this.software}, not seen (${f.seen})`));
+  }
 }
 
 export function spec(report: RunReport, id: string): SpecResult {
