@@ -14,6 +14,8 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
     xep: level.xep,
     title: level.title,
     year: level.year,
+    approved: level.approved,
+    textsOf: level.textsOf,
     roles: level.roles,
     buildsOn: level.includes,
     aliases: level.aliases,
@@ -21,6 +23,7 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
       role,
       spec: specInfo(row.spec).name(options.core),
       title: specInfo(row.spec).title,
+      version: row.version,
       requirement: row.requirement,
       via: row.via,
       scope: row.scope,
@@ -30,12 +33,14 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
   if (options.json) return JSON.stringify({ baseline: options.core, levels: data }, null, 2);
   const out: string[] = [chalk.dim(`baseline RFC ${options.core === '3920' ? '3920/3921' : '6120/6121'} (change with --core)`)];
   for (const level of data) {
-    out.push('', chalk.bold(`${level.id}  ${level.xep} ${level.title}`) + chalk.dim(`  (${level.roles.join(', ')}; aliases: ${level.aliases.join(', ')})`));
+    const texts = level.textsOf ? `approved ${level.approved}, texts of ${level.textsOf}` : `approved ${level.approved}`;
+    out.push('', chalk.bold(`${level.id}  ${level.xep} ${level.title}`) + chalk.dim(`  (${level.roles.join(', ')}; ${texts}; aliases: ${level.aliases.join(', ')})`));
     for (const s of level.specs) {
       const role = level.roles.length > 1 ? chalk.dim(`[${s.role}] `) : '';
       const via = s.via === level.id ? '' : chalk.dim(` via ${s.via}`);
       const note = s.note ? chalk.dim(` — ${s.note}`) : '';
-      out.push(`  ${role}${s.spec.padEnd(10)} ${s.title.padEnd(48)} ${s.requirement}${via}${note}`);
+      const name = s.version ? `${s.spec} v${s.version}` : s.spec;
+      out.push(`  ${role}${name.padEnd(16)} ${s.title.padEnd(51)} ${s.requirement}${via}${note}`);
     }
   }
   return out.join('\n');

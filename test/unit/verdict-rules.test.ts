@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findLevel, resolveLevel } from '../../src/catalogue/levels.js';
+import { levelsCommand } from '../../src/cli/info.js';
 import { defineCases, type Suite } from '../../src/engine/case.js';
 import { planCases } from '../../src/engine/runner.js';
 import type { HarnessServer } from '../../fixtures/fake-server/server.js';
@@ -160,6 +161,15 @@ describe('the text a run judges by', () => {
     const version = (level: string) => resolveLevel(findLevel(level), 'server', '3920').find((r) => r.spec === 'xep-0045')?.version;
     expect(version('intermediate-server')).toBe('1.22');
     expect(version('advanced-server')).toBe('1.24');
+  });
+
+  it('names the approval day and the version judged in the levels table', () => {
+    const table = JSON.parse(levelsCommand({ json: true, core: '3920' })) as { levels: { id: string; approved: string; specs: { spec: string; version?: string }[] }[] };
+    const level = table.levels.find((l) => l.id === 'intermediate-server')!;
+    expect(level.approved).toBe('2007-07-11');
+    expect(level.specs.find((s) => s.spec === 'XEP-0045')?.version).toBe('1.22');
+    expect(level.specs.find((s) => s.spec === 'RFC 3920')?.version).toBeUndefined();
+    expect(levelsCommand({ core: '3920' })).toMatch(/XEP-0045 v1\.22 +Multi-User Chat/);
   });
 });
 
