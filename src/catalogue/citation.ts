@@ -149,7 +149,8 @@ export function citationLabel(c: Pick<CitedText, 'doc' | 'version' | 'section'>)
   return `${c.doc}${c.version ? ` v${c.version}` : ''}${c.section ? ` §${c.section}` : ''}`;
 }
 
-function documentUrl(doc: string, version: string | undefined): string {
+/** The document, at the version when one is named (the XSF keeps old XEP versions in its attic). */
+export function documentUrl(doc: string, version: string | undefined): string {
   const rfc = /^RFC (\d+)$/.exec(doc);
   if (rfc) return `https://www.rfc-editor.org/rfc/rfc${rfc[1]}`;
   const xep = /^XEP-(\d{4})$/.exec(doc);

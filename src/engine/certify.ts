@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Level, ResolvedSpec, Role } from '../catalogue/levels.js';
 import { resolveLevel } from '../catalogue/levels.js';
 import { specInfo, type Baseline } from '../catalogue/specs.js';
+import { documentUrl } from '../catalogue/citation.js';
 import type { CaseResult, RunReport, SpecResult, SupportReport, TargetReport } from '../report/model.js';
 import { AccountPool, type Account } from './accounts.js';
 import type { Suite, TransportKind } from './case.js';
@@ -176,7 +177,8 @@ function specResult(row: ResolvedSpec, baseline: Baseline, cases: CaseResult[], 
     spec: row.spec,
     name: info.name(baseline),
     title: info.title,
-    url: info.url(baseline),
+    version: row.version,
+    url: row.version ? documentUrl(info.name(baseline), row.version) : info.url(baseline),
     requirement: row.requirement,
     via: row.via,
     note: row.note,

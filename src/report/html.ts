@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
-import type { CaseResult, RunReport, SpecResult } from './model.js';
+import { specLabel, type CaseResult, type RunReport, type SpecResult } from './model.js';
 import { overallVerdict } from './matrix.js';
 import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.js';
 
@@ -69,7 +69,7 @@ ${reasons ? `<ul>${reasons}</ul>` : ''}
 
 function* specRow(spec: SpecResult, perTarget: SpecResult[], reports: RunReport[]): Generator<string> {
   const via = spec.via ? ` <span class="via">via ${esc(spec.via)}</span>` : '';
-  yield `<tr><th scope="row"><a href="${attr(spec.url)}">${esc(spec.name)}</a> ${esc(spec.title)}</th><td>${esc(spec.requirement)}${via}${spec.note ? `<br><span class="note">${esc(spec.note)}</span>` : ''}</td>`;
+  yield `<tr><th scope="row"><a href="${attr(spec.url)}">${esc(specLabel(spec))}</a> ${esc(spec.title)}</th><td>${esc(spec.requirement)}${via}${spec.note ? `<br><span class="note">${esc(spec.note)}</span>` : ''}</td>`;
   for (const [i, s] of perTarget.entries()) {
     const n = s.counts;
     const support = s.support ? `<p class="support">${esc(supportText(s))}</p>` : '';

@@ -1,5 +1,5 @@
 import { citationLine } from '../catalogue/citation.js';
-import type { CaseResult, RunReport } from './model.js';
+import { specLabel, type CaseResult, type RunReport } from './model.js';
 import { writeFileAtomic } from './write.js';
 
 /**
@@ -23,7 +23,7 @@ export function renderMarkdown(reports: RunReport[]): string {
       const s = r.specs[i]!;
       return `${s.verdict.toUpperCase()} (${s.counts.pass}/${s.counts.fail}/${s.counts.warn})`;
     });
-    out.push(`| [${spec.name}](${spec.url}) ${cell(spec.title)} | ${spec.requirement} | ${cells.join(' | ')} |`);
+    out.push(`| [${specLabel(spec)}](${spec.url}) ${cell(spec.title)} | ${spec.requirement} | ${cells.join(' | ')} |`);
   }
   out.push('', '_Counts: pass/fail/warn._');
   const problems = reports.flatMap((r) => r.specs.flatMap((s) => s.cases.filter((c) => ['fail', 'error', 'warn'].includes(c.verdict)).map((c) => ({ r, c }))));

@@ -75,6 +75,8 @@ export interface SpecResult {
   spec: SpecId;
   name: string;
   title: string;
+  /** The version judged (a XEP: the one in force when the level was approved); none for the RFCs. */
+  version?: string;
   url: string;
   requirement: Requirement;
   via: LevelId;
@@ -152,4 +154,9 @@ export interface RunStats {
   connections: number;
   /** Logins spared: a case took a quiet session an earlier case had logged in (0 with --no-session-reuse). */
   reusedSessions: number;
+}
+
+/** "XEP-0045 v1.24": the spec and the version judged (the RFCs: the name alone). */
+export function specLabel(spec: Pick<SpecResult, 'name' | 'version'>): string {
+  return spec.version ? `${spec.name} v${spec.version}` : spec.name;
 }

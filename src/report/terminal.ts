@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import chalk from 'chalk';
-import type { CaseResult, LevelVerdict, RunReport, SpecResult, SpecVerdict, Verdict } from './model.js';
+import { specLabel, type CaseResult, type LevelVerdict, type RunReport, type SpecResult, type SpecVerdict, type Verdict } from './model.js';
 
 const VERDICT_STYLE: Record<Verdict | SpecVerdict | LevelVerdict, (s: string) => string> = {
   pass: chalk.green,
@@ -115,11 +115,11 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
     out.push(`not certified: ${report.unusable}`, `${report.planned} cases not run`, chalk.bold(`Level ${report.level.xep} ${report.level.title}: ${paint('incomplete')}`));
     return out.join('\n');
   }
-  out.push(chalk.dim(` ${pad('SPEC', 10)}${pad('TITLE', 44)}${pad('REQUIREMENT', 16)}${pad('VERDICT', 12)}PASS FAIL WARN SKIP  ERR  SUPPORT`));
+  out.push(chalk.dim(` ${pad('SPEC', 16)}${pad('TITLE', 38)}${pad('REQUIREMENT', 16)}${pad('VERDICT', 12)}PASS FAIL WARN SKIP  ERR  SUPPORT`));
   for (const spec of report.specs) {
     const n = spec.counts;
     const counts = [n.pass, n.fail, n.warn, n.skip, n.error].map((v) => String(v).padStart(4)).join(' ');
-    out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 42), 44)}${pad(spec.requirement, 16)}${pad(paint(spec.verdict), 12)}${counts}  ${chalk.dim(supportCell(spec))}`);
+    out.push(` ${pad(specLabel(spec), 16)}${pad(spec.title.slice(0, 36), 38)}${pad(spec.requirement, 16)}${pad(paint(spec.verdict), 12)}${counts}  ${chalk.dim(supportCell(spec))}`);
     out.push(...(options.verbose ? spec.cases.map((c) => caseLine(c, true)) : noteworthyLines(spec.cases)));
   }
   out.push('', totalsLine(report));
@@ -137,13 +137,13 @@ function renderMany(reports: RunReport[], options: { verbose: boolean }): string
   const width = Math.max(18, ...reports.map((r) => r.name.length + 2));
   const out: string[] = [heading(reports[0]!)];
   for (const r of reports) out.push(`${pad(chalk.bold(r.name), width)}${targetLine(r)}`);
-  out.push('', chalk.dim(` ${pad('SPEC', 10)}${pad('TITLE', 40)}${pad('REQUIREMENT', 16)}${reports.map((r) => pad(r.name, width)).join('')}`));
+  out.push('', chalk.dim(` ${pad('SPEC', 16)}${pad('TITLE', 34)}${pad('REQUIREMENT', 16)}${reports.map((r) => pad(r.name, width)).join('')}`));
   for (const [i, spec] of reports[0]!.specs.entries()) {
     const cells = reports.map((r) => {
       const s = r.specs[i]!;
       return pad(`${paint(s.verdict)} ${chalk.dim(`${s.counts.pass}/${s.counts.fail}/${s.counts.warn}`)}`, width);
     });
-    out.push(` ${pad(spec.name, 10)}${pad(spec.title.slice(0, 38), 40)}${pad(spec.requirement, 16)}${cells.join('')}`);
+    out.push(` ${pad(specLabel(spec), 16)}${pad(spec.title.slice(0, 32), 34)}${pad(spec.requirement, 16)}${cells.join('')}`);
     // a case row shows every target's verdict; listed when any target did not simply pass
     const keys = [...new Set(reports.flatMap((r) => r.specs[i]!.cases.map(caseKey)))];
     for (const key of keys) {
