@@ -16,7 +16,7 @@ const NAMES: Record<string, string> = {
 };
 const CLIENTS = new Set(['profanity', 'poezio', 'reference']);
 
-/** The XEP version the newest level naming the spec judges it by (the RFCs: the baseline). */
+/** The XEP version the newest level naming the spec judges it by (the RFCs: the baseline); a finding may name its own. */
 function versionFor(def: CaseDefinition, baseline: Baseline): string | undefined {
   const levels = [...LEVELS].filter((l) => l.roles.includes(def.role)).sort((a, b) => b.approved.localeCompare(a.approved));
   for (const level of levels) {
@@ -33,7 +33,7 @@ for (const f of KNOWN_FINDINGS) {
   const def = SUITES.flatMap((s) => s.cases).find((c) => c.id === f.id && c.role === role);
   if (!def) throw new Error(`${f.id}: no such ${role} case`);
   const texts = (f.baselines ?? (def.spec === 'xmpp-core' || def.spec === 'xmpp-im' ? ['3920', '6120'] : ['3920'])).map((baseline) => {
-    const version = versionFor(def, baseline as Baseline);
+    const version = f.versions?.[0] ?? versionFor(def, baseline as Baseline);
     const entry = entryFor(def.cite, entryKey(def.spec, baseline as Baseline, version));
     if (!entry || (isAbsent(entry) && !entry.later)) return undefined;
     const c = citedText(def.spec, entry, baseline as Baseline, version);

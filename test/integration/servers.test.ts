@@ -120,6 +120,17 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
     expect(summary(ledger.unexplained(run.report)), 'failures that are not known findings').toBe('');
   });
 
+  it('intermediate-server judges XEP-0045 by v1.22, the version in force when it was approved; advanced-server by v1.24', async () => {
+    const run = await runCli([...targetArgs(server), '--level', 'intermediate-server', '--register', '--only', 'XEP0045', '--no-progress']);
+    expectSoundRun(run);
+    const muc = spec(run.report, 'xep-0045');
+    expect([muc.version, muc.url]).toEqual(['1.22', 'https://xmpp.org/extensions/attic/xep-0045-1.22.html']);
+    expect(muc.cases.filter((c) => c.citation.doc === 'XEP-0045').length).toBeGreaterThan(20);
+    expect(muc.cases.filter((c) => c.citation.doc === 'XEP-0045' && c.citation.version !== '1.22').map((c) => c.id)).toEqual([]);
+    expect(spec(advanced.report, 'xep-0045').version).toBe('1.24');
+    expect(summary(ledger.unexplained(run.report)), 'failures that are not known findings').toBe('');
+  });
+
   it('basic-im-suite on the RFC 6120 baseline with the given accounts: every report written, no password in any of them', async () => {
     basicIm = await runCli([...targetArgs(server), ...accountArgs(server), '--level', 'basic-im-suite', '--core', '6120', '--no-progress'], { html: true, markdown: true });
     expectSoundRun(basicIm);

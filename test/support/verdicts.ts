@@ -12,8 +12,10 @@ const exitCodeFor = (report: RunReport): number => ({ pass: 0, fail: 1, incomple
  * judged their case (a stale allowance).
  */
 export class FindingsLedger {
+  /** `id|baseline` of the failures explained by a finding. */
   private readonly seen = new Set<string>();
-  private readonly judged = new Set<string>();
+  /** `id|baseline` → the versions of the XEP that judged it ('' for the RFCs). */
+  private readonly judged = new Map<string, Set<string>>();
 
   constructor(readonly software: string) {}
 
@@ -21,19 +23,22 @@ export class FindingsLedger {
   unexplained(report: RunReport): CaseResult[] {
     const baseline = report.level.baseline;
     return allCases(report).filter((c) => {
-      if (c.verdict !== 'skip') this.judged.add(`${c.id}|${baseline}`);
+      const key = `${c.id}|${baseline}`;
+      if (c.verdict !== 'skip') this.judged.set(key, (this.judged.get(key) ?? new Set()).add(c.citation?.version ?? ''));
       if (c.verdict === 'error') return true;
       if (c.verdict !== 'fail') return false;
-      const finding = knownFinding(c.id, c.reason ?? '', this.software, baseline);
+      const finding = knownFinding(c.id, c.reason ?? '', this.software, baseline, c.citation?.version);
       if (finding) this.seen.add(`${c.id}|${baseline}`);
       return !finding;
     });
   }
 
-  /** Known findings of this software whose case ran under a baseline they list, but that no run showed. */
+  /** Known findings of this software whose case ran under a baseline (and version) they list, but that no run showed. */
   stale(): string[] {
+    const judgedAsListed = (f: (typeof KNOWN_FINDINGS)[number], key: string): boolean =>
+      [...(this.judged.get(key) ?? [])].some((v) => !f.versions || f.versions.includes(v));
     return KNOWN_FINDINGS.filter((f) => f.on.includes(this.software as never) && !f.sometimes).flatMap((f) => (f.baselines ?? ['3920', '6120'])
-      .filter((b) => this.judged.has(`${f.id}|${b}`) && !this.seen.has(`${f.id}|${b}`))
+      .filter((b) => judgedAsListed(f, `${f.id}|${b}`) && !this.seen.has(`${f.id}|${b}`))
       .map((b) => `${f.id} under --core ${b}: listed for ${this.software}, not seen (${f.seen})`));
   }
 }

@@ -37,6 +37,9 @@ describe('spec verdict', () => {
     expect(specVerdict([disco('pass'), result('skip', 'not-applicable'), result('skip', 'not-applicable')], null)).toBe('absent');
     expect(specVerdict([disco('pass'), result('skip', 'not-run', { strength: 'should' })], null)).toBe('incomplete');
     expect(specVerdict([disco('pass'), result('pass')], null)).toBe('pass');
+    // a spec whose only passes are what it advertises is untested, whatever else was skipped
+    expect(specVerdict([disco('pass')], null)).toBe('untested');
+    expect(specVerdict([disco('pass'), notInText], null)).toBe('untested');
     // a rule the cited text lacks is neither evidence for nor against
     expect(specVerdict([disco('pass'), notInText, result('pass')], null)).toBe('pass');
   });
