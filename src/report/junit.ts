@@ -50,6 +50,7 @@ function* testSuite(report: RunReport, spec: SpecResult, named: boolean): Genera
     ['verdict', spec.verdict],
     ['target', `${report.name} (${report.target.host}:${report.target.port}, ${report.target.domain})`],
   ];
+  if (spec.version) properties.push(['version', spec.version]);
   if (spec.support) properties.push(['support', supportLine(spec)]);
   for (const c of spec.cases) {
     const key = caseName(c);
