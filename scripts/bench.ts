@@ -13,25 +13,9 @@
  * test, not the tool, is often what bounds the wall time.
  * A benchmark, not a test: it prints figures and judges nothing.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { FIXTURE_SOFTWARE, startFixture, type FixtureServer, type FixtureSoftware } from '../fixtures/servers/index.js';
-import type { RunReport } from '../src/report/model.js';
-
-const CLI = path.resolve(import.meta.dirname, '../src/cli.js');
-
-interface Figures {
-  label: string;
-  wallSeconds: number;
-  cases: number;
-  peakRssMb: number;
-  logins: number;
-  reusedSessions: number;
-  serverCpuSeconds: number;
-  verdicts: Map<string, string>;
-}
+import { FIXTURE_SOFTWARE, startFixture, type FixtureSoftware } from '../fixtures/servers/index.js';
+import { certify, type Figures } from './fixture-run.js';
 
 const LOCAL = ['--concurrency', '16', '--step-timeout', '1', '--silence', '0.3'];
 const PROFILES: { label: string; args: string[]; serial?: boolean }[] = [
@@ -41,64 +25,13 @@ const PROFILES: { label: string; args: string[]; serial?: boolean }[] = [
   { label: 'default at --concurrency 1', args: ['--concurrency', '1'], serial: true },
 ];
 
-/** User and system CPU seconds of every process started from the server's work directory. */
-function serverCpuSeconds(server: FixtureServer): number {
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  let ticks = 0;
-  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(server.workDir)) continue;
-      // the fields after the command name, which is in parentheses and may hold spaces
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return ticks / ticksPerSecond;
-}
-
-function certify(server: FixtureServer, extra: string[]): Promise<Figures & { report: RunReport }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-bench-'));
-  const json = path.join(dir, 'report.json');
-  // both files, as a run without --json or --junit writes them: the memory figure includes them
-  const junit = path.join(dir, 'report.xml');
-  const args = [
-    CLI, '--level', 'advanced-server', '--target', `${server.host}:${server.port}`, '--domain', server.domain, '--ca', server.caFile,
-    '--register', '--bosh-url', server.boshUrl, '--no-progress', '--json', json, '--junit', junit, ...extra,
-  ];
-  const started = performance.now();
-  const cpuAtStart = serverCpuSeconds(server);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (err) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const serverCpu = serverCpuSeconds(server) - cpuAtStart;
-      if (!fs.existsSync(json)) return reject(err ?? new Error('no report written'));
-      const report = JSON.parse(fs.readFileSync(json, 'utf8')) as RunReport;
-      fs.rmSync(dir, { recursive: true, force: true });
-      const cases = report.specs.flatMap((s) => s.cases);
-      resolve({
-        label: '',
-        wallSeconds,
-        cases: cases.length,
-        peakRssMb: Math.round((report.stats?.peakRssBytes ?? 0) / 1048576),
-        logins: report.stats?.logins ?? 0,
-        reusedSessions: report.stats?.reusedSessions ?? 0,
-        serverCpuSeconds: serverCpu,
-        verdicts: new Map(cases.map((c) => [`${c.id} ${c.transport}`, c.verdict])),
-        report,
-      });
-    });
-  });
-}
-
 function row(f: Figures): string {
   return `  ${f.label.padEnd(58)} ${f.wallSeconds.toFixed(1).padStart(6)} s  ${(f.cases / f.wallSeconds).toFixed(1).padStart(6)} cases/s  ${String(f.peakRssMb).padStart(4)} MB peak RSS  ${String(f.logins).padStart(5)} logins (+${String(f.reusedSessions).padStart(3)} reused)  server CPU ${f.serverCpuSeconds.toFixed(1).padStart(5)} s  (${f.cases} cases)`;
 }
 
 /** Whether two runs gave each case the same verdict, or which differ. */
 function compared(a: Figures, b: Figures): string {
-  const changed = [...a.verdicts].filter(([key, v]) => b.verdicts.has(key) && b.verdicts.get(key) !== v).map(([key, v]) => `${key}: ${v} → ${b.verdicts.get(key)}`);
+  const changed = [...a.verdicts].filter(([key, c]) => b.verdicts.has(key) && b.verdicts.get(key)!.verdict !== c.verdict).map(([key, c]) => `${key}: ${c.verdict} → ${b.verdicts.get(key)!.verdict}`);
   return changed.length === 0 ? 'the same verdict for every case' : `${changed.length} verdicts differ: ${changed.slice(0, 5).join('; ')}${changed.length > 5 ? '; …' : ''}`;
 }
 

@@ -58,6 +58,7 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
   const cases = plan.map((p) => ({
     id: p.def.id,
     spec: specInfo(p.def.spec).name(options.core),
+    version: p.row.version,
     requirementLevel: p.row.requirement,
     section: p.citation?.section || catalogueSection(p.def.id),
     keyword: p.citation?.keyword ?? '',
@@ -72,7 +73,7 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
   for (const c of cases) {
     if (c.spec !== spec) {
       spec = c.spec;
-      out.push('', chalk.bold(`${c.spec} (${c.requirementLevel})`));
+      out.push('', chalk.bold(`${c.spec}${c.version ? ` v${c.version}` : ''} (${c.requirementLevel})`));
     }
     const transport = c.transport === 'tcp' ? '' : ` [${c.transport}]`;
     out.push(`  ${(c.id + transport).padEnd(26)} ${c.requirement}`);
