@@ -14,6 +14,7 @@ import { overallVerdict } from '../report/matrix.js';
 import type { CaseResult, RunReport } from '../report/model.js';
 import { Progress } from '../report/progress.js';
 import { renderTerminal } from '../report/terminal.js';
+import { isStandardOutput, isStreamDestination, unwritableReason } from '../report/write.js';
 import type { SessionLimits } from '../session/session.js';
 import { BoshTransport } from '../transport/bosh.js';
 import type { TlsSettings } from '../transport/tcp.js';
@@ -93,6 +94,9 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const levelSpecs = new Set(resolveLevel(level, role, core).map((r) => r.spec));
   const transportChoice = setting('transport', config?.transport);
   const outputs = chooseOutputs(flags, level, targets.length);
+  checkOutputs(outputs);
+  // a report on standard output keeps it for the report: the summary goes to stderr
+  const say = Object.values(outputs).some((file) => file && isStandardOutput(file)) ? process.stderr : process.stdout;
 
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -166,9 +170,9 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
     process.off('SIGTERM', onSignal);
   }
   writer.flush(reports);
-  process.stdout.write(`${renderTerminal(reports, { verbose: Boolean(flags.verbose) })}\n`);
-  const written = Object.values(outputs).filter(Boolean).join(', ');
-  if (written) process.stdout.write(`reports: ${written}\n`);
+  say.write(`${renderTerminal(reports, { verbose: Boolean(flags.verbose) })}\n`);
+  const written = Object.values(outputs).filter((f): f is string => Boolean(f)).map((f) => (f === '-' ? 'standard output' : f)).join(', ');
+  if (written) say.write(`reports: ${written}\n`);
   // a target that could not be certified at all: one line that says why
   for (const r of reports) if (r.unusable) process.stderr.write(`xmpp-certify: ${targets.length > 1 ? `${r.name}: ` : ''}${r.unusable}\n`);
   // an interrupted run decides nothing, whatever it found before it stopped
@@ -209,6 +213,17 @@ function chooseOutputs(flags: RunFlags, level: Level, targets: number): Outputs 
   return { json: `${base}.json`, junit: `${base}.xml` };
 }
 
+/** Report paths checked before anything connects: at most one on standard output, each writable. */
+export function checkOutputs(outputs: Outputs): void {
+  const given = Object.entries(outputs).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const onStdout = given.filter(([, file]) => file === '-').map(([kind]) => `--${kind}`);
+  if (onStdout.length > 1) throw new UsageError(`only one report can go to standard output ('-'): ${onStdout.join(' and ')} both ask for it`);
+  for (const [kind, file] of given) {
+    const reason = unwritableReason(file);
+    if (reason) throw new UsageError(`cannot write --${kind} ${file}: ${reason}`);
+  }
+}
+
 /**
  * Keeps the report files current while the run goes on. Rewriting them costs time in
  * proportion to the run so far, so writes are spaced at least ten times as long as the last
@@ -233,16 +248,18 @@ class ReportWriter {
   flush(reports: RunReport[]): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.write(reports);
+    this.write(reports, true);
   }
 
-  private write(reports: RunReport[]): void {
+  private write(reports: RunReport[], final = false): void {
     const started = performance.now();
+    // a stream (standard output, a pipe, /dev/null) takes one report, the final one
+    const due = (file: string | undefined): file is string => Boolean(file) && (final || !isStreamDestination(file!));
     const { json, junit, html, markdown } = this.outputs;
-    if (json) writeJson(json, reports);
-    if (junit) writeJunit(junit, reports);
-    if (html) writeHtml(html, reports);
-    if (markdown) writeMarkdown(markdown, reports);
+    if (due(json)) writeJson(json, reports);
+    if (due(junit)) writeJunit(junit, reports);
+    if (due(html)) writeHtml(html, reports);
+    if (due(markdown)) writeMarkdown(markdown, reports);
     this.spacingMs = Math.max(1000, 10 * (performance.now() - started));
   }
 }
