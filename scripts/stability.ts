@@ -16,7 +16,7 @@ function option(argv: string[], name: string, fallback: string): string {
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
 }
 
-const summary = (c: CaseResult): string => `${c.verdict}${c.intermittent ? ` (intermittent: failed ${c.intermittent.failed} of ${c.intermittent.runs})` : ''}${c.reason ? `: ${c.reason.slice(0, 140)}` : ''}`;
+const summary = (c: CaseResult): string => `${c.verdict}${c.intermittent ? ` (intermittent: did not pass ${c.intermittent.failed} of ${c.intermittent.runs})` : ''}${c.reason ? `: ${c.reason.slice(0, 140)}` : ''}`;
 
 async function main(argv: string[]): Promise<void> {
   const runs = Number(option(argv, '--runs', '5'));

@@ -199,6 +199,6 @@ function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], 
   report.level.reasons = level.reasons;
   // a case that failed once and passed when run again passes, and the summary says it did not always
   const flaky = results.filter((r) => r.intermittent && r.verdict === 'pass').map((r) => (r.transport === 'tcp' ? r.id : `${r.id} [${r.transport}]`));
-  report.level.warnings = flaky.length ? [...level.warnings, `intermittent: ${flaky.join(', ')} failed the first time and passed when run again`] : level.warnings;
+  report.level.warnings = flaky.length ? [...level.warnings, `intermittent: ${flaky.join(', ')} did not pass the first time and passed when run again`] : level.warnings;
   report.totals = countVerdicts(results);
 }

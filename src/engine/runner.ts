@@ -120,7 +120,7 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   runnable.sort((a, b) => (b.def.takesSeconds ?? 0) - (a.def.takesSeconds ?? 0));
   const results: CaseResult[] = [];
   let next = 0;
-  // failures and errors wait for their re-runs before they are reported
+  // failures, errors and warnings wait for their re-runs before they are reported
   const held: { item: PlannedCase; result: CaseResult }[] = [];
   const report = (item: PlannedCase, result: CaseResult): void => {
     if (rerunnable(result, options)) {
@@ -162,11 +162,14 @@ const RERUN_CONCURRENCY = 4;
 /** A failure or error worth running again: not when the run was stopped or found the target silent. */
 function rerunnable(result: CaseResult, options: InternalOptions): boolean {
   if ((options.reruns ?? 0) <= 0 || options.signal.aborted || options.env.silentTarget?.reason) return false;
-  return result.verdict === 'fail' || result.verdict === 'error';
+  return notPassed(result);
 }
 
+/** A run that did not pass: a failure, an error, or a SHOULD not met (a warning flips as a failure does). */
+const notPassed = (r: CaseResult): boolean => r.verdict === 'fail' || r.verdict === 'error' || r.verdict === 'warn';
+
 /**
- * Runs a case that failed or erred again, once the other cases are done (beside at most
+ * Runs a case that failed, erred or warned again, once the other cases are done (beside at most
  * RERUN_CONCURRENCY - 1 others doing the same), up to `reruns` more times, and judges it by all
  * its runs: the same outcome again settles it at once; a pass makes it intermittent, and the
  * remaining runs decide. Later runs that all pass give PASS (the failure came under the load of
@@ -185,16 +188,16 @@ async function rerun(item: PlannedCase, first: CaseResult, spec: SpecSupport | u
     // failing the same way again: not intermittent, nothing more to learn
     if (i === 0 && again.verdict === first.verdict) break;
   }
-  const bad = runs.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
+  const bad = runs.filter(notPassed);
   if (bad.length === runs.length) {
     const last = runs[runs.length - 1]!;
     return runs.length === 1 ? last : { ...last, notes: [...last.notes, `run ${runs.length} times, the others after the rest of the run: ${last.verdict} every time`] };
   }
   const later = runs.slice(1);
-  const tally = `intermittent: failed ${bad.length} of ${runs.length} runs (the first under the load of the whole run, the others after it)`;
+  const tally = `intermittent: did not pass ${bad.length} of ${runs.length} runs (the first under the load of the whole run, the others after it)`;
   const firstBad = `first run: ${first.verdict.toUpperCase()}: ${first.reason ?? ''}`;
   const intermittent = { failed: bad.length, runs: runs.length };
-  const laterBad = later.find((r) => r.verdict === 'fail') ?? later.find((r) => r.verdict === 'error');
+  const laterBad = later.find((r) => r.verdict === 'fail') ?? later.find((r) => r.verdict === 'error') ?? later.find((r) => r.verdict === 'warn');
   if (!laterBad) {
     const passed = later[later.length - 1]!;
     return { ...passed, intermittent, notes: [...passed.notes, tally, firstBad] };

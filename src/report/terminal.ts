@@ -40,7 +40,7 @@ const noteworthy = (c: CaseResult): boolean =>
 
 function caseLine(c: CaseResult, verbose: boolean): string {
   const transport = c.transport === 'tcp' ? '' : chalk.cyan(` [${c.transport}]`);
-  const flaky = c.intermittent && c.verdict === 'pass' ? chalk.yellow(`  intermittent: failed ${c.intermittent.failed} of ${c.intermittent.runs} runs, passed alone; ${c.notes.find((n) => n.startsWith('first run:')) ?? ''}`) : '';
+  const flaky = c.intermittent && c.verdict === 'pass' ? chalk.yellow(`  intermittent: did not pass ${c.intermittent.failed} of ${c.intermittent.runs} runs, passed alone; ${c.notes.find((n) => n.startsWith('first run:')) ?? ''}`) : '';
   const why = c.verdict === 'pass' ? flaky : chalk.dim(`  ${c.verdict === 'waived' ? `waived: ${c.waiver?.reason ?? ''}; ` : ''}${c.reason ?? ''}`);
   const line = `    ${pad(paint(c.verdict), 6)} ${pad(c.id + transport, 24)} §${pad(c.section, 10)} ${pad(c.keyword, 14)} ${c.requirement}${why}`;
   // the text that carries the requirement: with -v for every case, and always for a failure
