@@ -1,6 +1,7 @@
-import { anyOf, type CaseContext, defineCases, messageWithBody, NS, streamError, token, x } from '../../src/authoring.js';
+import { anyOf, bare, type CaseContext, defineCases, messageWithBody, NS, SaslFailure, streamError, token, x } from '../../src/authoring.js';
 import { credentials } from '../lib/sessions.js';
 import { awaitStreamEndFor, clientHeader, describeEnding, features, rawWithHeader, stillOpen } from '../lib/streams.js';
+import { bindRequest, boundJid } from './binding.js';
 
 /** A version attribute as RFC 6120 §4.7.5 (RFC 3920 §4.4.1) compares them: major, then minor, as integers. */
 function parseVersion(v: string | undefined): [number, number] | undefined {
@@ -23,7 +24,7 @@ async function services(t: CaseContext, fqdn: string): Promise<boolean | undefin
   return first.getName() === 'features';
 }
 
-/** RFC 6120 §4 (RFC 3920 §4): opening, restarting and closing XML streams, and stream errors. */
+/** RFC 6120 §4 (RFC 3920 §4): opening, restarting and closing XML streams, stream errors, and the canonical JID negotiation yields (§4.3.6; RFC 3920 §3.5). */
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-4.2-1',
@@ -278,6 +279,45 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
       // RFC 3920 left the id's inclusion ambiguous (RFC 6120 §4.7.3): only ids given can repeat
       if (present.length < 2) t.skip('fewer than two of the headers carried a stream id: nothing to compare');
       t.check(new Set(present).size === present.length, 'a different stream id after each restart', ids.join(' → '));
+    },
+  },
+  {
+    id: 'RFC6120-4.3.6-1',
+    cite: {
+      '3920': {
+        absent: "RFC 3920 §3.5 requires only that the JID conform to §3 (an upper-case localpart does: Nodeprep applies without failing); replacing it with the canonicalized JID is something the server 'may need to' do",
+        later: {
+          doc: 'RFC 6120',
+          section: '4.3.6',
+          keyword: 'MUST',
+          quote: 'The server MUST ensure that the resulting JID (including localpart, domainpart, resourcepart, and separator characters) conforms to the canonical format for XMPP addresses defined in [XMPP-ADDR]; …',
+        },
+      },
+      '6120': {
+        section: '4.3.6',
+        keyword: 'MUST',
+        quote: 'The server MUST ensure that the resulting JID (including localpart, domainpart, resourcepart, and separator characters) conforms to the canonical format for XMPP addresses defined in [XMPP-ADDR]; …',
+      },
+    },
+    requirement: 'The JID bound is the canonical form of the authenticated identity: logging in as ALICE yields alice@domain.',
+    accounts: 1,
+    async run(t) {
+      const [a] = t.accounts;
+      const shouted = a!.local.toUpperCase();
+      if (shouted === a!.local) t.skip(`the localpart ${a!.local} has no letters to change the case of`);
+      const s = await t.secureStream();
+      try {
+        await s.authenticate(credentials(a!, { username: shouted }));
+      } catch (err) {
+        if (!(err instanceof SaslFailure)) throw err;
+        // SASL usernames may be compared exactly (RFC 5802 prepares them with SASLprep only)
+        t.skip(`the server does not accept the username ${shouted} for ${a!.jid}: <${err.condition}/>`);
+      }
+      const response = await bindRequest(s);
+      const jid = boundJid(response);
+      t.check(jid !== undefined, 'a bind result', response);
+      const canonical = `${a!.local.toLowerCase()}@${a!.domain.toLowerCase()}`;
+      t.check(bare(jid!) === canonical, `the canonical bare JID ${canonical}`, jid!);
     },
   },
   {

@@ -1,41 +1,7 @@
-import tls from 'node:tls';
-import { type Baseline, type CaseContext, chooseMechanism, defineCases, describe, type Element, ExpectationError, match, NS, SaslFailure, type Session, type TlsInfo, type TlsOverrides, x } from '../../src/authoring.js';
+import { type CaseContext, chooseMechanism, defineCases, ExpectationError, NS, SaslFailure, type Session } from '../../src/authoring.js';
 import { clearStream, credentials, unknownCredentials } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding } from '../lib/streams.js';
-
-function starttlsOffer(s: Session): Element | undefined {
-  return s.features?.getChild('starttls', NS.tls);
-}
-
-/** A clear stream whose features offer STARTTLS; the case is skipped otherwise (RFC6120-5.2-1 judges that). */
-async function offeringStarttls(t: CaseContext): Promise<Session> {
-  const s = await clearStream(t);
-  if (!starttlsOffer(s)) t.skip('the server does not offer STARTTLS (see RFC6120-5.2-1)');
-  return s;
-}
-
-/** Sends <starttls/> and waits for the answer in the TLS namespace. */
-function requestTls(s: Session): Promise<Element> {
-  s.send(x('starttls', { xmlns: NS.tls }));
-  return s.expect(match('<proceed/> or <failure/> in the TLS namespace', (el) => el.getNS() === NS.tls));
-}
-
-/** <starttls/> answered with <proceed/>, as preparation for cases that judge what follows. */
-function proceed(t: CaseContext, s: Session): Promise<void> {
-  return t.setup('be told to <proceed/> with TLS', async () => {
-    const answer = await requestTls(s);
-    if (answer.getName() !== 'proceed') throw new Error(`the server answered ${describe(answer)}`);
-  });
-}
-
-/**
- * The TLS handshake after <proceed/>, with the certificate left unjudged: RFC6120-13.7.1.2-1
- * judges the certificate, the other cases the negotiation, so a test CA the run does not trust
- * must not turn them into errors. Rejects when the handshake fails.
- */
-function handshake(s: Session, overrides: TlsOverrides = {}): Promise<TlsInfo> {
-  return s.handshakeTls({ verify: false, overrides });
-}
+import { handshake, offeringStarttls, requestTls, starttlsOffer } from './starttls.js';
 
 /**
  * Whether the server insists on TLS before authentication: it offers no SASL mechanism in the
@@ -57,31 +23,7 @@ async function tlsIsMandatory(t: CaseContext, s: Session): Promise<{ mandatory: 
   }
 }
 
-/** The mandatory-to-implement cipher suite of each baseline, by its IANA and OpenSSL names. */
-const MTI_CIPHER: Record<Baseline, { iana: string; openssl: string }> = {
-  '3920': { iana: 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', openssl: 'DES-CBC3-SHA' },
-  '6120': { iana: 'TLS_RSA_WITH_AES_128_CBC_SHA', openssl: 'AES128-SHA' },
-};
-
-/** The entries of Node's subjectaltname text ("DNS:a, othername:XmppAddr:b"), quoted values decoded. */
-function altNames(san: string): { type: string; value: string }[] {
-  const entries = san.matchAll(/(othername:XmppAddr|othername:SRVName|[^:,]+):("(?:[^"\\]|\\.)*"|[^,]*)(?:, |$)/g);
-  return [...entries].map((m) => ({ type: m[1]!.trim(), value: m[2]!.startsWith('"') ? JSON.parse(m[2]!) as string : m[2]! }));
-}
-
-/** Whether a subjectAltName entry names `domain` as an XMPP server (RFC 6120 §13.7.1.2, RFC 6125). */
-function identifies(name: { type: string; value: string }, domain: string): boolean {
-  const value = name.value.toLowerCase();
-  const d = domain.toLowerCase();
-  if (name.type === 'othername:XmppAddr') return value === d;
-  if (name.type === 'othername:SRVName') return value === `_xmpp-client.${d}`;
-  if (name.type !== 'DNS') return false;
-  // a wildcard stands for exactly one whole label, and only the leftmost one
-  if (value.startsWith('*.')) return d.includes('.') && d.slice(d.indexOf('.') + 1) === value.slice(2);
-  return value === d;
-}
-
-/** RFC 6120 §5 (RFC 3920 §5): STARTTLS, and the certificate and cipher suite it brings (§13; RFC 3920 §14). */
+/** RFC 6120 §5 (RFC 3920 §5): STARTTLS negotiation. */
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-5.2-1',
@@ -221,72 +163,6 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
       await t.setup(`authenticate as ${t.accounts[0]!.jid} in the clear with ${inClear}`, () => s.authenticate(credentials(t.accounts[0]!), inClear));
       t.outcome(`authenticated in the clear with ${inClear}`);
       t.check(starttlsOffer(s) === undefined, 'no <starttls/> in the features after SASL', s.features!);
-    },
-  },
-  {
-    id: 'RFC6120-13.7.1.2-1',
-    cite: {
-      '3920': {
-        absent: 'RFC 3920 states how the client checks the certificate against the hostname (§5.1 rules 7–8, §14.2), not what a server certificate must contain',
-        later: {
-          doc: 'RFC 6120',
-          section: '13.7.1.2.1',
-          keyword: 'SHOULD',
-          quote: 'In a PKIX certificate to be presented by an XMPP server (i.e., a "server certificate"), the certificate SHOULD include one or more XMPP addresses (i.e., domainparts) associated with XMPP services hosted at the server.',
-        },
-      },
-      '6120': {
-        section: '13.7.1.2.1',
-        keyword: 'SHOULD',
-        quote: 'In a PKIX certificate to be presented by an XMPP server (i.e., a "server certificate"), the certificate SHOULD include one or more XMPP addresses (i.e., domainparts) associated with XMPP services hosted at the server.',
-      },
-    },
-    requirement: 'The server certificate names the XMPP domain: a DNS-ID, SRV-ID or XmppAddr that matches it.',
-    async run(t) {
-      const s = await offeringStarttls(t);
-      await proceed(t, s);
-      const info = await t.setup('complete the TLS handshake', () => handshake(s));
-      // trust in the issuer is the deployment's business (test setups use their own CA): reported only
-      t.note(`certificate chain ${info.authorized ? 'verified' : `not verified (${info.authorizationError ?? 'unknown reason'})`}`);
-      const matched = altNames(info.subjectAltName ?? '').find((name) => identifies(name, t.domain));
-      t.check(matched !== undefined, `a subjectAltName DNS-ID, SRV-ID (_xmpp-client.${t.domain}) or XmppAddr for ${t.domain}`,
-        info.subjectAltName ? `subjectAltName: ${info.subjectAltName}` : 'no subjectAltName extension');
-      if (matched) t.outcome(`${t.domain} is named by ${matched.type}:${matched.value}`);
-    },
-  },
-  {
-    id: 'RFC6120-13.8-1',
-    cite: {
-      '3920': {
-        section: '14.7',
-        keyword: 'MUST',
-        quote: 'At a minimum, all implementations MUST support the following mechanisms: … for confidentiality: TLS (using the TLS_RSA_WITH_3DES_EDE_CBC_SHA cipher)',
-      },
-      '6120': {
-        section: '13.8.2',
-        keyword: 'MUST',
-        quote: 'For confidentiality only, servers MUST support TLS with the TLS_RSA_WITH_AES_128_CBC_SHA ciphersuite.',
-      },
-    },
-    requirement: 'The mandatory-to-implement cipher suite can be negotiated: TLS_RSA_WITH_AES_128_CBC_SHA (RFC 6120), TLS_RSA_WITH_3DES_EDE_CBC_SHA (RFC 3920).',
-    async run(t) {
-      const suite = MTI_CIPHER[t.baseline];
-      if (!tls.getCiphers().includes(suite.openssl.toLowerCase())) {
-        t.skip(`the tool's TLS library (OpenSSL ${process.versions.openssl}) cannot offer ${suite.iana}`);
-      }
-      const s = await offeringStarttls(t);
-      await proceed(t, s);
-      try {
-        // these suites exist up to TLS 1.2 only; security level 0 lets the tool offer them even
-        // where its library's default policy would not
-        const info = await handshake(s, { ciphers: `${suite.openssl}:@SECLEVEL=0`, minVersion: 'TLSv1', maxVersion: 'TLSv1.2' });
-        t.check(info.cipher === suite.openssl, `${suite.iana} negotiated`, `${info.protocol} ${info.cipher}`);
-        t.note(`negotiated ${info.protocol} with ${info.cipher}`);
-      } catch (err) {
-        const message = (err as Error).message;
-        if (/no ciphers? (available|match)/i.test(message)) t.skip(`the tool's TLS library refused to offer ${suite.iana}: ${message}`);
-        t.check(false, `a TLS handshake with ${suite.iana} as the only suite offered`, message);
-      }
     },
   },
 ]);

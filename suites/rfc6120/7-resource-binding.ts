@@ -1,16 +1,7 @@
-import { bare, defineCases, describe, type Element, iq, messageWithBody, newId, NS, resourceOf, sameJid, SaslFailure, type Session, stanzaError, token, x } from '../../src/authoring.js';
-import { authenticatedStream, credentials } from '../lib/sessions.js';
+import { bare, defineCases, describe, messageWithBody, newId, NS, resourceOf, sameJid, stanzaError, token, x } from '../../src/authoring.js';
+import { authenticatedStream } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding, type StreamEnding } from '../lib/streams.js';
-
-/** Sends a bind request (RFC 6120 §7.6, RFC 3920 §7), empty or asking for `resource`, and returns the response. */
-function bindRequest(s: Session, resource?: string): Promise<Element> {
-  return s.iq(iq('set', {}, x('bind', { xmlns: NS.bind }, resource === undefined ? undefined : x('resource', {}, resource))));
-}
-
-/** The JID a bind result grants, if it is a result that carries one. */
-function boundJid(response: Element): string | undefined {
-  return response.attrs.type === 'result' ? response.getChild('bind', NS.bind)?.getChildText('jid') ?? undefined : undefined;
-}
+import { bindRequest, boundJid } from './binding.js';
 
 /**
  * Why a resourcepart breaks the rules of RFC 6122 §2.4 (RFC 3920 §3.4): empty, over 1023 bytes,
@@ -23,7 +14,7 @@ function resourceProblem(resource: string | undefined): string | undefined {
   return undefined;
 }
 
-/** RFC 6120 §7 (RFC 3920 §7): resource binding, and the identity it yields (RFC 6120 §4.3.6, RFC 3920 §3.5). */
+/** RFC 6120 §7 (RFC 3920 §7): resource binding, and the identity it yields. */
 export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
   {
     id: 'RFC6120-7.4-1',
@@ -243,45 +234,6 @@ export default defineCases({ spec: 'xmpp-core', role: 'server' }, [
         t.should(refusal !== undefined && stanzaError(refusal)?.condition === 'not-authorized', 'a <not-authorized/> stanza error for the message',
           refusal ?? (ending ? `the stream ended instead: ${describeEnding(ending)}` : 'no error'));
       }
-    },
-  },
-  {
-    id: 'RFC6120-4.3.6-1',
-    cite: {
-      '3920': {
-        absent: "RFC 3920 §3.5 requires only that the JID conform to §3 (an upper-case localpart does: Nodeprep applies without failing); replacing it with the canonicalized JID is something the server 'may need to' do",
-        later: {
-          doc: 'RFC 6120',
-          section: '4.3.6',
-          keyword: 'MUST',
-          quote: 'The server MUST ensure that the resulting JID (including localpart, domainpart, resourcepart, and separator characters) conforms to the canonical format for XMPP addresses defined in [XMPP-ADDR]; …',
-        },
-      },
-      '6120': {
-        section: '4.3.6',
-        keyword: 'MUST',
-        quote: 'The server MUST ensure that the resulting JID (including localpart, domainpart, resourcepart, and separator characters) conforms to the canonical format for XMPP addresses defined in [XMPP-ADDR]; …',
-      },
-    },
-    requirement: 'The JID bound is the canonical form of the authenticated identity: logging in as ALICE yields alice@domain.',
-    accounts: 1,
-    async run(t) {
-      const [a] = t.accounts;
-      const shouted = a!.local.toUpperCase();
-      if (shouted === a!.local) t.skip(`the localpart ${a!.local} has no letters to change the case of`);
-      const s = await t.secureStream();
-      try {
-        await s.authenticate(credentials(a!, { username: shouted }));
-      } catch (err) {
-        if (!(err instanceof SaslFailure)) throw err;
-        // SASL usernames may be compared exactly (RFC 5802 prepares them with SASLprep only)
-        t.skip(`the server does not accept the username ${shouted} for ${a!.jid}: <${err.condition}/>`);
-      }
-      const response = await bindRequest(s);
-      const jid = boundJid(response);
-      t.check(jid !== undefined, 'a bind result', response);
-      const canonical = `${a!.local.toLowerCase()}@${a!.domain.toLowerCase()}`;
-      t.check(bare(jid!) === canonical, `the canonical bare JID ${canonical}`, jid!);
     },
   },
 ]);

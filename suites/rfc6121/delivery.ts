@@ -1,4 +1,4 @@
-/** Helpers of the RFC 6121 §8 (RFC 3921 §11) delivery cases, shared with the RFC 3921 ones. */
+/** Helpers of the RFC 6121 §8 (RFC 3921 §11) delivery cases, shared with the RFC 3921 ones and the §5 message case. */
 import { bare, type CaseContext, type Element, iq, type Match, messageWithBody, NS, presence, query, resourceOf, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import { presenceStanza, roundTrip } from '../lib/presence.js';
 

@@ -1,13 +1,11 @@
-import { anyOf, bare, type CaseContext, defineCases, presence, type Session, STANZA_TRANSPORTS, token, x } from '../../src/authoring.js';
+import { anyOf, bare, type CaseContext, defineCases, type Session, STANZA_TRANSPORTS, token } from '../../src/authoring.js';
 import { Privacy, accepted, deniedMessages, jidRule, listNames, type Rule } from '../lib/privacy.js';
 import { setRosterItem, subscribeBoth } from '../lib/roster.js';
-import { markerFrom } from '../lib/presence.js';
-import { messageArrives, messageRound, names, notDelivered, settle } from '../lib/traffic.js';
+import { messageArrives, messageRound, names, notDelivered } from '../lib/traffic.js';
 
 /**
- * XEP-0016 §2.2 (business rules) and §2.9–2.11 (what message and presence rules do): rules are
- * tried in ascending order, the first match decides, an active list replaces the default, and a
- * rule that starts blocking presence tells the other side the contact went away.
+ * XEP-0016 §2.2 (business rules), seen through message rules (§2.9): rules are tried in ascending
+ * order, the first match decides, an active list replaces the default.
  */
 export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
@@ -82,45 +80,6 @@ export default defineCases({ spec: 'xep-0016', role: 'server', transports: STANZ
       await judge(t, a, { blocked: [b], allowed: [c] }, `a list denying the group ${group}`);
     },
   },
-  {
-    id: 'XEP0016-2.10-1',
-    cite: {
-      section: '2.10',
-      keyword: 'SHOULD',
-      quote: "Note: If a client blocks incoming presence notifications from an entity that has been available before, the user's server SHOULD send unavailable presence to the user on behalf of that contact.",
-      anchor: 'protocol-presencein',
-      changed: 'RFC 3921 §10.10 has no such rule',
-    },
-    requirement: 'When the user starts blocking inbound presence from an available contact, the server sends the user unavailable presence on its behalf.',
-    accounts: 2,
-    async run(t) {
-      const { a, b, privacy } = await seenAvailable(t);
-      await privacy.activate(await privacy.create([jidRule('deny', b.jid!, 1, 'presence-in')]));
-      await a.expect(presence({ type: 'unavailable', fromBare: bare(b.jid!) }, `unavailable presence from ${bare(b.jid!)}`));
-    },
-  },
-  {
-    id: 'XEP0016-2.11-1',
-    cite: {
-      section: '2.11',
-      keyword: 'MUST',
-      quote: "Note: When a user blocks outbound presence to a contact, the user's server MUST send unavailable presence information to the contact (but only if the contact is allowed to receive presence notifications from the user …).",
-      anchor: 'protocol-presenceout',
-      changed: 'RFC 3921 §10.11 has no such rule',
-    },
-    requirement: 'When the user starts blocking outbound presence to a contact entitled to it, the contact gets unavailable presence, and later broadcasts do not reach it.',
-    accounts: 2,
-    async run(t) {
-      const { a, b, privacy } = await seenAvailable(t);
-      await privacy.activate(await privacy.create([jidRule('deny', b.jid!, 1, 'presence-out')]));
-      await b.expect(presence({ type: 'unavailable', fromBare: bare(a.jid!) }, `unavailable presence from ${bare(a.jid!)}`));
-      const status = `away ${token(3)}`;
-      a.send(x('presence', {}, x('show', {}, 'away'), x('status', {}, status)));
-      // messages are not blocked by the list: A's message to B comes after the broadcast
-      await t.nothingArrived(b, presence({ fromBare: bare(a.jid!), where: (el) => el.getChildText('status') === status }),
-        `delivery to ${bare(b.jid!)} of A's next presence broadcast (status "${status}")`, () => markerFrom(t, a, b));
-    },
-  },
 ]);
 
 /**
@@ -132,19 +91,4 @@ async function judge(t: CaseContext, to: Session, who: { blocked: Session[]; all
   t.check(round.missing.length === 0, `under ${under}: messages from ${names(who.allowed)} are delivered`, `not delivered: ${names(round.missing)}`);
   if (round.blocked.length === 0) return;
   await t.nothingArrived(to, anyOf(...round.blocked.map((b) => b.message)), `delivery of a message from ${names(who.blocked)} under ${under}`, round.proof);
-}
-
-/** A and B subscribed to each other, both available, each having seen the other's presence. */
-async function seenAvailable(t: CaseContext): Promise<{ a: Session; b: Session; privacy: Privacy }> {
-  const [accountA, accountB] = t.accounts;
-  const a = await t.login(accountA!, { presence: true, roster: true });
-  const b = await t.login(accountB!, { presence: true, roster: true });
-  await subscribeBoth(t, a, b);
-  await t.setup('see each other available', async () => {
-    await a.expect(presence({ type: 'available', fromBare: bare(b.jid!) }));
-    await b.expect(presence({ type: 'available', fromBare: bare(a.jid!) }));
-  });
-  const privacy = await Privacy.of(t, a);
-  await settle(a, b);
-  return { a, b, privacy };
 }

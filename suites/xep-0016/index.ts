@@ -7,6 +7,8 @@ import retrieving from './2.3-retrieving-lists.js';
 import active from './2.4-active-list.js';
 import defaults from './2.5-default-list.js';
 import editing from './2.6-editing-lists.js';
+import inboundPresence from './2.10-blocking-inbound-presence.js';
+import outboundPresence from './2.11-blocking-outbound-presence.js';
 import blockedEntity from './2.14-blocked-entity.js';
 import discovery from './3-discovery.js';
 
@@ -15,5 +17,5 @@ export const xep0016: Suite = {
   spec: 'xep-0016',
   role: 'server',
   probe: (t) => probeServerFeature(t, privacyIq('get'), NS.privacy, 'a privacy list request'),
-  cases: [...syntax, ...behaviour, ...retrieving, ...active, ...defaults, ...editing, ...blockedEntity, ...discovery],
+  cases: [...syntax, ...behaviour, ...retrieving, ...active, ...defaults, ...editing, ...inboundPresence, ...outboundPresence, ...blockedEntity, ...discovery],
 };

@@ -1,14 +1,10 @@
-import { bare, type CaseContext, defineCases, describe, type Element, ExpectationError, message, messageWithBody, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { bare, type CaseContext, defineCases, describe, type Element, ExpectationError, message, NS, presence, resourceOf, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { delays, postHistory } from './history.js';
 import {
-  checkOccupantPresence, collectUntilBarrier, createRoom, enter, fromRoom, granted, groupchat, hasStatus, join, joinAs, joinPresence, mucUser,
-  occupantPresence, passwordProtected, say, setAffiliation, setSubject, standing, subjectMessage, takeUntil,
+  checkOccupantPresence, collectUntilBarrier, createRoom, enter, granted, hasStatus, join, joinAs, mucUser,
+  occupantPresence, passwordProtected, setAffiliation, setSubject, standing, subjectMessage,
   type Entry, type JoinOptions,
 } from './room.js';
-
-/** The delay stamps of a message: XEP-0203 <delay/> and the older XEP-0091 <x/>. */
-function delays(el: Element): Element[] {
-  return [el.getChild('delay', NS.delay), el.getChild('x', NS.legacyDelay)].filter((d): d is Element => d !== undefined);
-}
 
 /** XEP-0082 DateTime for urn:xmpp:delay; CCYYMMDDThh:mm:ss for jabber:x:delay (XEP-0091). */
 const STAMP: Record<string, RegExp> = {
@@ -25,15 +21,6 @@ async function joinAndCollect(t: CaseContext, s: Session, room: string, nick: st
   return { entry, after: await collectUntilBarrier(t, s, room) };
 }
 
-/** Posts messages that become discussion history, each confirmed by its reflection; returns their bodies. */
-async function postHistory(t: CaseContext, s: Session, room: string, count: number): Promise<string[]> {
-  const bodies = Array.from({ length: count }, (_, i) => `history ${i + 1} ${token(3)}`);
-  await t.setup('post the discussion history', async () => {
-    for (const body of bodies) await say(s, room, body);
-  });
-  return bodies;
-}
-
 /** The messages among `els` that carry one of the posted history bodies. */
 const historyIn = (els: Element[], bodies: string[]): Element[] => els.filter((el) => el.name === 'message' && bodies.includes(el.getChildText('body') ?? ''));
 
@@ -46,42 +33,8 @@ async function expectRefusal(t: CaseContext, s: Session, room: string, nick: str
 /** A message from the room (not from an occupant) whose muc#user <x/> carries status `code`. */
 const statusFromRoom = (room: string, code: string) => message({ from: room, where: (el) => hasStatus(el, code) }, `a message from ${room} with status ${code}`);
 
-/** XEP-0045 §7.1–§7.2 (v1.22/v1.24 §7.1): entering a room, and what the room sends on entry. */
+/** XEP-0045 §7.2 (v1.22/v1.24 §7.1): entering a room, and what the room sends on entry. */
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
-  {
-    id: 'XEP0045-7.1-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.1.3',
-      keyword: 'MUST',
-      quote: "The service MUST first send the complete list of the existing occupants to the new occupant and only then send the new occupant's own presence to the new occupant.",
-      anchor: 'enter-pres',
-    }),
-    requirement: "On entry the room sends the presence of the occupants already there before the joiner's own presence; the rest of the order (history, subject, live traffic) is noted (judged by XEP0045-7.2.13-1 and 7.2.15-1).",
-    accounts: 3,
-    async run(t) {
-      const [a, b, c] = t.accounts;
-      const owner = await t.login(a!);
-      const room = await createRoom(t, owner);
-      await joinAs(t, b!, room.jid, 'b');
-      await postHistory(t, owner, room.jid, 1);
-      await t.setup('set a subject', () => setSubject(owner, room.jid, `subject ${token(3)}`));
-      const joiner = await t.login(c!);
-      joiner.send(joinPresence(room.jid, 'joiner'));
-      // live traffic: a message posted once the room has announced the new occupant
-      await t.setup("see the joiner's presence at the owner", () => owner.expect(occupantPresence(room.jid, 'joiner')));
-      const live = `live ${token(3)}`;
-      owner.send(groupchat(room.jid, live));
-      const sequence = await takeUntil(joiner, fromRoom(room.jid), messageWithBody(live, { fromBare: room.jid }));
-      const kinds = sequence.map((el) => el === sequence[sequence.length - 1] ? 'live'
-        : el.name === 'presence' ? (sameJid(el.attrs.from, `${room.jid}/joiner`) || hasStatus(el, '110') ? 'self' : `presence of ${resourceOf(el.attrs.from as string) ?? '?'}`)
-        : subjectMessage(room.jid).test(el) ? 'subject' : el.getChild('body') ? (delays(el).length ? 'history' : 'message') : describe(el, 80));
-      t.note(`order at the joiner: ${kinds.join(', ')}`);
-      const self = kinds.indexOf('self');
-      t.check(self >= 0, "the joiner's own presence", kinds.join(', '));
-      const before = kinds.slice(0, self);
-      for (const nick of [room.nick, 'b']) t.check(before.includes(`presence of ${nick}`), `the presence of '${nick}' before the joiner's own presence`, kinds.join(', '));
-    },
-  },
   {
     id: 'XEP0045-7.2.1-1',
     cite: sameIn(['1.22', '1.24'], {

@@ -1,6 +1,7 @@
 import { type CaseContext, describe, NS, type Suite, type SupportFinding } from '../../src/authoring.js';
 import { discoInfo, discoItems, type DiscoInfo } from '../lib/disco.js';
 import entity from './6-entity-use-cases.js';
+import orderOfEvents from './7.1-order-of-events.js';
 import entering from './7.2-entering-a-room.js';
 import messages from './7.4-messages.js';
 import privateMessages from './7.5-private-messages.js';
@@ -68,7 +69,7 @@ export const xep0045: Suite = {
   role: 'server',
   probe,
   cases: [
-    ...entity, ...entering, ...messages, ...privateMessages, ...nickChanges, ...availability, ...invitations,
+    ...entity, ...orderOfEvents, ...entering, ...messages, ...privateMessages, ...nickChanges, ...availability, ...invitations,
     ...registration, ...reservedNick, ...exiting, ...moderator, ...admin, ...owner, ...businessRules,
   ],
 };

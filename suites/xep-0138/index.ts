@@ -1,5 +1,8 @@
 import type { Suite } from '../../src/authoring.js';
 import protocol from './2-protocol.js';
+import businessRules from './3-business-rules.js';
+import mandatory from './4-mandatory-to-implement.js';
+import implementationNotes from './6-implementation-notes.js';
 import { findOffer } from './compression.js';
 
 /** XEP-0138 Stream Compression (server side). */
@@ -22,5 +25,5 @@ export const xep0138: Suite = {
       detail: works ? `offered ${offer.stage} with [${offer.methods.join(', ')}]; ${method} negotiated` : `offered ${offer.stage}, but <compress/> with ${method} was refused`,
     };
   },
-  cases: protocol,
+  cases: [...protocol, ...businessRules, ...mandatory, ...implementationNotes],
 };
