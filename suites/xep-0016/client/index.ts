@@ -1,25 +1,11 @@
-import { defineCases, NS, type Suite, x } from '../../../src/authoring.js';
-import { requestProbe, serverPush } from '../../lib/client.js';
+import { NS, type Suite } from '../../../src/authoring.js';
+import { requestProbe } from '../../lib/client.js';
+import editing from './2.6-editing-lists.js';
 
 /** XEP-0016 Privacy Lists for clients: a client that uses privacy lists (it asks for them) handles the server's pushes. */
 export const xep0016Client: Suite = {
   spec: 'xep-0016',
   role: 'client',
   probe: requestProbe(NS.privacy, 'privacy lists'),
-  cases: defineCases({ spec: 'xep-0016', role: 'client' }, [
-    {
-      id: 'XEP0016-2.6-2',
-      cite: {
-        section: '2.6',
-        keyword: 'MUST',
-        quote: 'In accordance with the semantics of IQ stanzas defined in RFC 3920, each connected resource MUST return an IQ result to the server as well',
-        anchor: 'protocol-edit',
-      },
-      requirement: 'The client answers a privacy-list push with an IQ result.',
-      async run(t) {
-        const answer = await serverPush(t, x('query', { xmlns: NS.privacy }, x('list', { name: 'certify-pushed' })));
-        t.check(answer.attrs.type === 'result', 'an IQ result to the privacy-list push', answer);
-      },
-    },
-  ]),
+  cases: editing,
 };

@@ -1,29 +1,12 @@
-import { defineCases, stanzaError, type Suite, x } from '../../../src/authoring.js';
+import type { Suite } from '../../../src/authoring.js';
 import { featureProbe } from '../../lib/client.js';
-
-const BYTESTREAMS = 'http://jabber.org/protocol/bytestreams';
+import requests from './5-bytestream-requests.js';
+import { BYTESTREAMS } from './namespace.js';
 
 /** XEP-0065 SOCKS5 Bytestreams for clients (v1.7): a request the client must refuse. */
 export const xep0065Client: Suite = {
   spec: 'xep-0065',
   role: 'client',
   probe: featureProbe(BYTESTREAMS, 'SOCKS5 bytestreams'),
-  cases: defineCases({ spec: 'xep-0065', role: 'client' }, [
-    {
-      id: 'XEP0065-5.3.1-2',
-      cite: {
-        section: '4.5',
-        anchor: 'proto-inform',
-        keyword: 'MUST',
-        quote: 'If the Target is unwilling to accept the bytestream, it MUST return a <not-acceptable/> error to the Initiator.',
-        changed: "v1.8 §5.3.1 (2011): a malformed request, e.g. without 'sid', MUST get <bad-request/>",
-      },
-      requirement: "A bytestream request without a 'sid' (which v1.7 §6.1 says MUST be present), offered out of the blue, is refused with an error: <not-acceptable/> (unwilling, §4.5), or <bad-request/> (malformed, as v1.8 names it), or <item-not-found/> (its streamhost, a closed port, unreachable: §4.6).",
-      async run(t) {
-        const answer = await t.client.iq(x('iq', { type: 'set' }, x('query', { xmlns: BYTESTREAMS, mode: 'tcp' }, x('streamhost', { jid: t.client.peer, host: '127.0.0.1', port: '9' }))));
-        t.outcome(answer.attrs.type === 'error' ? `an error <${stanzaError(answer)?.condition ?? '?'}/>` : 'a result');
-        t.expectError(answer, ['not-acceptable', 'bad-request', 'item-not-found']);
-      },
-    },
-  ]),
+  cases: requests,
 };

@@ -1,5 +1,6 @@
-import { defineCases, stanzaError, type Suite } from '../../../src/authoring.js';
-import { askVersion, NAME_AND_VERSION } from '../software-version.js';
+import { stanzaError, type Suite } from '../../../src/authoring.js';
+import { askVersion } from '../software-version.js';
+import protocol from './2-protocol.js';
 
 /**
  * XEP-0092 Software Version for clients (informational). Its probe names the client's software
@@ -16,16 +17,5 @@ export const xep0092Client: Suite = {
     const software = answer.name ? { name: answer.name, version: answer.version ?? '', os: answer.os } : undefined;
     return { supported: true, entity, detail: `the client says it is ${answer.name ?? '(no name)'} ${answer.version ?? '(no version)'}`, software };
   },
-  cases: defineCases({ spec: 'xep-0092', role: 'client' }, [
-    {
-      id: 'XEP0092-2-4',
-      cite: { section: '2', anchor: 'protocol', keyword: 'REQUIRED', quote: NAME_AND_VERSION },
-      requirement: 'A client that supports the protocol answers a version get with <name/> and <version/>.',
-      async run(t) {
-        const answer = await askVersion(t.client, t.client.jid);
-        t.check(Boolean(answer.name), 'a non-empty <name/>', answer.response);
-        t.check(Boolean(answer.version), 'a non-empty <version/>', answer.response);
-      },
-    },
-  ]),
+  cases: protocol,
 };
