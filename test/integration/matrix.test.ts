@@ -71,6 +71,7 @@ describe('one run over Prosody and ejabberd: the conformance matrix', () => {
 
   it('writes a Markdown summary with the level per target and the spec table', () => {
     const md = fs.readFileSync(files.markdown, 'utf8');
+    expect(report.targets.length, 'targets in the report').toBe(2);
     for (const t of report.targets) expect(md).toMatch(new RegExp(`^\\| ${t.name} \\| [^|]+ \\| \\*\\*${t.level.verdict.toUpperCase()}\\*\\* \\| ${t.totals.pass} \\| ${t.totals.fail} \\|`, 'm'));
     expect(md).toContain('| Specification | Requirement | prosody | ejabberd |');
   });
@@ -87,6 +88,7 @@ describe('one run over Prosody and ejabberd: the conformance matrix', () => {
     });
     await page.goto(pathToFileURL(files.html).href);
     expect(await page.locator('[data-overall]').textContent()).toBe(report.level.verdict.toUpperCase());
+    expect(report.targets.length, 'targets in the report').toBe(2);
     for (const t of report.targets) {
       expect(await page.locator(`.target[data-target="${t.name}"] [data-level-verdict]`).textContent()).toBe(t.level.verdict.toUpperCase());
     }

@@ -98,6 +98,7 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
     const { report } = advanced;
     expect(report.target.transports).toEqual(['tcp', 'bosh']);
     expect(report.target.software?.name.toLowerCase()).toContain(software);
+    expect(report.specs.length, 'specs in the report').toBeGreaterThan(0);
     for (const s of report.specs) expect(s.verdict, `${s.name} is found and tested`).not.toMatch(/absent|incomplete|untested/);
     expect(summary(ledger.unexplained(report)), 'failures that are not known findings').toBe('');
     // a clean-up that failed leaves state behind for later cases: a privacy list, a roster item, a session
@@ -148,6 +149,7 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
     };
     // the transcripts hold SASL exchanges, so there is something to hide
     expect(outputs.json).toContain('<auth xmlns=');
+    expect(server.accounts.length, 'accounts whose passwords to look for').toBeGreaterThan(0);
     for (const account of server.accounts) {
       const local = account.jid.split('@')[0]!;
       for (const form of secretForms(local, account.jid, account.password)) {
@@ -171,7 +173,9 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
     const run = await runCli([...targetArgs(server), '--account', `${first!.jid}:not-the-password`, '--account', `${second!.jid}:${second!.password}`, '--level', 'basic-server', '--no-progress']);
     expectSoundRun(run);
     expect(run.code).toBe(2);
-    for (const c of allCases(run.report)) expect(c.reason).toContain(`the server refused the password of ${first!.jid}`);
+    const cases = allCases(run.report);
+    expect(cases.length, 'cases in the report').toBeGreaterThan(0);
+    for (const c of cases) expect(c.reason).toContain(`the server refused the password of ${first!.jid}`);
     expect(run.report.stats?.logins).toBeLessThanOrEqual(2);
     expect(run.stdout).not.toContain('not-the-password');
   });
@@ -204,7 +208,9 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian', (software) => {
           const refused = await runCli([...targetArgs(weak), '--register', '--level', 'basic-server', '--no-progress']);
           expectSoundRun(refused);
           expect(refused.code).toBe(2);
-          for (const c of allCases(refused.report)) expect(c.reason).toMatch(/^not run: --register: the server refused in-band registration: .*; give accounts with --account instead$/);
+          const cases = allCases(refused.report);
+          expect(cases.length, 'cases in the report').toBeGreaterThan(0);
+          for (const c of cases) expect(c.reason).toMatch(/^not run: --register: the server refused in-band registration: .*; give accounts with --account instead$/);
         }
       } finally {
         await weak.stop();

@@ -42,7 +42,9 @@ describe('deadlines and interruption', () => {
     expect(report.complete).toBe(false);
     expect(report.interruption).toBe('interrupted by SIGINT');
     // cases under way end as errors; those not started yet were not run
-    for (const c of casesById(report).values()) {
+    const cases = [...casesById(report).values()];
+    expect(cases.length, 'cases in the report').toBe(3);
+    for (const c of cases) {
       expect(c.verdict === 'error' || (c.verdict === 'skip' && c.skipKind === 'not-run'), `${c.id}: ${c.verdict}`).toBe(true);
       expect(c.reason).toMatch(/interrupted by SIGINT/);
     }

@@ -45,6 +45,7 @@ describe('sessions handed from case to case', () => {
       ),
     });
     const cases = casesById(report);
+    expect(cases.size, 'cases in the report').toBe(4);
     for (const c of cases.values()) expect(c.verdict, `${c.id}: ${c.reason}`).toBe('pass');
     // the account check's login serves the first case, which hands it on to the second
     expect(loggedInAnew(cases.get('TEST-quiet')!.transcript)).toBe(false);
@@ -91,7 +92,9 @@ describe('sessions handed from case to case', () => {
       port: server.port, concurrency: 1, stepMs: 300, accounts: { alice: ACCOUNTS.alice },
       suites: sequence(['TEST-one', 1, loginOnly], ['TEST-two', 1, loginOnly], ['TEST-three', 1, loginOnly]),
     });
-    for (const c of casesById(report).values()) {
+    const cases = [...casesById(report).values()];
+    expect(cases.length, 'cases in the report').toBe(3);
+    for (const c of cases) {
       expect(loggedInAnew(c.transcript), c.id).toBe(true);
       // the account check's session met the silence: no case waits on another ping
       expect(c.transcript.filter((e) => e.direction === 'sent' && e.data.includes(NS.ping)), c.id).toEqual([]);
@@ -119,6 +122,7 @@ describe('sessions handed from case to case', () => {
       ),
     });
     const cases = casesById(report);
+    expect(cases.size, 'cases in the report').toBe(3);
     for (const c of cases.values()) expect(c.verdict, `${c.id}: ${c.reason}`).toBe('pass');
     const own = cases.get('TEST-own-way')!.transcript;
     expect(own.some((e) => e.session === 'A-kept' && e.direction === 'sent' && e.data.includes('</stream:stream>'))).toBe(true);
@@ -134,7 +138,9 @@ describe('sessions handed from case to case', () => {
       port: server.port, concurrency: 1, accounts: { alice: ACCOUNTS.alice }, reuseSessions: false,
       suites: sequence(['TEST-one', 1, discoOfServer], ['TEST-two', 1, discoOfServer]),
     });
-    for (const c of casesById(report).values()) expect(loggedInAnew(c.transcript), c.id).toBe(true);
+    const cases = [...casesById(report).values()];
+    expect(cases.length, 'cases in the report').toBe(2);
+    for (const c of cases) expect(loggedInAnew(c.transcript), c.id).toBe(true);
     expect(report.stats).toMatchObject({ logins: 3, reusedSessions: 0 });
   });
 });
