@@ -125,7 +125,53 @@ describe('the suites as files', () => {
     const crossing = [...suiteFiles].flatMap(([file, f]) => f.imports.filter((i) => sectionFiles.includes(i) && (!file.endsWith('/index.ts') || takesNames(f.text, i))).map((i) => `${file} → ${i}`));
     expect(crossing).toEqual([]);
   });
+
+  it('keep every case in the file named for the section of its ID', () => {
+    // the cases each file defines, by the IDs written in it; every case must be found in some file
+    const defined = [...suiteFiles].filter(([, f]) => /\bdefineCases\(/.test(f.text))
+      .flatMap(([file, f]) => [...f.text.matchAll(/^\s*id: '((?:RFC|XEP)\d{4}-[^']+)'/gm)].map((m) => ({ file, id: m[1]! })));
+    expect(defined.map((d) => d.id).sort()).toEqual(cases.map((c) => c.id).sort());
+    const misplaced = defined.flatMap(({ file, id }) => {
+      const problem = sectionFiles.includes(file) ? placementProblem(file, id) : 'which is not a section file (`export default defineCases(…)`)';
+      return problem ? [`${id} is in ${file}, ${problem}`] : [];
+    });
+    expect(misplaced).toEqual([]);
+  });
 });
+
+/**
+ * Why a section file may not hold the case `id`, or nothing. The section of an ID is the part
+ * between its first and last '-', in the catalogue's numbering (RFC6120-13.8-1: 13.8; RFC6121-A-1:
+ * appendix A). A section file's name starts with what it holds:
+ * - a section (`7.8-invitations.ts`, `A-subscription-states.ts`): that section and every section
+ *   under it (7.8, 7.8.2);
+ * - a range of top-level sections (`4-7-negotiation.ts`): every section from the first to the
+ *   last (4.x to 7.x);
+ * - a document number of four digits (`rfc6120/6122-addressing.ts`, `rfc6121/3921-session.ts`):
+ *   the IDs of that document (RFC6122-…, RFC3921-…), whatever their section. It is for rows the
+ *   catalogue files under another document than the suite's own (the RFC 6122 addressing rules
+ *   in xmpp-core, the RFC 3921 rules RFC 6121 dropped), so never the number of the suite's own
+ *   directory (rfc6120, xep-0045). No section number has four digits.
+ */
+function placementProblem(file: string, id: string): string | undefined {
+  const [, doc, section] = /^(?:RFC|XEP)(\d{4})-(.+)-\d+$/.exec(id) ?? [];
+  if (!doc || !section) return 'but its ID has no section';
+  const name = path.basename(file, '.ts');
+  const ownDoc = /(\d{4})$/.exec(file.split('/')[1] ?? '')?.[1];
+  const document = /^(\d{4})-/.exec(name);
+  if (document) {
+    if (document[1] === ownDoc) return `which is named for the suite's own document (${document[1]}): name it for a section`;
+    return document[1] === doc ? undefined : `which holds the IDs of document ${document[1]} only`;
+  }
+  const range = /^(\d+)-(\d+)-/.exec(name);
+  if (range) {
+    const [first, last, top] = [Number(range[1]), Number(range[2]), Number(section.split('.')[0])];
+    return first < last && top >= first && top <= last ? undefined : `which holds sections ${range[1]} to ${range[2]}`;
+  }
+  const held = /^((?:\d+|[A-Z])(?:\.\d+)*)-/.exec(name)?.[1];
+  if (!held) return 'whose name starts with no section number';
+  return section === held || section.startsWith(`${held}.`) ? undefined : `which holds section ${held}`;
+}
 
 describe.runIf(fs.existsSync(CATALOGUE))('the requirements catalogue', () => {
   const rows = catalogueRows(CATALOGUE);
