@@ -40,6 +40,8 @@ function certify(server: ChaosServer, extra: string[] = [], interruptAfterMs?: n
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
+    // a fixed delay on purpose: it stands for a user's Ctrl-C at some moment of the run, and the
+    // test asserts how the run ends, not what it had reached (nothing outside the CLI marks a moment)
     if (interruptAfterMs) setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
     child.on('exit', (code, signal) => {
       if (!fs.existsSync(json)) return reject(new Error(`no JSON report (exit ${code}):\n${output}`));

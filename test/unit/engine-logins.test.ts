@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HarnessServer } from '../../fixtures/fake-server/server.js';
 import { CaseContext } from '../../src/engine/context.js';
 import { ACCOUNTS, casesById, harnessEnvironment, runAgainst, startHarness, testAccounts } from '../support/harness.js';
@@ -37,8 +37,8 @@ describe('logins', () => {
       expect(c.reason).toBe('not run: the server refused the password of alice@example.test (SASL <not-authorized/>); each was tried once only, so no account is locked out');
     }
     expect(report.level.verdict).toBe('incomplete');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(server.connections.size, 'connections the tool left open').toBe(0);
+    // the server sees the tool's close a moment after it is made
+    await vi.waitFor(() => expect(server!.connections.size, 'connections the tool left open').toBe(0), { timeout: 2000 });
   });
 
   it('stops before any case when the server refuses in-band registration, having asked once', async () => {
@@ -61,7 +61,7 @@ describe('logins', () => {
     await expect(t.login(alice!)).rejects.toThrow(/refused earlier in this run/);
     await t.finish(1000);
     await expect(bobLogin).rejects.toThrow(/the case ended while this session was connecting/);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(server.connections.size, 'connections the tool left open').toBe(0);
+    // the server sees the tool's close a moment after it is made
+    await vi.waitFor(() => expect(server!.connections.size, 'connections the tool left open').toBe(0), { timeout: 2000 });
   });
 });

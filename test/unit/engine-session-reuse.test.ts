@@ -114,6 +114,7 @@ describe('sessions handed from case to case', () => {
           await t.closeKept();
           t.defer(async () => {
             // a clean-up step obeys stepSignal: by now the case's own signal has fired
+            // (the wait is the point: a step that takes time, which an aborted signal would cut short)
             await sleep(20, undefined, { signal: t.stepSignal });
             cleanedUp = true;
           });
