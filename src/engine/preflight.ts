@@ -2,6 +2,7 @@ import dns from 'node:dns/promises';
 import net from 'node:net';
 import { Transcript } from '../evidence/transcript.js';
 import { Session } from '../session/session.js';
+import { TlsHandshakeFailed } from '../session/errors.js';
 import { tcpConnector, openingTag } from '../transport/tcp.js';
 import { NS } from '../xml/namespaces.js';
 import type { RunEnvironment } from './environment.js';
@@ -47,10 +48,9 @@ async function trustProblem(env: RunEnvironment, signal: AbortSignal): Promise<s
     await session.starttls();
     return undefined;
   } catch (err) {
-    const message = (err as Error).message;
     // only a certificate the tool cannot verify makes the target unusable; anything else is for the cases to judge
-    if (/TLS handshake failed: .*(certificate|self.signed|unable to (get|verify)|altnames|Hostname)/i.test(message)) {
-      return `the certificate of ${env.target.endpoint.host}:${env.target.endpoint.port} is not trusted (${message.replace(/^TLS handshake failed: /, '').replace(/ \(trust the test CA.*$/, '')}): trust its CA with --ca FILE, or skip verification with --insecure-tls`;
+    if (err instanceof TlsHandshakeFailed && err.untrusted) {
+      return `the certificate of ${env.target.endpoint.host}:${env.target.endpoint.port} is not trusted (${err.detail}): trust its CA with --ca FILE, or skip verification with --insecure-tls`;
     }
     return undefined;
   } finally {

@@ -14,6 +14,24 @@ export class ToolError extends Error {
   }
 }
 
+/** Node's codes for a certificate that did not verify (as opposed to a handshake that broke). */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE', 'CERT_REJECTED', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** A TLS handshake that failed; `untrusted` when the reason is the certificate the target presented. */
+export class TlsHandshakeFailed extends ToolError {
+  readonly untrusted: boolean;
+  constructor(readonly detail: string, readonly code: string | undefined) {
+    const untrusted = code !== undefined && CERTIFICATE_CODES.has(code);
+    super(`TLS handshake failed: ${detail}${untrusted ? ' (trust the test CA with --ca FILE, or pass --insecure-tls)' : ''}`);
+    this.name = 'TlsHandshakeFailed';
+    this.untrusted = untrusted;
+  }
+}
+
 /** A connection or TLS handshake that the target left unanswered until the deadline. */
 export class TargetSilent extends ToolError {
   constructor(message: string) {

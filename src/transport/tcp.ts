@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { TargetSilent, ToolError } from '../session/errors.js';
+import { TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
 import { escapeXML, type Element } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
@@ -154,11 +154,8 @@ export class TcpTransport implements Transport {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        const hint = err.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || err.code === 'SELF_SIGNED_CERT_IN_CHAIN' || err.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
-          ? ' (trust the test CA with --ca FILE, or pass --insecure-tls)'
-          : '';
         this.markClosed(`TLS handshake failed: ${err.message}`);
-        reject(new ToolError(`TLS handshake failed: ${err.message}${hint}`));
+        reject(new TlsHandshakeFailed(err.message, err.code));
       });
       secure.once('secureConnect', () => {
         if (settled) return;
