@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
-import { specLabel, type CaseResult, type RunReport, type SpecResult } from './model.js';
+import { specLabel, type CaseResult, type RunReport, type SpecResult, type Verdict } from './model.js';
 import { overallVerdict } from './matrix.js';
 import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.js';
 
@@ -76,10 +76,19 @@ function* specRow(spec: SpecResult, perTarget: SpecResult[], reports: RunReport[
     yield `<td class="cell v-${s.verdict}" data-target="${attr(reports[i]!.name)}" data-spec="${attr(s.spec)}" data-verdict="${s.verdict}">
 <details><summary><span class="verdict">${s.verdict.toUpperCase()}</span> <span class="counts">${n.pass}/${n.fail}/${n.warn}/${n.skip}/${n.error}</span></summary>
 ${support}`;
-    for (const [j, c] of s.cases.entries()) yield `${j ? '\n' : ''}${caseBlock(c, s.url)}`;
+    for (const [j, c] of concernFirst(s.cases).entries()) yield `${j ? '\n' : ''}${caseBlock(c, s.url)}`;
     yield '\n</details></td>';
   }
   yield '</tr>';
+}
+
+/** What a reader looks for first in a cell: failures, errors and warnings lead, passes come last. */
+const CONCERN: Record<Verdict, number> = { fail: 0, error: 1, warn: 2, waived: 3, skip: 4, pass: 5 };
+const byId = new Intl.Collator('en', { numeric: true });
+
+/** The cases by concern, then by ID (4.2 before 4.10); a stable sort keeps one ID's transports in run order. */
+function concernFirst(cases: readonly CaseResult[]): CaseResult[] {
+  return [...cases].sort((a, b) => CONCERN[a.verdict] - CONCERN[b.verdict] || byId.compare(a.id, b.id));
 }
 
 function supportText(s: SpecResult): string {

@@ -26,6 +26,28 @@ describe('HTML report', () => {
   });
 });
 
+describe('HTML report: the order of cases in a cell', () => {
+  it('puts failures, errors and warnings first, then waived, skipped and passed cases, each by ID', () => {
+    const cases = [
+      caseResult('RFC6120-4.10-1', 'pass'), caseResult('RFC6120-4.9-1', 'skip'), caseResult('RFC6120-4.2-1', 'pass'), caseResult('RFC6120-4.8-1', 'warn'),
+      caseResult('RFC6120-4.7-2', 'fail'), caseResult('RFC6120-4.3-1', 'error'), caseResult('RFC6120-4.7-1', 'fail'), caseResult('RFC6120-4.6-1', 'waived'),
+    ];
+    const page = [...htmlReport([runReport('prosody', cases, 'fail')])].join('');
+    const order = [...page.matchAll(/<details class="case [^"]*" data-case="([^"]+)" data-verdict="(\w+)">/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(order).toEqual([
+      'fail RFC6120-4.7-1', 'fail RFC6120-4.7-2', 'error RFC6120-4.3-1', 'warn RFC6120-4.8-1', 'waived RFC6120-4.6-1', 'skip RFC6120-4.9-1',
+      'pass RFC6120-4.2-1', 'pass RFC6120-4.10-1',
+    ]);
+  });
+
+  it('keeps the run order of one case over several transports', () => {
+    const cases = [caseResult('RFC6120-4.2-1', 'fail', { transport: 'bosh' }), caseResult('RFC6120-4.2-1', 'fail')];
+    const page = [...htmlReport([runReport('prosody', cases, 'fail')])].join('');
+    expect(page.indexOf('RFC6120-4.2-1 [bosh]')).toBeGreaterThan(-1);
+    expect(page.indexOf('RFC6120-4.2-1 [bosh]')).toBeLessThan(page.indexOf('RFC6120-4.2-1 <span'));
+  });
+});
+
 describe('Markdown summary', () => {
   const md = renderMarkdown(reports);
   it('has the level per target, the spec table and one line per case that did not pass', () => {
