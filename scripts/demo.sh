@@ -4,7 +4,7 @@
 #   scripts/demo.sh --level advanced-server --core 6120 -v
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh demo
 software="${XMPP_CERTIFY_DEMO_SERVER:-prosody}"
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--level intermediate-server)

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Prepares a Debian machine to build, test and demo xmpp-certify: the fixture servers and tools
-# from Debian's packages (when missing), the npm dependencies, and the build.
+# Prepares a Debian machine to build, test (scripts/setup.sh, or scripts/setup.sh test) or demo
+# (scripts/setup.sh demo) xmpp-certify: what that needs from Debian's packages (when missing),
+# the npm dependencies, and the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# servers under test, tools the tests use (xmllint, a JUnit reader, a browser), and console
-# clients for client certification
-packages=(prosody prosody-modules ejabberd openssl libxml2-utils ca-certificates python3-junitparser chromium
-  profanity poezio python3-slixmpp tmux)
+# What to install from Debian depends on what the machine is for: the demo certifies one fixture
+# server; the tests use both servers, the console clients, xmllint, a JUnit reader and a browser.
+purpose="${1:-test}"
+case "$purpose" in
+  demo)
+    if [ "${XMPP_CERTIFY_DEMO_SERVER:-prosody}" = ejabberd ]; then packages=(ejabberd ca-certificates)
+    else packages=(prosody prosody-modules ca-certificates); fi ;;
+  test)
+    packages=(prosody prosody-modules ejabberd openssl libxml2-utils ca-certificates python3-junitparser chromium
+      profanity poezio python3-slixmpp tmux) ;;
+  *) echo "setup: unknown purpose '$purpose': say demo or test" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,6 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund   # builds too, through the prepare script
+else
+  npm run build --silent
 fi
-npm run build --silent
