@@ -37,7 +37,7 @@ function buildProgram(): Command {
     .option('--junit <file>', 'write the JUnit XML report here')
     .option('--html <file>', 'write a self-contained HTML report here')
     .option('--markdown <file>', 'write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
-    .option('--waivers <file>', 'known deviations to accept: JSON or YAML list of {id, reason, expires?, target?}')
+    .option('--waivers <file>', 'known deviations to accept: JSON or YAML list of {id, reason, expires?, target?, transport?}; unknown keys, case IDs and targets are errors')
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
     .option('--bosh-url <[name=]url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind', collect, [])
     .option('--transport <kinds>', 'comma-separated tcp, bosh, zlib; or auto: TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given, plus zlib when it names XEP-0138', 'auto')
@@ -125,7 +125,8 @@ async function main(): Promise<void> {
       return;
     }
     if (err instanceof UsageError || err instanceof UnknownLevelError) {
-      process.stderr.write(`xmpp-certify: ${err.message}\n`);
+      // one line per problem, each one naming the tool
+      for (const line of err.message.split('\n')) process.stderr.write(`xmpp-certify: ${line}\n`);
       process.exitCode = EXIT.incomplete;
       return;
     }

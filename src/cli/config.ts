@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { parseAccount, type Account } from '../engine/accounts.js';
-import { parseWaivers, readWaivers, type Waiver } from '../engine/waivers.js';
-import { UsageError, validateBareJid } from './parse.js';
+import { throwIfProblems, UsageError, validateBareJid } from './parse.js';
+import { didYouMean, unknownKeys } from './suggest.js';
+import { parseWaivers, readWaivers, type WaiverEntry } from './waiver-file.js';
 
 /** One target as a config file describes it. */
 export interface ConfiguredTarget {
@@ -34,7 +35,7 @@ export interface ConfigFile {
   silence?: number;
   register?: boolean;
   insecureTls?: boolean;
-  waivers: Waiver[];
+  waivers: WaiverEntry[];
   targets: Map<string, ConfiguredTarget>;
 }
 
@@ -47,7 +48,17 @@ export function findConfig(named: string | undefined): string | undefined {
 }
 
 type Raw = Record<string, unknown>;
+const isMapping = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const SETTINGS = ['level', 'role', 'core', 'transport', 'concurrency', 'timeout', 'case-timeout', 'step-timeout', 'silence', 'register', 'insecure-tls', 'waivers', 'targets'];
+const TARGET_KEYS = ['target', 'domain', 'ca', 'bosh-url', 'register', 'insecure-tls', 'accounts'];
+const ACCOUNT_KEYS = ['jid', 'password-env'];
+
+/**
+ * Reads a config file strictly: an unknown key, a value of the wrong type or an unset password
+ * variable is an error, and every one in the file is a line of it (a misspelt setting would
+ * otherwise be dropped without a word).
+ */
 export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): ConfigFile {
   let data: unknown;
   try {
@@ -55,53 +66,121 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   } catch (err) {
     throw new UsageError(`cannot read config ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`config ${file}: expected a mapping of settings`);
-  const raw = data as Raw;
-  const known = new Set(['level', 'role', 'core', 'transport', 'concurrency', 'timeout', 'case-timeout', 'step-timeout', 'silence', 'register', 'insecure-tls', 'waivers', 'targets']);
-  for (const key of Object.keys(raw)) if (!known.has(key)) throw new UsageError(`config ${file}: unknown setting "${key}"`);
+  if (!isMapping(data)) throw new UsageError(`config ${file}: expected a mapping of settings`);
+  const where = `config ${file}`;
+  const problems = unknownKeys(data, SETTINGS, where, 'setting');
+  const read = new Fields(data, where, problems);
   const dir = path.dirname(path.resolve(file));
   const relative = (p: string): string => path.resolve(dir, p);
-  const waivers = raw.waivers === undefined ? []
-    : typeof raw.waivers === 'string' ? readWaivers(relative(raw.waivers))
-    : parseWaivers(raw.waivers, `config ${file}`);
-  const targets = new Map<string, ConfiguredTarget>();
-  for (const [name, value] of Object.entries((raw.targets ?? {}) as Raw)) {
-    targets.set(name, configuredTarget(file, name, value as Raw, env, relative));
-  }
-  return {
-    file,
-    level: str(raw.level),
-    role: str(raw.role),
-    core: raw.core === undefined ? undefined : String(raw.core),
-    transport: str(raw.transport),
-    concurrency: num(raw.concurrency),
-    timeout: num(raw.timeout),
-    caseTimeout: num(raw['case-timeout']),
-    stepTimeout: num(raw['step-timeout']),
-    silence: num(raw.silence),
-    register: bool(raw.register),
-    insecureTls: bool(raw['insecure-tls']),
-    waivers,
-    targets,
+  const settings = {
+    level: read.text('level'),
+    role: read.oneOf('role', ['server', 'client']),
+    core: read.oneOf('core', ['3920', '6120']),
+    transport: read.text('transport'),
+    concurrency: read.positive('concurrency'),
+    timeout: read.positive('timeout'),
+    caseTimeout: read.positive('case-timeout'),
+    stepTimeout: read.positive('step-timeout'),
+    silence: read.positive('silence'),
+    register: read.flag('register'),
+    insecureTls: read.flag('insecure-tls'),
   };
+  const waivers = collect(problems, () => (data.waivers === undefined ? []
+    : typeof data.waivers === 'string' ? readWaivers(relative(data.waivers))
+    : parseWaivers(data.waivers, where)), []);
+  const targets = new Map<string, ConfiguredTarget>();
+  if (data.targets !== undefined && !isMapping(data.targets)) problems.push(`${where}: targets must map names to targets`);
+  for (const [name, value] of Object.entries(isMapping(data.targets) ? data.targets : {})) {
+    const target = configuredTarget(`${where}, target ${name}`, value, env, relative, problems);
+    if (target) targets.set(name, target);
+  }
+  throwIfProblems(problems);
+  return { file, ...settings, waivers, targets };
 }
 
-function configuredTarget(file: string, name: string, raw: Raw, env: NodeJS.ProcessEnv, relative: (p: string) => string): ConfiguredTarget {
-  const where = `config ${file}, target ${name}`;
-  if (typeof raw.target !== 'string') throw new UsageError(`${where}: needs target: HOST[:PORT]`);
-  const accounts = ((raw.accounts ?? []) as Raw[]).map((a, i) => {
-    const jid = str(a.jid);
-    const variable = str(a['password-env']);
-    if (!jid || !variable) throw new UsageError(`${where}: account ${i + 1} needs jid and password-env (passwords are read from the environment)`);
-    validateBareJid(jid, `${where}: account`);
-    const password = env[variable];
-    if (password === undefined) throw new UsageError(`${where}: account ${jid}: the environment variable ${variable} is not set`);
-    return parseAccount(jid, password);
+function configuredTarget(where: string, value: unknown, env: NodeJS.ProcessEnv, relative: (p: string) => string, problems: string[]): ConfiguredTarget | undefined {
+  if (!isMapping(value)) {
+    problems.push(`${where}: expected a mapping with target: HOST[:PORT]`);
+    return undefined;
+  }
+  problems.push(...unknownKeys(value, TARGET_KEYS, where));
+  const read = new Fields(value, where, problems);
+  const target = read.text('target');
+  if (target === undefined) problems.push(`${where}: needs target: HOST[:PORT]`);
+  if (value.accounts !== undefined && !Array.isArray(value.accounts)) problems.push(`${where}: accounts must be a list`);
+  const accounts = (Array.isArray(value.accounts) ? value.accounts : []).flatMap((a: unknown, i) => {
+    const account = configuredAccount(`${where}, account ${i + 1}`, a, env, problems);
+    return account ? [account] : [];
   });
-  const ca = raw.ca === undefined ? [] : (Array.isArray(raw.ca) ? raw.ca : [raw.ca]).map((c) => relative(String(c)));
-  return { target: raw.target, domain: str(raw.domain), ca, boshUrl: str(raw['bosh-url']), register: bool(raw.register), insecureTls: bool(raw['insecure-tls']), accounts };
+  const ca = value.ca === undefined ? [] : (Array.isArray(value.ca) ? value.ca : [value.ca]).map((c) => relative(String(c)));
+  const rest = { domain: read.text('domain'), ca, boshUrl: read.text('bosh-url'), register: read.flag('register'), insecureTls: read.flag('insecure-tls'), accounts };
+  return target === undefined ? undefined : { target, ...rest };
 }
 
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
-const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
-const bool = (v: unknown): boolean | undefined => (v === undefined ? undefined : Boolean(v));
+function configuredAccount(where: string, value: unknown, env: NodeJS.ProcessEnv, problems: string[]): Account | undefined {
+  if (!isMapping(value)) {
+    problems.push(`${where}: expected a mapping with jid and password-env`);
+    return undefined;
+  }
+  problems.push(...unknownKeys(value, ACCOUNT_KEYS, where));
+  const read = new Fields(value, where, problems);
+  const jid = read.text('jid');
+  const variable = read.text('password-env');
+  if (!jid || !variable) {
+    problems.push(`${where}: needs jid and password-env (passwords are read from the environment)`);
+    return undefined;
+  }
+  const valid = collect(problems, () => {
+    validateBareJid(jid, `${where}: jid`);
+    return true;
+  }, false);
+  const password = env[variable];
+  if (password === undefined) problems.push(`${where}: ${jid}: the environment variable ${variable} is not set`);
+  return valid && password !== undefined ? parseAccount(jid, password) : undefined;
+}
+
+/** Runs a reader that throws a UsageError, keeping its lines as problems and going on with `fallback`. */
+function collect<T>(problems: string[], read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    problems.push(...err.message.split('\n'));
+    return fallback;
+  }
+}
+
+/** Typed values out of one mapping; a value of the wrong type is a problem, and read as absent. */
+class Fields {
+  constructor(private readonly raw: Raw, private readonly where: string, private readonly problems: string[]) {}
+
+  private wrong(key: string, expected: string): undefined {
+    this.problems.push(`${this.where}: ${key} must be ${expected}, not ${JSON.stringify(this.raw[key])}`);
+    return undefined;
+  }
+
+  text(key: string): string | undefined {
+    const v = this.raw[key];
+    if (v === undefined || v === null) return undefined;
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : this.wrong(key, 'text');
+  }
+
+  oneOf(key: string, choices: readonly string[]): string | undefined {
+    const v = this.text(key);
+    if (v === undefined || choices.includes(v)) return v;
+    this.problems.push(`${this.where}: ${key} must be ${choices.join(' or ')}, not "${v}"${didYouMean(v, choices)}`);
+    return undefined;
+  }
+
+  positive(key: string): number | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : this.wrong(key, 'a positive number');
+  }
+
+  flag(key: string): boolean | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    return typeof v === 'boolean' ? v : this.wrong(key, 'true or false');
+  }
+}

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import { parseAccount, type Account } from '../engine/accounts.js';
 
-/** A command-line mistake: reported in one line, exit code 2, no stack trace. */
+/** A command-line mistake: reported in one line (one per problem), exit code 2, no stack trace. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** Every problem found in one input at once, a line each, so that all can be fixed in one go. */
+export function throwIfProblems(problems: readonly string[]): void {
+  if (problems.length) throw new UsageError(problems.join('\n'));
 }
 
 /** Parses HOST[:PORT] and [IPv6]:PORT; the port defaults to 5222 (RFC 6120 §3.2.1). */

@@ -4,7 +4,6 @@ import { defaultRole, findLevel, resolveLevel, type Level, type Role } from '../
 import type { Baseline } from '../catalogue/specs.js';
 import type { Suite, TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
-import { readWaivers, WaiverFileError, type Waiver } from '../engine/waivers.js';
 import { Redactor } from '../evidence/redact.js';
 import { writeHtml } from '../report/html.js';
 import { writeJson } from '../report/json.js';
@@ -21,8 +20,9 @@ import type { TlsSettings } from '../transport/tcp.js';
 import type { Transport, TransportHandlers } from '../transport/types.js';
 import { clientMode, listenTarget, openListening, openPeer, type ClientFlags, type OpenClient } from './client.js';
 import { findConfig, loadConfig, type ConfigFile } from './config.js';
-import { UsageError } from './parse.js';
+import { throwIfProblems, UsageError } from './parse.js';
 import { resolveTargets } from './targets.js';
+import { readWaivers, waiverReferenceProblems, type WaiverEntry, type WaiverScope } from './waiver-file.js';
 
 /** Every option of a run; those of client mode are in ClientFlags. */
 export interface RunFlags extends ClientFlags {
@@ -85,7 +85,10 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   if (core !== '3920' && core !== '6120') throw new UsageError(`core: expected 3920 or 6120, not ${core}`);
   const targets = mode === 'listen' ? [listenTarget(flags)] : resolveTargets(flags, config);
   if (mode && targets.length !== 1) throw new UsageError('client levels certify one client at a time: give one --target');
-  const waivers = loadWaivers(flags, config);
+  const waivers = loadWaivers(flags, config, {
+    caseIds: suites.flatMap((s) => s.cases.map((c) => c.id)),
+    targets: [...new Set([...targets.map((t) => t.name), ...(config?.targets.keys() ?? [])])],
+  });
 
   const redactor = new Redactor();
   for (const t of targets) for (const a of t.accounts) redactor.addSecret(a.password);
@@ -189,13 +192,11 @@ function readCa(file: string): string {
   }
 }
 
-function loadWaivers(flags: RunFlags, config: ConfigFile | undefined): Waiver[] {
-  try {
-    return [...(flags.waivers ? readWaivers(flags.waivers) : []), ...(config?.waivers ?? [])];
-  } catch (err) {
-    if (err instanceof WaiverFileError) throw new UsageError(err.message);
-    throw err;
-  }
+/** The waivers of --waivers and of the config file, each naming a case and a target that exist. */
+function loadWaivers(flags: RunFlags, config: ConfigFile | undefined, scope: WaiverScope): WaiverEntry[] {
+  const waivers = [...(flags.waivers ? readWaivers(flags.waivers) : []), ...(config?.waivers ?? [])];
+  throwIfProblems(waiverReferenceProblems(waivers, scope));
+  return waivers;
 }
 
 interface Outputs {
