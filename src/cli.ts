@@ -37,6 +37,7 @@ function buildProgram(): Command {
     .option('--junit <file>', 'write the JUnit XML report here')
     .option('--html <file>', 'write a self-contained HTML report here')
     .option('--markdown <file>', 'write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')
     .option('--waivers <file>', 'known deviations to accept: JSON or YAML list of {id, reason, expires?, target?, transport?}; unknown keys, case IDs and targets are errors')
     .option('--report-dir <dir>', 'where reports go when neither --json nor --junit is given', 'reports')
     .option('--bosh-url <[name=]url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind', collect, [])

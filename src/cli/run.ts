@@ -9,6 +9,7 @@ import { writeHtml } from '../report/html.js';
 import { writeJson } from '../report/json.js';
 import { writeJunit } from '../report/junit.js';
 import { writeMarkdown } from '../report/markdown.js';
+import { badgeFile, writeBadges } from '../report/badge.js';
 import { overallVerdict } from '../report/matrix.js';
 import type { CaseResult, RunReport } from '../report/model.js';
 import { Progress } from '../report/progress.js';
@@ -39,6 +40,8 @@ export interface RunFlags extends ClientFlags {
   junit?: string;
   html?: string;
   markdown?: string;
+  /** A shields.io endpoint badge per target, as DIR/NAME.json. */
+  badgeDir?: string;
   reportDir: string;
   verbose?: boolean;
   concurrency: number;
@@ -98,8 +101,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const transportChoice = setting('transport', config?.transport);
   const outputs = chooseOutputs(flags, level, targets.length);
   checkOutputs(outputs);
-  // a report on standard output keeps it for the report: the summary goes to stderr
-  const say = Object.values(outputs).some((file) => file && isStandardOutput(file)) ? process.stderr : process.stdout;
+  if (flags.badgeDir) checkBadgeDir(flags.badgeDir, targets.map((t) => t.name));
 
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -173,11 +175,23 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
     process.off('SIGTERM', onSignal);
   }
   writer.flush(reports);
-  say.write(`${renderTerminal(reports, { verbose: Boolean(flags.verbose) })}\n`);
-  const written = Object.values(outputs).filter((f): f is string => Boolean(f)).map((f) => (f === '-' ? 'standard output' : f)).join(', ');
+  return conclude(reports, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose) });
+}
+
+/**
+ * What ends a run, or a merge of runs: the badges written, the summary, where the reports
+ * went, a line for each target that could not be certified at all, and the exit code.
+ */
+export function conclude(reports: RunReport[], outputs: Outputs, options: { badgeDir?: string; verbose: boolean }): number {
+  // a report on standard output keeps it for the report: the summary goes to stderr
+  const say = Object.values(outputs).some((file) => file && isStandardOutput(file)) ? process.stderr : process.stdout;
+  if (options.badgeDir) writeBadges(options.badgeDir, reports);
+  say.write(`${renderTerminal(reports, { verbose: options.verbose })}\n`);
+  const files = [...Object.values(outputs), ...(options.badgeDir ? reports.map((r) => badgeFile(options.badgeDir!, r.name)) : [])];
+  const written = files.filter((f): f is string => Boolean(f)).map((f) => (f === '-' ? 'standard output' : f)).join(', ');
   if (written) say.write(`reports: ${written}\n`);
   // a target that could not be certified at all: one line that says why
-  for (const r of reports) if (r.unusable) process.stderr.write(`xmpp-certify: ${targets.length > 1 ? `${r.name}: ` : ''}${r.unusable}\n`);
+  for (const r of reports) if (r.unusable) process.stderr.write(`xmpp-certify: ${reports.length > 1 ? `${r.name}: ` : ''}${r.unusable}\n`);
   // an interrupted run decides nothing, whatever it found before it stopped
   if (reports.some((r) => !r.complete)) return EXIT.incomplete;
   const verdict = overallVerdict(reports);
@@ -199,7 +213,7 @@ function loadWaivers(flags: RunFlags, config: ConfigFile | undefined, scope: Wai
   return waivers;
 }
 
-interface Outputs {
+export interface Outputs {
   json?: string;
   junit?: string;
   html?: string;
@@ -222,6 +236,19 @@ export function checkOutputs(outputs: Outputs): void {
   for (const [kind, file] of given) {
     const reason = unwritableReason(file);
     if (reason) throw new UsageError(`cannot write --${kind} ${file}: ${reason}`);
+  }
+}
+
+/** The badge files checked before anything connects: each writable, one per target (names that differ only in characters a file name drops would share one). */
+export function checkBadgeDir(dir: string, targetNames: string[]): void {
+  const owners = new Map<string, string>();
+  for (const name of targetNames) {
+    const file = badgeFile(dir, name);
+    const other = owners.get(file);
+    if (other !== undefined) throw new UsageError(`--badge-dir: targets "${other}" and "${name}" would share the badge ${file}: name them apart`);
+    owners.set(file, name);
+    const reason = unwritableReason(file);
+    if (reason) throw new UsageError(`cannot write --badge-dir ${dir}: ${file}: ${reason}`);
   }
 }
 
@@ -254,15 +281,22 @@ class ReportWriter {
 
   private write(reports: RunReport[], final = false): void {
     const started = performance.now();
-    // a stream (standard output, a pipe, /dev/null) takes one report, the final one
-    const due = (file: string | undefined): file is string => Boolean(file) && (final || !isStreamDestination(file!));
-    const { json, junit, html, markdown } = this.outputs;
-    if (due(json)) writeJson(json, reports);
-    if (due(junit)) writeJunit(junit, reports);
-    if (due(html)) writeHtml(html, reports);
-    if (due(markdown)) writeMarkdown(markdown, reports);
+    writeReports(this.outputs, reports, final);
     this.spacingMs = Math.max(1000, 10 * (performance.now() - started));
   }
+}
+
+/**
+ * Writes every report asked for. A stream (standard output, a pipe, /dev/null) takes one
+ * report, the final one. `command`: the command line a matrix names, when not its targets' own.
+ */
+export function writeReports(outputs: Outputs, reports: RunReport[], final: boolean, command?: string): void {
+  const due = (file: string | undefined): file is string => Boolean(file) && (final || !isStreamDestination(file!));
+  const { json, junit, html, markdown } = outputs;
+  if (due(json)) writeJson(json, reports, command);
+  if (due(junit)) writeJunit(junit, reports);
+  if (due(html)) writeHtml(html, reports);
+  if (due(markdown)) writeMarkdown(markdown, reports);
 }
 
 /**

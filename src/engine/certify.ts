@@ -11,7 +11,7 @@ import { InBandRegistrar } from './registration.js';
 import { SessionPool } from './session-pool.js';
 import { applyWaiver, type Waiver } from './waivers.js';
 import { planCases, runPlan } from './runner.js';
-import { countVerdicts, levelVerdict, specVerdict } from './verdict.js';
+import { countVerdicts, levelVerdict, selectionVerdict, specVerdict } from './verdict.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -22,6 +22,8 @@ export interface CertifyOptions {
   role: Role;
   env: RunEnvironment;
   suites: readonly Suite[];
+  /** --only: the ID prefixes the suites were narrowed to; the verdict is then the selection's, not the level's. */
+  selection?: string[];
   accounts: Account[];
   register: boolean;
   transports: TransportKind[];
@@ -54,8 +56,10 @@ export interface CertifyOptions {
 export async function certify(options: CertifyOptions): Promise<RunReport> {
   const { level, role, env } = options;
   const baseline: Baseline = env.baseline;
-  const rows = resolveLevel(level, role, baseline);
-  const plan = planCases(rows, options.suites, role, baseline, options.transports);
+  const levelRows = resolveLevel(level, role, baseline);
+  const plan = planCases(levelRows, options.suites, role, baseline, options.transports);
+  // a partial run reports the specs it selected cases of, not empty rows for the others
+  const rows = options.selection ? levelRows.filter((row) => plan.some((p) => p.row.spec === row.spec)) : levelRows;
   const report = emptyReport(options, rows, plan.length);
   const counters = { logins: 0, connections: 0 };
   const started = performance.now();
@@ -75,7 +79,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     role,
     // one memory of refused credentials per run and target
     env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions, counters },
-    levelSpecs: new Set(rows.map((r) => r.spec)),
+    levelSpecs: new Set(levelRows.map((r) => r.spec)),
     pool,
     suites: options.suites,
     // a client under test is one program: its cases take turns
@@ -138,7 +142,7 @@ function emptyReport(options: CertifyOptions, rows: ResolvedSpec[], planned: num
     tool: { name: 'xmpp-certify', version: TOOL_VERSION },
     name: options.name,
     command: options.command,
-    level: { id: level.id, xep: level.xep, title: level.title, role, baseline: env.baseline, verdict: 'incomplete', reasons: [], warnings: [] },
+    level: { id: level.id, xep: level.xep, title: level.title, role, baseline: env.baseline, ...(options.selection ? { selection: options.selection } : {}), verdict: 'incomplete', reasons: [], warnings: [] },
     target: {
       host: env.target.endpoint.host,
       port: env.target.endpoint.port,
@@ -194,7 +198,8 @@ function specResult(row: ResolvedSpec, baseline: Baseline, cases: CaseResult[], 
 function rollUp(report: RunReport, rows: ResolvedSpec[], results: CaseResult[], bySpec: Map<string, CaseResult[]>, supports: Map<string, SupportReport>): void {
   // a copy: the spec's list grows with later results, this report's must not
   report.specs = rows.map((row) => specResult(row, report.level.baseline, [...(bySpec.get(row.spec) ?? [])], supports.get(row.spec) ?? null));
-  const level = levelVerdict(report.specs.map((s) => ({ row: rows.find((r) => r.spec === s.spec)!, name: s.name, verdict: s.verdict })));
+  const outcomes = report.specs.map((s) => ({ row: rows.find((r) => r.spec === s.spec)!, name: s.name, verdict: s.verdict, cases: s.cases }));
+  const level = report.level.selection ? selectionVerdict(outcomes) : levelVerdict(outcomes);
   report.level.verdict = report.complete || report.finishedAt ? level.verdict : level.verdict === 'fail' ? 'fail' : 'incomplete';
   report.level.reasons = level.reasons;
   // a case that failed once and passed when run again passes, and the summary says it did not always

@@ -81,3 +81,38 @@ export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVer
   if (gaps.length) return { verdict: 'incomplete', reasons: gaps, warnings };
   return { verdict: 'pass', reasons: [], warnings };
 }
+
+/**
+ * The verdict of a partial run (--only): a verdict on the selected cases, not on the level.
+ * - a REQUIRED spec whose selected cases failed, or that the target lacks, fails it;
+ * - a tool error, or a MUST left unproven, leaves it incomplete;
+ * - a selected case that was not run (too few accounts, no user action) is a warning here, since
+ *   the selection is what the user asked to see; --fail-on-not-run makes it fail the job;
+ * - a spec none of whose selected cases looks at its behaviour is not a gap: it was not selected.
+ */
+export function selectionVerdict(specs: readonly (SpecOutcome & { cases: readonly CaseResult[] })[]): { verdict: LevelVerdict; reasons: string[]; warnings: string[] } {
+  const failures: string[] = [];
+  const gaps: string[] = [];
+  const warnings: string[] = [];
+  for (const { row, name, verdict, cases } of specs) {
+    const label = `${name} (${row.requirement})`;
+    const broken = verdict === 'fail' ? 'failed' : verdict === 'absent' ? 'is not supported by the target' : undefined;
+    if (broken && row.requirement === 'REQUIRED') failures.push(`${label} ${broken}`);
+    else if (broken && row.requirement === 'RECOMMENDED') warnings.push(`${label} ${broken}`);
+    const counts = countVerdicts(cases);
+    if (counts.error > 0) gaps.push(`${label}: ${counts.error} selected case(s) ended in a tool error`);
+    const unproven = cases.filter((c) => c.verdict === 'skip' && c.strength === 'must' && c.skipKind === 'unproven').length;
+    if (unproven > 0) gaps.push(`${label}: ${unproven} selected MUST case(s) could not be proven`);
+    const notRun = notRunCount(cases);
+    if (notRun > 0) warnings.push(`${label}: ${notRun} selected case(s) not run`);
+    if (counts.warn > 0) warnings.push(`${label}: a SHOULD is not met`);
+  }
+  if (failures.length) return { verdict: 'fail', reasons: [...failures, ...gaps], warnings };
+  if (gaps.length) return { verdict: 'incomplete', reasons: gaps, warnings };
+  return { verdict: 'pass', reasons: [], warnings };
+}
+
+/** How many cases were skipped because the run could not do them (SkipKind 'not-run'). */
+export function notRunCount(cases: readonly CaseResult[]): number {
+  return cases.filter((c) => c.verdict === 'skip' && c.skipKind === 'not-run').length;
+}

@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
-import { specLabel, type CaseResult, type RunReport, type SpecResult, type Verdict } from './model.js';
+import { specLabel, verdictSubject, type CaseResult, type RunReport, type SpecResult, type Verdict } from './model.js';
 import { overallVerdict } from './matrix.js';
 import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.js';
 
@@ -14,7 +14,7 @@ import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.j
 export function* htmlReport(reports: RunReport[]): Generator<string> {
   const first = reports[0]!;
   const { level } = first;
-  const title = `${level.title} (${level.xep})`;
+  const title = level.selection ? verdictSubject(level) : `${level.title} (${level.xep})`;
   const baseline = level.baseline === '3920' ? 'RFC 3920/3921' : 'RFC 6120/6121';
   yield `<!doctype html>
 <html lang="en">

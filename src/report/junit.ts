@@ -74,6 +74,7 @@ function testCase(c: CaseResult, className: string): string {
   return [
     `    <testcase${attributes({ classname: className, name: `${caseName(c)} ${c.requirement}`, time: c.durationMs / 1000 })}>\n`,
     outcome ? `      ${outcome}\n` : '',
+  if (report.level.selection) properties.push(['selection', report.level.selection.join(' ')]);
     `      <system-out>${cdata(systemOut(c))}</system-out>\n`,
     '    </testcase>\n',
   ].join('');

@@ -1,5 +1,5 @@
 import { citationLine } from '../catalogue/citation.js';
-import { specLabel, type CaseResult, type RunReport } from './model.js';
+import { specLabel, verdictSubject, type CaseResult, type RunReport } from './model.js';
 import { writeFileAtomic } from './write.js';
 
 /**
@@ -11,6 +11,7 @@ export function renderMarkdown(reports: RunReport[]): string {
   const { level } = first;
   const out: string[] = [];
   out.push(`## ${level.title} (${level.xep}), RFC ${level.baseline === '3920' ? '3920/3921' : '6120/6121'} baseline`, '');
+  if (level.selection) out.push(`${verdictSubject(level)}.`, '');
   out.push('| Target | Software | Level | Pass | Fail | Warn | Skip | Error |', '|---|---|---|---:|---:|---:|---:|---:|');
   for (const r of reports) {
     const t = r.totals;

@@ -120,6 +120,8 @@ export interface RunReport {
     title: string;
     role: Role;
     baseline: Baseline;
+    /** --only: the case ID prefixes run. The verdict is then on those cases, not on the level. */
+    selection?: string[];
     verdict: LevelVerdict;
     /** Why the level did not pass, or the warnings that did not stop it. */
     reasons: string[];
@@ -159,4 +161,10 @@ export interface RunStats {
 /** "XEP-0045 v1.24": the spec and the version judged (the RFCs: the name alone). */
 export function specLabel(spec: Pick<SpecResult, 'name' | 'version'>): string {
   return spec.version ? `${spec.name} v${spec.version}` : spec.name;
+}
+
+/** What a level verdict is a verdict on: "Level XEP-0243 Advanced Server", or the cases a partial run selected. */
+export function verdictSubject(level: Pick<RunReport['level'], 'xep' | 'title' | 'selection'>): string {
+  const name = `${level.xep} ${level.title}`;
+  return level.selection ? `Cases ${level.selection.map((p) => `${p}*`).join(', ')} of ${name} (a partial run, not a verdict on the level)` : `Level ${name}`;
 }

@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import chalk from 'chalk';
-import { specLabel, type CaseResult, type LevelVerdict, type RunReport, type SpecResult, type SpecVerdict, type Verdict } from './model.js';
+import { specLabel, verdictSubject, type CaseResult, type LevelVerdict, type RunReport, type SpecResult, type SpecVerdict, type Verdict } from './model.js';
 
 const VERDICT_STYLE: Record<Verdict | SpecVerdict | LevelVerdict, (s: string) => string> = {
   pass: chalk.green,
@@ -97,7 +97,7 @@ function totalsLine(report: RunReport): string {
 
 function levelLines(report: RunReport, prefix = ''): string[] {
   const { level } = report;
-  const out = [chalk.bold(`${prefix}Level ${level.xep} ${level.title}: ${paint(level.verdict)}`)];
+  const out = [chalk.bold(`${prefix}${verdictSubject(level)}: ${paint(level.verdict)}`)];
   for (const r of level.reasons) out.push(`  - ${r}`);
   for (const w of level.warnings) out.push(chalk.yellow(`  ! ${w}`));
   return out;
@@ -112,7 +112,7 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
   const out: string[] = [heading(report), `target ${targetLine(report)}`, ''];
   if (report.unusable) {
     // nothing ran: a table of not-run cases would only repeat the one reason
-    out.push(`not certified: ${report.unusable}`, `${report.planned} cases not run`, chalk.bold(`Level ${report.level.xep} ${report.level.title}: ${paint('incomplete')}`));
+    out.push(`not certified: ${report.unusable}`, `${report.planned} cases not run`, chalk.bold(`${verdictSubject(report.level)}: ${paint('incomplete')}`));
     return out.join('\n');
   }
   out.push(chalk.dim(` ${pad('SPEC', 16)}${pad('TITLE', 38)}${pad('REQUIREMENT', 16)}${pad('VERDICT', 12)}PASS FAIL WARN SKIP  ERR  SUPPORT`));

@@ -60,6 +60,8 @@ export interface RunOptions {
   reuseSessions?: boolean;
   /** --reruns (default 2). */
   reruns?: number;
+  /** --only: the prefixes the suites were narrowed to, for a verdict on them alone. */
+  selection?: string[];
 }
 
 /** The accounts as the tool is given them: ACCOUNTS, or other passwords for them. */
@@ -103,6 +105,7 @@ export async function runAgainst(options: RunOptions): Promise<RunReport> {
     onUpdate: options.onUpdate,
     reuseSessions: options.reuseSessions,
     reruns: options.reruns,
+    selection: options.selection,
   });
 }
 

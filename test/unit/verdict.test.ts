@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedSpec } from '../../src/catalogue/levels.js';
-import { levelVerdict, specVerdict } from '../../src/engine/verdict.js';
+import { levelVerdict, selectionVerdict, specVerdict } from '../../src/engine/verdict.js';
 import type { CaseResult, SupportReport, Verdict } from '../../src/report/model.js';
 import { caseResult } from '../support/reports.js';
 
@@ -64,5 +64,30 @@ describe('level verdict', () => {
   });
   it('informational specs never change the level', () => {
     expect(levelVerdict([{ row: row('REQUIRED'), name: 'A', verdict: 'pass' }, { row: row('INFORMATIONAL'), name: 'XEP-0092', verdict: 'fail' }]).verdict).toBe('pass');
+  });
+});
+
+describe('the verdict of a partial run (--only)', () => {
+  const outcome = (cases: CaseResult[], requirement: ResolvedSpec['requirement'] = 'REQUIRED') => ({ row: row(requirement), name: 'XEP-0030', verdict: specVerdict(cases, null), cases });
+
+  it('passes when the selected cases pass, even where the level would be untested', () => {
+    const discoOnly = outcome([result('pass', undefined, { evidence: 'advertisement' })]);
+    expect(levelVerdict([discoOnly]).verdict).toBe('incomplete');
+    expect(selectionVerdict([discoOnly]).verdict).toBe('pass');
+  });
+  it('fails on a failed case of a REQUIRED spec; only warns for a RECOMMENDED one', () => {
+    expect(selectionVerdict([outcome([result('pass'), result('fail')])]).verdict).toBe('fail');
+    const recommended = selectionVerdict([outcome([result('fail')], 'RECOMMENDED')]);
+    expect(recommended.verdict).toBe('pass');
+    expect(recommended.warnings).toEqual(['XEP-0030 (RECOMMENDED) failed']);
+  });
+  it('is incomplete on a tool error or an unproven MUST', () => {
+    expect(selectionVerdict([outcome([result('pass'), result('error')])]).verdict).toBe('incomplete');
+    expect(selectionVerdict([outcome([result('pass'), result('skip', 'unproven')])]).reasons).toEqual(['XEP-0030 (REQUIRED): 1 selected MUST case(s) could not be proven']);
+  });
+  it('names cases not run as a warning, not a gap', () => {
+    const judged = selectionVerdict([outcome([result('pass'), result('skip', 'not-run')])]);
+    expect(judged.verdict).toBe('pass');
+    expect(judged.warnings).toEqual(['XEP-0030 (REQUIRED): 1 selected case(s) not run']);
   });
 });
