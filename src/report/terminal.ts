@@ -95,6 +95,12 @@ function totalsLine(report: RunReport): string {
   return `${total} cases: ${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skip, ${t.error} error${waived} in ${seconds} s${report.complete ? '' : chalk.magenta(` (interrupted: ${report.interruption ?? 'unknown'})`)}`;
 }
 
+/** Waivers past their expiry: they changed nothing in this run, and still sit in the waiver file. */
+function expiredWaiverLines(report: RunReport, prefix = ''): string[] {
+  return report.specs.flatMap((s) => s.cases).filter((c) => c.waiver?.status === 'expired')
+    .map((c) => chalk.yellow(`${prefix}waiver ${caseKey(c)} expired ${c.waiver!.expires}: no longer applied, the case is ${c.verdict.toUpperCase()}`));
+}
+
 function levelLines(report: RunReport, prefix = ''): string[] {
   const { level } = report;
   const out = [chalk.bold(`${prefix}${verdictSubject(level)}: ${paint(level.verdict)}`)];
@@ -129,7 +135,7 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
     const sessions = report.target.client?.mode === 'listen' ? '' : `${s.logins} logins, ${s.reusedSessions} sessions reused, ${s.connections} connections, `;
     out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${sessions}peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
   }
-  out.push(...levelLines(report));
+  out.push(...expiredWaiverLines(report), ...levelLines(report));
   return out.join('\n');
 }
 
@@ -156,6 +162,7 @@ function renderMany(reports: RunReport[], options: { verbose: boolean }): string
   }
   out.push(chalk.dim(' (counts: pass/fail/warn)'), '');
   for (const r of reports) out.push(`${pad(chalk.bold(r.name), width)}${totalsLine(r)}`);
+  for (const r of reports) out.push(...expiredWaiverLines(r, `${r.name}: `));
   for (const r of reports) out.push(...levelLines(r, `${r.name}: `));
   return out.join('\n');
 }

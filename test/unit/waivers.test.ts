@@ -6,7 +6,8 @@ import { UsageError } from '../../src/cli/parse.js';
 import { parseWaivers, readWaivers, waiverReferenceProblems } from '../../src/cli/waiver-file.js';
 import { applyWaiver } from '../../src/engine/waivers.js';
 import type { CaseResult, Verdict } from '../../src/report/model.js';
-import { caseResult } from '../support/reports.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { caseResult, runReport } from '../support/reports.js';
 
 const result = (verdict: Verdict, id = 'XEP0124-7.1-1', transport: CaseResult['transport'] = 'tcp'): CaseResult => caseResult(id, verdict, {
   spec: 'xep-0124', specName: 'XEP-0124', section: '7.1', transport,
@@ -59,6 +60,30 @@ function problemLines(read: () => unknown): string[] {
   }
   throw new Error('expected a UsageError');
 }
+
+describe('expired waivers on the terminal', () => {
+  const plain = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+  const waivers = [{ id: 'A-1', reason: 'old', expires: '2020-01-01' }, { id: 'A-2', reason: 'current', expires: '2099-01-01' }];
+  const report = (name: string) => runReport(name, [
+    applyWaiver(caseResult('A-1', 'fail'), waivers, name),
+    applyWaiver(caseResult('A-1', 'pass', { transport: 'bosh' }), waivers, name),
+    applyWaiver(caseResult('A-2', 'fail'), waivers, name),
+  ], 'fail');
+
+  it('says of each expired waiver, a line each, its case, its expiry and that it no longer applies', () => {
+    const lines = plain(renderTerminal([report('prosody')], { verbose: false })).split('\n');
+    expect(lines.filter((l) => l.includes('waiver A-'))).toEqual([
+      'waiver A-1 expired 2020-01-01: no longer applied, the case is FAIL',
+      'waiver A-1 [bosh] expired 2020-01-01: no longer applied, the case is PASS',
+    ]);
+  });
+
+  it('names the target in a matrix', () => {
+    const text = plain(renderTerminal([report('prosody'), report('ejabberd')], { verbose: false }));
+    expect(text).toContain('prosody: waiver A-1 expired 2020-01-01: no longer applied');
+    expect(text).toContain('ejabberd: waiver A-1 expired 2020-01-01: no longer applied');
+  });
+});
 
 describe('waiver files are read strictly', () => {
   it('names a misspelt key with the key it probably is, instead of widening the waiver to every target', () => {
