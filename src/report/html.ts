@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { citationLine } from '../catalogue/citation.js';
 import { renderTranscript } from '../evidence/transcript.js';
 import { specLabel, verdictSubject, type CaseResult, type RunReport, type SpecResult, type Verdict } from './model.js';
@@ -8,8 +9,10 @@ import { writeFileAtomic, xmlAttribute as attr, xmlText as esc } from './write.j
  * A single self-contained HTML page (no scripts or styles from the network): the level verdict
  * per target, the spec × target matrix with colours and counts, each cell opening onto its
  * cases and each case onto its requirement, spec link, expected vs actual and transcript.
- * Opening and closing use <details>, so the page works without JavaScript. The page comes out
- * in pieces, one case at a time, like the JSON and JUnit files.
+ * Opening and closing use <details>, so the page reads in full without JavaScript; a small
+ * inline script adds a filter by verdict, expand and collapse all, and opens every case that
+ * did not pass for printing. The page comes out in pieces, one case at a time, like the JSON
+ * and JUnit files.
  */
 export function* htmlReport(reports: RunReport[]): Generator<string> {
   const first = reports[0]!;
@@ -21,6 +24,7 @@ export function* htmlReport(reports: RunReport[]): Generator<string> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${esc(`xmpp-certify: ${title}`)}</title>
 <style>${STYLE}</style>
 </head>
@@ -33,6 +37,7 @@ export function* htmlReport(reports: RunReport[]): Generator<string> {
 <section class="targets">
 ${reports.map(targetCard).join('\n')}
 </section>
+${CONTROLS}
 <table class="matrix">
 <thead><tr><th>Specification</th><th>Requirement</th>${reports.map((r) => `<th>${esc(r.name)}</th>`).join('')}</tr></thead>
 <tbody>
@@ -44,6 +49,7 @@ ${reports.map(targetCard).join('\n')}
   yield `</tbody>
 </table>
 <footer><p>Counts in each cell: pass / fail / warn / skip / error. Passwords and SASL payloads are redacted from every transcript.</p></footer>
+<script>${SCRIPT}</script>
 </body>
 </html>
 `;
@@ -116,6 +122,55 @@ ${c.notes.length ? `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`)
 </details>`;
 }
 
+/** Shown by the script, so that a page read without it offers no control that does nothing. */
+const CONTROLS = `<nav class="controls" hidden>
+<span>Show</span>
+<label><input type="radio" name="show" value="fail"> failures and errors</label>
+<label><input type="radio" name="show" value="warn"> and warnings</label>
+<label><input type="radio" name="show" value="all" checked> all cases</label>
+<button type="button" data-expand>Expand all</button>
+<button type="button" data-collapse>Collapse all</button>
+</nav>`;
+
+/**
+ * The filter hides the cases it does not show, and the rows left with none; printing ignores it
+ * (the rule is for screens), and opens every case that did not pass together with its cell,
+ * closing them again afterwards. Print preview and emulated print media are seen through
+ * matchMedia, a real print through beforeprint as well; opening twice is harmless.
+ */
+const SCRIPT = `
+const controls = document.querySelector('.controls');
+controls.hidden = false;
+const SHOWN = { fail: ['fail', 'error'], warn: ['fail', 'error', 'warn'] };
+function show(filter) {
+  const shown = (c) => !SHOWN[filter] || SHOWN[filter].includes(c.dataset.verdict);
+  for (const c of document.querySelectorAll('details.case')) c.classList.toggle('filtered', !shown(c));
+  for (const row of document.querySelectorAll('.matrix tbody tr')) {
+    row.classList.toggle('filtered', filter in SHOWN && ![...row.querySelectorAll('details.case')].some(shown));
+  }
+}
+for (const radio of controls.querySelectorAll('input[name=show]')) radio.addEventListener('change', () => show(radio.value));
+show(controls.querySelector('input[name=show]:checked').value);
+const openAll = (open) => { for (const d of document.querySelectorAll('details')) d.open = open; };
+controls.querySelector('[data-expand]').addEventListener('click', () => openAll(true));
+controls.querySelector('[data-collapse]').addEventListener('click', () => openAll(false));
+const openedForPrint = [];
+function openForPrint() {
+  for (const c of document.querySelectorAll('details.case:not([data-verdict=pass])')) {
+    for (let d = c; d; d = d.parentElement.closest('details')) {
+      if (!d.open) openedForPrint.push(d);
+      d.open = true;
+    }
+  }
+}
+function closeAfterPrint() {
+  for (const d of openedForPrint.splice(0)) d.open = false;
+}
+addEventListener('beforeprint', openForPrint);
+addEventListener('afterprint', closeAfterPrint);
+matchMedia('print').addEventListener('change', (e) => (e.matches ? openForPrint() : closeAfterPrint()));
+`;
+
 const STYLE = `
 :root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --skip: #6e7781; --error: #8250df; --waived: #0969da; }
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
@@ -141,4 +196,19 @@ details.case.v-error .verdict { color: var(--error); } details.case.v-waived .ve
 table.findings { border-collapse: collapse; margin: .3rem 0; } table.findings td, table.findings th { border: 1px solid #d1d9e0; padding: .2rem .4rem; font-size: 12px; }
 pre.transcript { background: #f6f8fa; padding: .5rem; overflow-x: auto; max-height: 30rem; font-size: 11px; white-space: pre-wrap; word-break: break-all; }
 .support, .note, .via { color: #59636e; font-size: 12px; }
+.controls { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; margin: 0 0 .7rem; }
+.controls[hidden] { display: none; }
+@media screen { .filtered { display: none; } }
+@media print {
+  body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .controls { display: none; }
+  pre.transcript { max-height: none; overflow: visible; }
+}
 `;
+
+/** The page may run its own script and style and load nothing: a hostile transcript that slipped past escaping could do neither. */
+const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src '${sha256(SCRIPT)}'; style-src '${sha256(STYLE)}'`;
+
+function sha256(text: string): string {
+  return `sha256-${crypto.createHash('sha256').update(text).digest('base64')}`;
+}
