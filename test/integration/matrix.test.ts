@@ -2,15 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, type FixtureServer } from '../../fixtures/servers/index.js';
 import type { MatrixReport } from '../../src/report/matrix.js';
+import { launchChromium } from '../support/chromium.js';
 import { runTool, type ToolRun } from '../support/cli.js';
 import { checkJunitSchema, jsonReportErrors, readWithJunitparser } from '../support/validate.js';
-
-/** Debian's chromium binary (the /usr/bin/chromium launcher script only adds desktop flags). */
-const CHROMIUM = '/usr/lib/chromium/chromium';
 
 /** --target NAME=HOST:PORT with every per-target flag scoped to NAME. */
 function scopedTarget(name: string, server: FixtureServer): string[] {
@@ -77,10 +75,7 @@ describe('one run over Prosody and ejabberd: the conformance matrix', () => {
   });
 
   it('writes an HTML page that opens offline in Chromium, shows the verdicts, and opens a case on a click', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => {
