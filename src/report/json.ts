@@ -8,13 +8,14 @@ import { writeFileAtomic } from './write.js';
  * JSON.stringify(report, null, 2)'s, made in pieces: rewriting the file while a run goes on
  * then never holds the whole of it in memory at once.
  */
-export function* jsonReport(reports: RunReport[]): Generator<string> {
-  yield* jsonPieces(reports.length === 1 ? reports[0] : matrixOf(reports), '', PIECE_DEPTH);
+export function* jsonReport(reports: RunReport[], command?: string): Generator<string> {
+  yield* jsonPieces(reports.length === 1 ? reports[0] : matrixOf(reports, command), '', PIECE_DEPTH);
   yield '\n';
 }
 
-export function writeJson(file: string, reports: RunReport[]): void {
-  writeFileAtomic(file, jsonReport(reports));
+/** `command`: the command line a matrix names, when it is not its targets' own (see matrixOf). */
+export function writeJson(file: string, reports: RunReport[], command?: string): void {
+  writeFileAtomic(file, jsonReport(reports, command));
 }
 
 /** Levels opened piece by piece: matrix, reports, report, specs, spec, cases; each case is one piece. */

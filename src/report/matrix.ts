@@ -24,14 +24,18 @@ export function overallVerdict(reports: readonly RunReport[]): LevelVerdict {
   return 'pass';
 }
 
-export function matrixOf(reports: RunReport[]): MatrixReport {
+/**
+ * The matrix of several targets' runs. Its command line is the run's, which every target shares;
+ * a matrix merged from separate runs names the merge instead (each target keeps its own).
+ */
+export function matrixOf(reports: RunReport[], command = reports[0]!.command): MatrixReport {
   const first = reports[0]!;
   const { verdict: _v, reasons: _r, warnings: _w, ...level } = first.level;
   const finished = reports.every((r) => r.finishedAt);
   return {
     kind: 'matrix',
     tool: first.tool,
-    command: first.command,
+    command,
     level: { ...level, verdict: overallVerdict(reports) },
     startedAt: reports.map((r) => r.startedAt).sort()[0]!,
     finishedAt: finished ? reports.map((r) => r.finishedAt!).sort().at(-1)! : null,
