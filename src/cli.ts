@@ -5,6 +5,7 @@ import { UnknownLevelError } from './catalogue/levels.js';
 import { TOOL_VERSION } from './engine/certify.js';
 import { compareReports, hasRegressions, readReport, renderComparison } from './cli/compare.js';
 import { levelsCommand, listCommand } from './cli/info.js';
+import { mergeCommand, type MergeFlags } from './cli/merge.js';
 import { positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
 import { EXIT, runCommand, type RunFlags } from './cli/run.js';
 
@@ -96,6 +97,19 @@ function buildProgram(): Command {
       const comparison = compareReports(readReport(oldFile), readReport(newFile));
       process.stdout.write(`${flags.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison)}\n`);
       process.exitCode = hasRegressions(comparison) ? EXIT.fail : EXIT.pass;
+    });
+
+  program.command('merge')
+    .description('one matrix report from the JSON reports of separate runs (a CI job per target); exits as one run of them all would')
+    .argument('<reports...>', 'JSON reports, of one target or of several')
+    .option('--json <file>', 'write the merged JSON report here')
+    .option('--junit <file>', 'write the merged JUnit XML report here')
+    .option('--html <file>', 'write the merged HTML report here')
+    .option('--markdown <file>', 'write the merged Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')
+    .option('-v, --verbose', 'list every case, not only the ones that did not pass')
+    .action((files: string[], flags: MergeFlags) => {
+      process.exitCode = mergeCommand(files, flags, process.argv.slice(2));
     });
 
   return program;
