@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SUITES } from '../suites/index.js';
 import { UnknownLevelError } from './catalogue/levels.js';
 import { TOOL_VERSION } from './engine/certify.js';
-import { compareReports, hasRegressions, readReport, renderComparison } from './cli/compare.js';
+import { compareCommand, type CompareFlags } from './cli/compare.js';
 import { levelsCommand, listCommand } from './cli/info.js';
 import { mergeCommand, type MergeFlags } from './cli/merge.js';
 import { positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
@@ -89,14 +89,16 @@ function buildProgram(): Command {
     });
 
   program.command('compare')
-    .description('what changed between two reports: new failures, fixes, new and removed cases (exit 1 on regressions)')
+    .description('what changed between two reports: specs no longer verified, new failures, fixes, cases no longer run, new and removed cases (exit 1 on regressions)')
     .argument('<old>', 'the earlier JSON report')
     .argument('<new>', 'the later JSON report')
     .option('--json', 'as JSON')
-    .action((oldFile: string, newFile: string, flags: { json?: boolean }) => {
-      const comparison = compareReports(readReport(oldFile), readReport(newFile));
-      process.stdout.write(`${flags.json ? JSON.stringify(comparison, null, 2) : renderComparison(comparison)}\n`);
-      process.exitCode = hasRegressions(comparison) ? EXIT.fail : EXIT.pass;
+    .option('--force', 'compare reports of different levels, roles, baselines, selections or targets (the output says how they differ)')
+    .option('--fail-on-not-run', 'cases that had a verdict and are no longer run are regressions too (exit 1)')
+    .action((oldFile: string, newFile: string, flags: CompareFlags) => {
+      const { output, code } = compareCommand(oldFile, newFile, flags);
+      process.stdout.write(`${output}\n`);
+      process.exitCode = code;
     });
 
   program.command('merge')
