@@ -4,6 +4,8 @@ import { defaultRole, findLevel, resolveLevel, type Level, type Role } from '../
 import type { Baseline } from '../catalogue/specs.js';
 import type { Suite, TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
+import { planCases } from '../engine/runner.js';
+import { notRunCount } from '../engine/verdict.js';
 import { Redactor } from '../evidence/redact.js';
 import { writeHtml } from '../report/html.js';
 import { writeJson } from '../report/json.js';
@@ -51,6 +53,8 @@ export interface RunFlags extends ClientFlags {
   silence: number;
   maxStanzaSize: number;
   only: string[];
+  /** Cases not run (too few accounts, no user action) end the run as incomplete even when all else passed. */
+  failOnNotRun?: boolean;
   boshUrl: string[];
   transport: string;
   slow?: boolean;
@@ -98,6 +102,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const stepMs = setting('stepTimeout', config?.stepTimeout) * 1000;
   const limits: SessionLimits = { stepMs, connectTimeoutMs: stepMs, maxElementChars: flags.maxStanzaSize };
   const levelSpecs = new Set(resolveLevel(level, role, core).map((r) => r.spec));
+  const selected = flags.only.length ? selectCases(suites, flags.only, level, role, core) : suites;
   const transportChoice = setting('transport', config?.transport);
   const outputs = chooseOutputs(flags, level, targets.length);
   checkOutputs(outputs);
@@ -146,7 +151,8 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           actionTimeoutMs: flags.actionTimeout * 1000,
         },
         ready: client && (() => client!.ready(controller.signal)),
-        suites: flags.only.length ? filterSuites(suites, flags.only) : suites,
+        suites: selected,
+        selection: flags.only.length ? flags.only : undefined,
         accounts: target.accounts,
         register: target.register,
         transports: chooseTransports(transportChoice, target.boshUrl, levelSpecs),
@@ -175,14 +181,14 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
     process.off('SIGTERM', onSignal);
   }
   writer.flush(reports);
-  return conclude(reports, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose) });
+  return conclude(reports, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose), failOnNotRun: Boolean(flags.failOnNotRun) });
 }
 
 /**
  * What ends a run, or a merge of runs: the badges written, the summary, where the reports
  * went, a line for each target that could not be certified at all, and the exit code.
  */
-export function conclude(reports: RunReport[], outputs: Outputs, options: { badgeDir?: string; verbose: boolean }): number {
+export function conclude(reports: RunReport[], outputs: Outputs, options: { badgeDir?: string; verbose: boolean; failOnNotRun?: boolean }): number {
   // a report on standard output keeps it for the report: the summary goes to stderr
   const say = Object.values(outputs).some((file) => file && isStandardOutput(file)) ? process.stderr : process.stdout;
   if (options.badgeDir) writeBadges(options.badgeDir, reports);
@@ -195,6 +201,13 @@ export function conclude(reports: RunReport[], outputs: Outputs, options: { badg
   // an interrupted run decides nothing, whatever it found before it stopped
   if (reports.some((r) => !r.complete)) return EXIT.incomplete;
   const verdict = overallVerdict(reports);
+  if (verdict === 'pass' && options.failOnNotRun) {
+    const notRun = notRunCount(reports.flatMap((r) => r.specs.flatMap((s) => s.cases)));
+    if (notRun > 0) {
+      process.stderr.write(`xmpp-certify: ${notRun} case(s) not run, and --fail-on-not-run makes that incomplete\n`);
+      return EXIT.incomplete;
+    }
+  }
   return verdict === 'pass' ? EXIT.pass : verdict === 'fail' ? EXIT.fail : EXIT.incomplete;
 }
 
@@ -330,10 +343,19 @@ function boshTransport(url: string, tls: TlsSettings, limits: SessionLimits): (h
   return async (handlers) => new BoshTransport({ url, tls, waitSeconds: BOSH_WAIT_SECONDS, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
 }
 
-/** Restricts the suites to cases whose ID starts with one of the prefixes (--only). */
-function filterSuites(suites: readonly Suite[], prefixes: string[]): Suite[] {
-  const wanted = (id: string): boolean => prefixes.some((p) => id.toUpperCase().startsWith(p.toUpperCase()));
-  return suites.map((s) => ({ ...s, cases: s.cases.filter((c) => wanted(c.id)) }));
+/**
+ * Restricts the suites to cases whose ID starts with one of the prefixes (--only). A prefix that
+ * selects no case of the level is a usage error: a typo must not pass as an empty, green run.
+ */
+function selectCases(suites: readonly Suite[], prefixes: string[], level: Level, role: Role, core: Baseline): Suite[] {
+  const starts = (id: string, prefix: string): boolean => id.toUpperCase().startsWith(prefix.toUpperCase());
+  const levelIds = planCases(resolveLevel(level, role, core), suites, role, core, ['tcp', 'bosh', 'zlib']).map((p) => p.def.id);
+  for (const prefix of prefixes) {
+    if (!levelIds.some((id) => starts(id, prefix))) {
+      throw new UsageError(`--only ${prefix} selects no case of ${level.id} (${role}); "xmpp-certify list --level ${level.id}" shows the IDs`);
+    }
+  }
+  return suites.map((s) => ({ ...s, cases: s.cases.filter((c) => prefixes.some((p) => starts(c.id, p))) }));
 }
 
 /** The command line for reports, with the password part of every --account replaced. */
