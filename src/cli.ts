@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { SUITES } from '../suites/index.js';
 import { UnknownLevelError } from './catalogue/levels.js';
@@ -14,7 +16,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const coreOption = (): Option => new Option('--core <rfc>', 'RFC baseline: 3920 (the texts of 2007–2009) or 6120').choices(['3920', '6120']).default('3920');
 const roleOption = (): Option => new Option('--role <role>', 'role under test, for levels that have both').choices(['server', 'client']);
 
-function buildProgram(): Command {
+export function buildProgram(): Command {
   const program = new Command('xmpp-certify')
     .description('Certify XMPP servers and clients against the XSF compliance levels of 2007–2009, by behaviour.')
     .version(TOOL_VERSION)
@@ -153,4 +155,14 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/**
+ * Whether node was asked to run this file (through a symlink such as node_modules/.bin, or
+ * without its .js), rather than a test importing it to read the program's commands and options.
+ */
+function runAsProgram(): boolean {
+  const self = fileURLToPath(import.meta.url);
+  const given = process.argv[1];
+  return Boolean(given) && [given!, `${given}.js`].some((file) => fs.existsSync(file) && fs.realpathSync(file) === self);
+}
+
+if (runAsProgram()) await main();
