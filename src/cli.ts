@@ -10,11 +10,14 @@ import { levelsCommand, listCommand } from './cli/info.js';
 import { mergeCommand, type MergeFlags } from './cli/merge.js';
 import { positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
 import { EXIT, runCommand, type RunFlags } from './cli/run.js';
+import { DEFAULT_JUNIT_OPTIONS, JUNIT_WARNING_MODES } from './report/junit.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const coreOption = (): Option => new Option('--core <rfc>', 'RFC baseline: 3920 (the texts of 2007–2009) or 6120').choices(['3920', '6120']).default('3920');
 const roleOption = (): Option => new Option('--role <role>', 'role under test, for levels that have both').choices(['server', 'client']);
+const junitWarningsOption = (): Option => new Option('--junit-warnings <as>', 'how a warning (a SHOULD not met) shows in the JUnit report: skipped, with its reason (fails no build); failure (for pipelines strict on SHOULDs); or pass (its reason first in the case\'s output)')
+  .choices([...JUNIT_WARNING_MODES]).default(DEFAULT_JUNIT_OPTIONS.warnings);
 
 export function buildProgram(): Command {
   const program = new Command('xmpp-certify')
@@ -38,6 +41,7 @@ export function buildProgram(): Command {
     .addOption(coreOption())
     .option('--json <file>', 'write the JSON report here')
     .option('--junit <file>', 'write the JUnit XML report here')
+    .addOption(junitWarningsOption())
     .option('--html <file>', 'write a self-contained HTML report here')
     .option('--markdown <file>', 'write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')
@@ -109,6 +113,7 @@ export function buildProgram(): Command {
     .argument('<reports...>', 'JSON reports, of one target or of several')
     .option('--json <file>', 'write the merged JSON report here')
     .option('--junit <file>', 'write the merged JUnit XML report here')
+    .addOption(junitWarningsOption())
     .option('--html <file>', 'write the merged HTML report here')
     .option('--markdown <file>', 'write the merged Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')

@@ -1,3 +1,4 @@
+import type { JunitWarnings } from '../report/junit.js';
 import { runsOf, type MatrixReport } from '../report/matrix.js';
 import type { RunReport } from '../report/model.js';
 import { readReport } from './compare.js';
@@ -5,6 +6,7 @@ import { UsageError } from './parse.js';
 import { checkBadgeDir, checkOutputs, conclude, redactCommandLine, writeReports, type Outputs } from './run.js';
 
 export interface MergeFlags extends Outputs {
+  junitWarnings?: JunitWarnings;
   badgeDir?: string;
   verbose?: boolean;
 }
@@ -41,7 +43,7 @@ export function mergeCommand(files: string[], flags: MergeFlags, argv: string[])
   checkOutputs(outputs);
   const runs = mergeRuns(files.map((file) => ({ file, report: readReport(file) })));
   if (flags.badgeDir) checkBadgeDir(flags.badgeDir, runs.map((r) => r.name));
-  writeReports(outputs, runs, true, redactCommandLine(argv));
+  writeReports(outputs, runs, true, { command: redactCommandLine(argv), junit: { warnings: flags.junitWarnings } });
   return conclude(runs, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose) });
 }
 

@@ -9,7 +9,7 @@ import { notRunCount } from '../engine/verdict.js';
 import { Redactor } from '../evidence/redact.js';
 import { writeHtml } from '../report/html.js';
 import { writeJson } from '../report/json.js';
-import { writeJunit } from '../report/junit.js';
+import { type JunitOptions, type JunitWarnings, writeJunit } from '../report/junit.js';
 import { writeMarkdown } from '../report/markdown.js';
 import { badgeFile, writeBadges } from '../report/badge.js';
 import { overallVerdict } from '../report/matrix.js';
@@ -40,6 +40,8 @@ export interface RunFlags extends ClientFlags {
   core: Baseline;
   json?: string;
   junit?: string;
+  /** How a warning shows in the JUnit report (commander sets the default). */
+  junitWarnings?: JunitWarnings;
   html?: string;
   markdown?: string;
   /** A shields.io endpoint badge per target, as DIR/NAME.json. */
@@ -122,7 +124,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   const globalTimer = setTimeout(() => controller.abort(new Error(`the run reached its --timeout of ${timeout} s`)), timeout * 1000);
   globalTimer.unref();
 
-  const writer = new ReportWriter(outputs);
+  const writer = new ReportWriter(outputs, { junit: { warnings: flags.junitWarnings } });
   const progress = flags.progress === false ? undefined : new Progress();
   const live: RunReport[] = [];
   const caseTimeoutMs = setting('caseTimeout', config?.caseTimeout) * 1000 + (flags.slow ? 120_000 : 0);
@@ -276,7 +278,10 @@ class ReportWriter {
   private latest?: RunReport[];
   private spacingMs = 1000;
 
-  constructor(private readonly outputs: Outputs) {}
+  constructor(
+    private readonly outputs: Outputs,
+    private readonly settings: ReportSettings,
+  ) {}
 
   schedule(reports: RunReport[]): void {
     this.latest = reports;
@@ -294,20 +299,27 @@ class ReportWriter {
 
   private write(reports: RunReport[], final = false): void {
     const started = performance.now();
-    writeReports(this.outputs, reports, final);
+    writeReports(this.outputs, reports, final, this.settings);
     this.spacingMs = Math.max(1000, 10 * (performance.now() - started));
   }
 }
 
+/** How reports are written, beyond what the runs hold. */
+export interface ReportSettings {
+  /** The command line a matrix names, when not its targets' own. */
+  command?: string;
+  junit?: Partial<JunitOptions>;
+}
+
 /**
  * Writes every report asked for. A stream (standard output, a pipe, /dev/null) takes one
- * report, the final one. `command`: the command line a matrix names, when not its targets' own.
+ * report, the final one.
  */
-export function writeReports(outputs: Outputs, reports: RunReport[], final: boolean, command?: string): void {
+export function writeReports(outputs: Outputs, reports: RunReport[], final: boolean, settings: ReportSettings = {}): void {
   const due = (file: string | undefined): file is string => Boolean(file) && (final || !isStreamDestination(file!));
   const { json, junit, html, markdown } = outputs;
-  if (due(json)) writeJson(json, reports, command);
-  if (due(junit)) writeJunit(junit, reports);
+  if (due(json)) writeJson(json, reports, settings.command);
+  if (due(junit)) writeJunit(junit, reports, settings.junit);
   if (due(html)) writeHtml(html, reports);
   if (due(markdown)) writeMarkdown(markdown, reports);
 }

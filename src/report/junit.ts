@@ -20,7 +20,7 @@ export interface JunitOptions {
   warnings: JunitWarnings;
 }
 
-const DEFAULT_OPTIONS: JunitOptions = { warnings: 'skipped' };
+export const DEFAULT_JUNIT_OPTIONS: JunitOptions = { warnings: 'skipped' };
 
 /**
  * JUnit XML (Surefire flavour, valid against the junit-10 schema CI consumers use): one
@@ -34,24 +34,25 @@ const DEFAULT_OPTIONS: JunitOptions = { warnings: 'skipped' };
  * The document comes out in pieces, one testcase at a time, so that rewriting it while a run
  * goes on never holds a second copy of every transcript.
  */
-export function* junitReport(reports: RunReport[], options: JunitOptions = DEFAULT_OPTIONS): Generator<string> {
+export function* junitReport(reports: RunReport[], options: Partial<JunitOptions> = {}): Generator<string> {
+  const warnings = options.warnings ?? DEFAULT_JUNIT_OPTIONS.warnings;
   const named = reports.length > 1;
   // a spec none of whose cases was selected (--only) is no suite: readers would list it empty
   const suites = reports.flatMap((report) => report.specs.filter((spec) => spec.cases.length).map((spec) => ({ report, spec })));
   const all = suites.flatMap((s) => s.spec.cases);
   // the schema has no skipped count on <testsuites>
-  const { skipped: _, ...totals } = counts(all, options.warnings);
+  const { skipped: _, ...totals } = counts(all, warnings);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites${attributes({
     name: `xmpp-certify ${reports[0]!.level.id} ${reports.map((r) => r.name).join(' ')}`,
     ...totals,
     time: wallSeconds(all),
   })}>\n`;
-  for (const { report, spec } of suites) yield* testSuite(report, spec, named, options.warnings);
+  for (const { report, spec } of suites) yield* testSuite(report, spec, named, warnings);
   yield '</testsuites>\n';
 }
 
-export function writeJunit(file: string, reports: RunReport[], options: JunitOptions = DEFAULT_OPTIONS): void {
+export function writeJunit(file: string, reports: RunReport[], options: Partial<JunitOptions> = {}): void {
   writeFileAtomic(file, junitReport(reports, options));
 }
 

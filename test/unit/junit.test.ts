@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { convertJUnitToCTRFReport } from 'junit-to-ctrf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { writeReports } from '../../src/cli/run.js';
+import { writeJson } from '../../src/report/json.js';
 import { JUNIT_WARNING_MODES, type JunitWarnings, writeJunit } from '../../src/report/junit.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';
 import { caseResult, runReport } from '../support/reports.js';
@@ -136,5 +139,39 @@ describe('JUnit for CI readers', () => {
     expect(a[0]).toEqual(['prosody: RFC 6120 XMPP Core', 'prosody.core-server.RFC6120', 'RFC6120-4.2-1 requirement of RFC6120-4.2-1']);
     // a case is one name: two testcases with the same names would be merged or dropped as reruns
     expect(new Set(a.map((row) => row.join('|'))).size).toBe(a.length);
+  });
+});
+
+describe('--junit-warnings', () => {
+  const warningElement = (file: string): string => xpath(file, 'name(//testcase[starts-with(@name, "RFC6120-4.7.3-1 ")]/*[1])');
+
+  it('is an option of run and merge, skipped by default, and one of the three modes', () => {
+    for (const name of ['run', 'merge']) {
+      const option = buildProgram().commands.find((c) => c.name() === name)!.options.find((o) => o.long === '--junit-warnings');
+      expect(option, name).toMatchObject({ defaultValue: 'skipped', argChoices: [...JUNIT_WARNING_MODES] });
+    }
+  });
+
+  it('reaches the JUnit file a run writes', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'run.xml');
+    writeReports({ junit: file }, [runReport('prosody', everyVerdict(), 'fail')], true, { junit: { warnings: 'failure' } });
+    expect(warningElement(file)).toBe('failure');
+    writeReports({ junit: file }, [runReport('prosody', everyVerdict(), 'fail')], true);
+    expect(warningElement(file)).toBe('skipped');
+  });
+
+  it('reaches the JUnit file a merge writes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'junit-'));
+    const [json, xml] = [path.join(dir, 'prosody.json'), path.join(dir, 'merged.xml')];
+    writeJson(json, [runReport('prosody', everyVerdict(), 'fail')]);
+    vi.spyOn(process.stdout, 'write').mockReturnValue(true);
+    const exitCode = process.exitCode;
+    try {
+      await buildProgram().parseAsync(['merge', json, '--junit', xml, '--junit-warnings', 'pass'], { from: 'user' });
+    } finally {
+      process.exitCode = exitCode;
+      vi.restoreAllMocks();
+    }
+    expect(warningElement(xml)).toBe('system-out');
   });
 });
