@@ -118,6 +118,7 @@ export function buildProgram(): Command {
     .option('--markdown <file>', 'write the merged Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')
     .option('-v, --verbose', 'list every case, not only the ones that did not pass')
+    .option('--fail-on-not-run', 'exit 2 when a case was not run, as the runs with --fail-on-not-run did')
     .action((files: string[], flags: MergeFlags) => {
       process.exitCode = mergeCommand(files, flags, process.argv.slice(2));
     });

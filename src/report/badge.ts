@@ -20,11 +20,12 @@ const COLOR: Record<LevelVerdict, string> = { pass: 'brightgreen', fail: 'red', 
 /**
  * One target's badge: the level and its verdict. A run that did not end (interrupted, out of
  * time) decides nothing, whatever it found before it stopped: its badge says incomplete, as its
- * exit code does.
+ * exit code does. A partial run (--only) is no verdict on the level, and its label says so.
  */
 export function badgeOf(report: RunReport): ShieldsBadge {
   const message = report.complete ? report.level.verdict : 'incomplete';
-  return { schemaVersion: 1, label: report.level.id, message, color: COLOR[message] };
+  const label = report.level.selection ? `${report.level.id} (partial)` : report.level.id;
+  return { schemaVersion: 1, label, message, color: COLOR[message] };
 }
 
 /**

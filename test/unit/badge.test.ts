@@ -25,6 +25,12 @@ describe('the shields.io endpoint badge of a target', () => {
     expect(badgeOf(report)).toMatchObject({ message: 'incomplete', color: 'lightgrey' });
   });
 
+  it('names a partial run (--only) as such: it is no verdict on the level', () => {
+    const report = runReport('prosody', [caseResult('A-1', 'pass')], 'pass');
+    report.level.selection = ['A-'];
+    expect(badgeOf(report)).toMatchObject({ label: 'core-server (partial)', message: 'pass' });
+  });
+
   it('is written per target as DIR/NAME.json, a name made of an address made safe for a file and a URL', () => {
     const dir = path.join(tmp(), 'badges');
     writeBadges(dir, [runReport('prosody', [], 'pass'), runReport('[::1]:5222', [], 'fail')]);

@@ -92,6 +92,16 @@ describe('merge', () => {
     expect(merge([writeReport(dir, 'a.json', jobReport('a', 'pass')), writeReport(dir, 'b.json', interrupted)])).toBe(EXIT.incomplete);
   });
 
+  it('with --fail-on-not-run, exits 2 on a case not run, as the runs with it did', () => {
+    const dir = tmp();
+    const short = jobReport('b', 'pass', (r) => {
+      r.specs[0]!.cases[1] = caseResult('A-2', 'skip', { skipKind: 'not-run', reason: 'needs a third account' });
+    });
+    const files = [writeReport(dir, 'a.json', jobReport('a', 'pass')), writeReport(dir, 'b.json', short)];
+    expect(merge(files)).toBe(EXIT.pass);
+    expect(merge(files, { failOnNotRun: true })).toBe(EXIT.incomplete);
+  });
+
   it.each([
     ['level', (r: RunReport) => { r.level.id = 'advanced-server'; }, /^cannot merge: level differs: core-server in \S+a\.json, advanced-server in \S+b\.json$/],
     ['role', (r: RunReport) => { r.level.role = 'client'; }, /^cannot merge: role differs: server in \S+a\.json, client in \S+b\.json$/],
@@ -120,7 +130,7 @@ describe('merge', () => {
     const good = writeReport(dir, 'a.json', jobReport('a', 'pass'));
     const other = path.join(dir, 'package.json');
     fs.writeFileSync(other, '{"name":"x","specs":[]}');
-    expect(() => merge([good, other])).toThrow(`${other} is not an xmpp-certify JSON report`);
+    expect(() => merge([good, other])).toThrow(`${other} is not a JSON report of xmpp-certify (--json)`);
     expect(() => merge([good, path.join(dir, 'missing.json')])).toThrow(/^cannot read report \S+missing\.json: ENOENT$/);
   });
 
