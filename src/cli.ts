@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { SUITES } from '../suites/index.js';
 import { UnknownLevelError } from './catalogue/levels.js';
 import { TOOL_VERSION } from './engine/certify.js';
 import { compareCommand, type CompareFlags } from './cli/compare.js';
+import { oneLineError, programHelpTail, unknownCommand } from './cli/help.js';
 import { levelsCommand, listCommand } from './cli/info.js';
 import { mergeCommand, type MergeFlags } from './cli/merge.js';
 import { positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
@@ -23,7 +25,8 @@ export function buildProgram(): Command {
   const program = new Command('xmpp-certify')
     .description('Certify XMPP servers and clients against the XSF compliance levels of 2007–2009, by behaviour.')
     .version(TOOL_VERSION)
-    .showHelpAfterError('(run "xmpp-certify --help" for usage)')
+    .option('--no-color', 'no colours (NO_COLOR=1 does the same)')
+    .configureOutput({ outputError: (text, write) => write(`xmpp-certify: ${oneLineError(text)} (see "xmpp-certify --help")\n`) })
     .exitOverride();
 
   program.command('run', { isDefault: true })
@@ -50,7 +53,8 @@ export function buildProgram(): Command {
     .option('--bosh-url <[name=]url>', 'the BOSH connection manager (XEP-0124/0206), e.g. https://example.org:5281/http-bind', collect, [])
     .option('--transport <kinds>', 'comma-separated tcp, bosh, zlib; or auto: TCP, plus BOSH when the level names XEP-0206 and --bosh-url is given, plus zlib when it names XEP-0138', 'auto')
     .option('--no-progress', 'do not show progress on stderr')
-    .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass')
+    .option('-v, --verbose', 'list every case under its spec, not only the ones that did not pass, with full-length lines')
+    .option('-q, --quiet', 'print only the verdict and why it is not a pass: no progress, no table')
     .option('--slow', 'also run cases that wait on server timers (inactivity timeouts, retry limits): minutes, not seconds')
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable. The verdict is then on those cases (exit 0 when they pass), not on the level', collect, [])
     .option('--fail-on-not-run', 'exit 2 when a case was not run (too few accounts, no user action), even if everything else passed')
@@ -118,11 +122,13 @@ export function buildProgram(): Command {
     .option('--markdown <file>', 'write the merged Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--badge-dir <dir>', 'write a shields.io endpoint badge per target here, as DIR/NAME.json')
     .option('-v, --verbose', 'list every case, not only the ones that did not pass')
+    .option('-q, --quiet', 'print only the verdicts and why they are not a pass')
     .option('--fail-on-not-run', 'exit 2 when a case was not run, as the runs with --fail-on-not-run did')
     .action((files: string[], flags: MergeFlags) => {
       process.exitCode = mergeCommand(files, flags, process.argv.slice(2));
     });
 
+  program.addHelpText('after', () => programHelpTail(program));
   return program;
 }
 
@@ -140,10 +146,36 @@ function keepRunningOnStrayErrors(): void {
   });
 }
 
+/**
+ * A reader that goes away early (`xmpp-certify list … | head`) is not an error of the tool:
+ * stop quietly instead of dying on EPIPE with a stack trace.
+ */
+function stopQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
 async function main(): Promise<void> {
   keepRunningOnStrayErrors();
+  stopQuietlyWhenOutputCloses();
+  const args = process.argv.slice(2);
+  // no-color.org: any non-empty NO_COLOR; chalk reads --no-color itself
+  if (process.env.NO_COLOR) chalk.level = 0;
+  const program = buildProgram();
+  if (args.length === 0) {
+    // nothing asked: say how to ask, as a usage error (a script that forgot its arguments must not pass)
+    process.stderr.write(program.helpInformation());
+    process.exitCode = EXIT.incomplete;
+    return;
+  }
   try {
-    await buildProgram().parseAsync(process.argv);
+    const unknown = unknownCommand(program, args);
+    if (unknown) throw new UsageError(unknown);
+    await program.parseAsync(process.argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version exit 0; everything else commander reports is a usage error

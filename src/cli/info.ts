@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { LEVELS, defaultRole, findLevel, resolveLevel, type Role } from '../catalogue/levels.js';
 import { specInfo, type Baseline } from '../catalogue/specs.js';
-import type { Suite } from '../engine/case.js';
+import type { Suite, TransportKind } from '../engine/case.js';
 import { catalogueSection, planCases } from '../engine/runner.js';
 import { citationLine } from '../catalogue/citation.js';
 import { UsageError } from './parse.js';
@@ -46,6 +46,17 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
   return out.join('\n');
 }
 
+/**
+ * The level's case count as every output gives it, and what it is made of: the cases over TCP,
+ * and the copies of stanza cases over BOSH and zlib, which a run drops when the target offers
+ * neither.
+ */
+function caseCount(cases: readonly { transport: TransportKind }[]): string {
+  const over = (kind: TransportKind): number => cases.filter((c) => c.transport === kind).length;
+  const copies = (['bosh', 'zlib'] as const).filter((kind) => over(kind) > 0).map((kind) => `${over(kind)} again over ${kind === 'bosh' ? 'BOSH' : 'zlib'}`);
+  return copies.length ? `${cases.length} cases (${over('tcp')} over TCP, ${copies.join(', ')}, when the target offers it)` : `${cases.length} cases`;
+}
+
 /** `xmpp-certify list --level X`: every case the level would run, without connecting. */
 export function listCommand(suites: readonly Suite[], options: { level: string; role?: Role; core: Baseline; json?: boolean }): string {
   const level = findLevel(options.level);
@@ -68,7 +79,7 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
     requirement: p.def.requirement,
   }));
   if (options.json) return JSON.stringify({ level: level.id, role, baseline: options.core, cases }, null, 2);
-  const out = [chalk.bold(`${level.id} (${level.xep} ${level.title}), ${role} role, RFC ${options.core} baseline: ${cases.length} cases`)];
+  const out = [chalk.bold(`${level.id} (${level.xep} ${level.title}), ${role} role, RFC ${options.core} baseline: ${caseCount(cases)}`)];
   let spec = '';
   for (const c of cases) {
     if (c.spec !== spec) {

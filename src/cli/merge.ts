@@ -9,6 +9,7 @@ export interface MergeFlags extends Outputs {
   junitWarnings?: JunitWarnings;
   badgeDir?: string;
   verbose?: boolean;
+  quiet?: boolean;
   failOnNotRun?: boolean;
 }
 
@@ -46,7 +47,7 @@ export function mergeCommand(files: string[], flags: MergeFlags, argv: string[])
   const runs = mergeRuns(files.map((file) => ({ file, report: readReport(file) })));
   if (flags.badgeDir) checkBadgeDir(flags.badgeDir, runs.map((r) => r.name));
   writeReports(outputs, runs, true, { command: redactCommandLine(argv), junit: { warnings: flags.junitWarnings } });
-  return conclude(runs, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose), failOnNotRun: Boolean(flags.failOnNotRun) });
+  return conclude(runs, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose), quiet: Boolean(flags.quiet), failOnNotRun: Boolean(flags.failOnNotRun) });
 }
 
 /** The runs of every report (each read by readReport), in the order given; refused when they could not have been one run. */
@@ -75,4 +76,3 @@ export function mergeRuns(reports: { file: string; report: RunReport | MatrixRep
   }
   return runs.map((r) => r.run);
 }
-

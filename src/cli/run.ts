@@ -48,6 +48,8 @@ export interface RunFlags extends ClientFlags {
   badgeDir?: string;
   reportDir: string;
   verbose?: boolean;
+  /** Only the verdict lines on the terminal, no progress. */
+  quiet?: boolean;
   concurrency: number;
   timeout: number;
   caseTimeout: number;
@@ -125,7 +127,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   globalTimer.unref();
 
   const writer = new ReportWriter(outputs, { junit: { warnings: flags.junitWarnings } });
-  const progress = flags.progress === false ? undefined : new Progress();
+  const progress = flags.progress === false || flags.quiet ? undefined : new Progress();
   const live: RunReport[] = [];
   const caseTimeoutMs = setting('caseTimeout', config?.caseTimeout) * 1000 + (flags.slow ? 120_000 : 0);
   let reports: RunReport[];
@@ -183,21 +185,21 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
     process.off('SIGTERM', onSignal);
   }
   writer.flush(reports);
-  return conclude(reports, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose), failOnNotRun: Boolean(flags.failOnNotRun) });
+  return conclude(reports, outputs, { badgeDir: flags.badgeDir, verbose: Boolean(flags.verbose), quiet: Boolean(flags.quiet), failOnNotRun: Boolean(flags.failOnNotRun) });
 }
 
 /**
  * What ends a run, or a merge of runs: the badges written, the summary, where the reports
  * went, a line for each target that could not be certified at all, and the exit code.
  */
-export function conclude(reports: RunReport[], outputs: Outputs, options: { badgeDir?: string; verbose: boolean; failOnNotRun?: boolean }): number {
+export function conclude(reports: RunReport[], outputs: Outputs, options: { badgeDir?: string; verbose: boolean; quiet?: boolean; failOnNotRun?: boolean }): number {
   // a report on standard output keeps it for the report: the summary goes to stderr
   const say = Object.values(outputs).some((file) => file && isStandardOutput(file)) ? process.stderr : process.stdout;
   if (options.badgeDir) writeBadges(options.badgeDir, reports);
-  say.write(`${renderTerminal(reports, { verbose: options.verbose })}\n`);
+  say.write(`${renderTerminal(reports, { verbose: options.verbose, quiet: options.quiet, width: say.isTTY ? say.columns : undefined })}\n`);
   const files = [...Object.values(outputs), ...(options.badgeDir ? reports.map((r) => badgeFile(options.badgeDir!, r.name)) : [])];
   const written = files.filter((f): f is string => Boolean(f)).map((f) => (f === '-' ? 'standard output' : f)).join(', ');
-  if (written) say.write(`reports: ${written}\n`);
+  if (written && !options.quiet) say.write(`reports: ${written}\n`);
   // a target that could not be certified at all: one line that says why
   for (const r of reports) if (r.unusable) process.stderr.write(`xmpp-certify: ${reports.length > 1 ? `${r.name}: ` : ''}${r.unusable}\n`);
   // an interrupted run decides nothing, whatever it found before it stopped

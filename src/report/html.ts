@@ -31,7 +31,7 @@ export function* htmlReport(reports: RunReport[]): Generator<string> {
 <body>
 <header>
 <h1>${esc(title)}: <span class="badge v-${overallVerdict(reports)}" data-overall>${overallVerdict(reports).toUpperCase()}</span></h1>
-<p class="meta">${esc(`${level.role} role, ${baseline} baseline · ${first.tool.name} ${first.tool.version} · catalogue ${first.catalogue.cases} cases (${first.catalogue.hash}) · started ${first.startedAt}`)}</p>
+<p class="meta">${esc(`${level.role} role, ${baseline} baseline · ${first.tool.name} ${first.tool.version} · catalogue ${first.catalogue.hash} · started ${first.startedAt}`)}</p>
 <p class="meta command"><code>${esc(first.command)}</code></p>
 </header>
 <section class="targets">

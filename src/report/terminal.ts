@@ -16,11 +16,33 @@ const VERDICT_STYLE: Record<Verdict | SpecVerdict | LevelVerdict, (s: string) =>
 
 const paint = (verdict: keyof typeof VERDICT_STYLE, text = verdict.toUpperCase()): string => VERDICT_STYLE[verdict](text);
 
+const COLOUR_CODE = /\u001b\[[0-9;]*m/g;
+
 /** Pads to a width, measuring the text without colour codes. */
 function pad(text: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const visible = text.replace(COLOUR_CODE, '').length;
   return text + ' '.repeat(Math.max(0, width - visible));
+}
+
+/**
+ * Cuts a line to `width` visible characters, ending it with '…' when something was cut; colour
+ * codes do not count, and a cut line ends with a reset so the colour does not run on.
+ */
+export function fitLine(line: string, width: number): string {
+  if (line.replace(COLOUR_CODE, '').length <= width) return line;
+  let out = '';
+  let visible = 0;
+  for (const part of line.split(/(\u001b\[[0-9;]*m)/)) {
+    const room = width - 1 - visible;
+    if (room <= 0) break;
+    if (part.startsWith('\u001b[')) {
+      out += part;
+      continue;
+    }
+    out += part.slice(0, room);
+    visible += Math.min(part.length, room);
+  }
+  return `${out}…${line.includes('\u001b[') ? '\u001b[0m' : ''}`;
 }
 
 function supportCell(spec: SpecResult): string {
@@ -109,9 +131,21 @@ function levelLines(report: RunReport, prefix = ''): string[] {
   return out;
 }
 
+export interface TerminalOptions {
+  /** Every case under its spec, each with the text it is judged by, at full length. */
+  verbose: boolean;
+  /** Only the verdict, with why it is not a pass (--quiet). */
+  quiet?: boolean;
+  /** The terminal's width: longer lines are cut, except with `verbose` (the reports keep the full text). */
+  width?: number;
+}
+
 /** The conformance matrix for a terminal: specs as rows (a column per target), cases below on demand. */
-export function renderTerminal(reports: RunReport[], options: { verbose: boolean }): string {
-  return reports.length === 1 ? renderOne(reports[0]!, options) : renderMany(reports, options);
+export function renderTerminal(reports: RunReport[], options: TerminalOptions): string {
+  if (options.quiet) return reports.flatMap((r) => levelLines(r, reports.length > 1 ? `${r.name}: ` : '')).join('\n');
+  const text = reports.length === 1 ? renderOne(reports[0]!, options) : renderMany(reports, options);
+  const { width } = options;
+  return width && !options.verbose ? text.split('\n').map((line) => fitLine(line, width)).join('\n') : text;
 }
 
 function renderOne(report: RunReport, options: { verbose: boolean }): string {
