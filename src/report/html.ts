@@ -32,7 +32,7 @@ export function* htmlReport(reports: RunReport[]): Generator<string> {
 <header>
 <h1>${esc(title)}: <span class="badge v-${overallVerdict(reports)}" data-overall>${overallVerdict(reports).toUpperCase()}</span></h1>
 <p class="meta">${esc(`${level.role} role, ${baseline} baseline · ${first.tool.name} ${first.tool.version} · catalogue ${first.catalogue.hash} · started ${first.startedAt}`)}</p>
-<p class="meta command"><code>${esc(first.command)}</code></p>
+${[...new Set(reports.map((r) => r.command))].map((command) => `<p class="meta command"><code>${esc(command)}</code></p>`).join('\n')}
 </header>
 <section class="targets">
 ${reports.map(targetCard).join('\n')}

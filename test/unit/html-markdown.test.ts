@@ -13,6 +13,12 @@ const reports = [runReport('prosody', [caseResult('RFC6120-4.2-1', 'pass'), fail
 
 describe('HTML report', () => {
   const html = [...htmlReport(reports)].join('');
+  it('names the command line of each run once: one for a matrix run, each of a merged one', () => {
+    const commands = (page: string): string[] => [...page.matchAll(/<p class="meta command"><code>([^<]*)<\/code><\/p>/g)].map((m) => m[1]!);
+    expect(commands(html)).toEqual([reports[0]!.command]);
+    const merged = reports.map((r) => ({ ...r, command: `xmpp-certify --target ${r.name}` }));
+    expect(commands([...htmlReport(merged)].join(''))).toEqual(['xmpp-certify --target prosody', 'xmpp-certify --target ejabberd']);
+  });
   it('is one self-contained page: no external scripts, styles or images', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<link|\bsrc=|@import|url\(/i);
