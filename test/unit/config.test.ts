@@ -6,22 +6,12 @@ import { loadConfig } from '../../src/cli/config.js';
 import { UsageError } from '../../src/cli/parse.js';
 import { runCommand, type RunFlags } from '../../src/cli/run.js';
 import { SUITES } from '../../suites/index.js';
+import { problemLines } from '../support/usage-errors.js';
 
 function configFile(lines: string[]): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'config-')), 'xmpp-certify.config.yaml');
   fs.writeFileSync(file, lines.join('\n'));
   return file;
-}
-
-/** The lines of the UsageError `read` throws. */
-function problemLines(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message.split('\n');
-  }
-  throw new Error('expected a UsageError');
 }
 
 describe('config files are read strictly', () => {

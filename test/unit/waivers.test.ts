@@ -8,6 +8,7 @@ import { applyWaiver } from '../../src/engine/waivers.js';
 import type { CaseResult, Verdict } from '../../src/report/model.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { caseResult, runReport } from '../support/reports.js';
+import { problemLines } from '../support/usage-errors.js';
 
 const result = (verdict: Verdict, id = 'XEP0124-7.1-1', transport: CaseResult['transport'] = 'tcp'): CaseResult => caseResult(id, verdict, {
   spec: 'xep-0124', specName: 'XEP-0124', section: '7.1', transport,
@@ -49,17 +50,6 @@ describe('waivers', () => {
     expect(() => readWaivers(path.join(dir, 'date.json'))).toThrow(/YYYY-MM-DD/);
   });
 });
-
-/** The lines of the UsageError `read` throws. */
-function problemLines(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message.split('\n');
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('expired waivers on the terminal', () => {
   const plain = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
