@@ -7,7 +7,8 @@ import { renderTranscript } from '../../src/evidence/transcript.js';
 import type { CaseResult, RunReport } from '../../src/report/model.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/src/cli.js');
+/** The built CLI; XMPP_CERTIFY_CLI points the tests at another build (e.g. one in a scratch folder). */
+const CLI = process.env.XMPP_CERTIFY_CLI ?? path.join(ROOT, 'dist/src/cli.js');
 
 export interface ToolRun {
   code: number;
