@@ -7,7 +7,12 @@ export type SpecId =
   | 'xep-0004' | 'xep-0016' | 'xep-0020' | 'xep-0030' | 'xep-0045' | 'xep-0047' | 'xep-0054'
   | 'xep-0065' | 'xep-0071' | 'xep-0077' | 'xep-0078' | 'xep-0082' | 'xep-0085' | 'xep-0086'
   | 'xep-0092' | 'xep-0095' | 'xep-0096' | 'xep-0106' | 'xep-0115' | 'xep-0124' | 'xep-0138'
-  | 'xep-0155' | 'xep-0163' | 'xep-0191' | 'xep-0199' | 'xep-0206';
+  | 'xep-0155' | 'xep-0163' | 'xep-0191' | 'xep-0199' | 'xep-0206'
+  // named by the Compliance Suites 2023 (XEP-0479)
+  | 'rfc7395' | 'rfc7590'
+  | 'xep-0048' | 'xep-0049' | 'xep-0084' | 'xep-0114' | 'xep-0153' | 'xep-0156' | 'xep-0198'
+  | 'xep-0215' | 'xep-0223' | 'xep-0249' | 'xep-0280' | 'xep-0313' | 'xep-0352' | 'xep-0357'
+  | 'xep-0363' | 'xep-0368' | 'xep-0398' | 'xep-0402' | 'xep-0410';
 
 export interface SpecInfo {
   id: SpecId;
@@ -27,6 +32,11 @@ function xep(number: string, title: string): SpecInfo {
 }
 
 const rfcUrl = (n: string): string => `https://www.rfc-editor.org/rfc/rfc${n}`;
+
+/** An RFC that has no older counterpart under the 3920 baseline. */
+function rfc(number: string, title: string): SpecInfo {
+  return { id: `rfc${number}` as SpecId, title, name: () => `RFC ${number}`, url: () => rfcUrl(number) };
+}
 
 const ALL: SpecInfo[] = [
   {
@@ -67,6 +77,27 @@ const ALL: SpecInfo[] = [
   xep('0191', 'Blocking Command'),
   xep('0199', 'XMPP Ping'),
   xep('0206', 'XMPP Over BOSH'),
+  rfc('7395', 'An XMPP Subprotocol for WebSocket'),
+  rfc('7590', 'Use of TLS in XMPP'),
+  xep('0048', 'Bookmarks'),
+  xep('0049', 'Private XML Storage'),
+  xep('0084', 'User Avatar'),
+  xep('0114', 'Jabber Component Protocol'),
+  xep('0153', 'vCard-Based Avatars'),
+  xep('0156', 'Discovering Alternative XMPP Connection Methods'),
+  xep('0198', 'Stream Management'),
+  xep('0215', 'External Service Discovery'),
+  xep('0223', 'Persistent Storage of Private Data via PubSub'),
+  xep('0249', 'Direct MUC Invitations'),
+  xep('0280', 'Message Carbons'),
+  xep('0313', 'Message Archive Management'),
+  xep('0352', 'Client State Indication'),
+  xep('0357', 'Push Notifications'),
+  xep('0363', 'HTTP File Upload'),
+  xep('0368', 'SRV records for XMPP over TLS'),
+  xep('0398', 'User Avatar to vCard-Based Avatars Conversion'),
+  xep('0402', 'PEP Native Bookmarks'),
+  xep('0410', 'MUC Self-Ping (Schrödinger\'s Chat)'),
 ];
 
 export const SPECS: ReadonlyMap<SpecId, SpecInfo> = new Map(ALL.map((s) => [s.id, s]));
