@@ -5,9 +5,10 @@ import { entryFor, entryKey, isAbsent, KEYWORDS, keywordsOf, type Citation, type
 import { LEVELS, resolveLevel, type Role } from '../../src/catalogue/levels.js';
 import { BASELINES, type SpecId } from '../../src/catalogue/specs.js';
 import type { CaseDefinition } from '../../src/engine/case.js';
-import { catalogueRows } from '../../suites/catalogue.js';
+import { catalogueRows, requirementRows } from '../../suites/catalogue.js';
 import { SUITES } from '../../suites/index.js';
 import { NOT_COVERED } from '../../suites/not-covered.js';
+import { REQUIREMENTS } from '../../suites/requirements/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The requirements catalogue, where this checkout has it beside it. */
@@ -173,24 +174,85 @@ function placementProblem(file: string, id: string): string | undefined {
   return section === held || section.startsWith(`${held}.`) ? undefined : `which holds section ${held}`;
 }
 
-describe.runIf(fs.existsSync(CATALOGUE))('the requirements catalogue', () => {
-  const rows = catalogueRows(CATALOGUE);
-  const checked = new Set(cases.map((c) => `${c.id}|${c.role}`));
-  const listed = new Set(NOT_COVERED.map((n) => `${n.id}|${n.role}`));
+/** The project's catalogue (suites/requirements/), and the 2007–2009 one where this checkout has it beside it. */
+const projectRows = requirementRows(REQUIREMENTS);
+const sharedRows = fs.existsSync(CATALOGUE) ? catalogueRows(CATALOGUE) : [];
+const checked = new Set(cases.map((c) => `${c.id}|${c.role}`));
+const listed = new Set(NOT_COVERED.map((n) => `${n.id}|${n.role}`));
+const unchecked = (rows: typeof projectRows): string[] => rows.filter((r) => !checked.has(`${r.id}|${r.role}`) && !listed.has(`${r.id}|${r.role}`)).map((r) => `${r.id} (${r.role})`);
 
-  it('has rows', () => {
-    expect(rows.length).toBeGreaterThan(400);
+describe('the project requirements catalogue (suites/requirements)', () => {
+  const entries = REQUIREMENTS.flatMap((of) => of.requirements.map((r) => ({ of, r })));
+
+  it('lists every file of suites/requirements in its index', () => {
+    const files = fs.readdirSync(path.join(ROOT, 'suites/requirements')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(REQUIREMENTS.map((of) => of.spec).sort()).toEqual(files);
+  });
+
+  it('gives each requirement a unique ID of its spec and section, roles, and the sentence that carries its keyword', () => {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const { of, r } of entries) {
+      if (seen.has(r.id)) problems.push(`${r.id}: used twice`);
+      seen.add(r.id);
+      const prefix = of.spec.startsWith('rfc') ? `RFC${of.spec.slice(3)}` : `XEP${of.spec.slice(4)}`;
+      if (!new RegExp(`^${prefix}-${r.section.replace(/\./g, '\\.')}-\\d+$`).test(r.id)) problems.push(`${r.id}: not ${prefix}-${r.section}-N`);
+      if (r.roles.length === 0) problems.push(`${r.id}: binds no role`);
+      if (r.requirement.trim().length < 20) problems.push(`${r.id}: no requirement in our words`);
+      for (const p of citationProblems(r)) problems.push(`${r.id}: ${p}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('quotes a XEP at the version the levels judge it by, an RFC as published', () => {
+    const wrong = REQUIREMENTS.filter((of) => {
+      if (of.spec.startsWith('rfc')) return of.version !== undefined;
+      const versions = new Set([...keysFor(of.spec, 'server'), ...keysFor(of.spec, 'client')]);
+      return of.version === undefined || (versions.size > 0 && !versions.has(of.version));
+    }).map((of) => `${of.spec} v${of.version}`);
+    expect(wrong).toEqual([]);
   });
 
   it('is checked row by row, or the row says why not (suites/not-covered.ts)', () => {
-    const missing = rows.filter((r) => !checked.has(`${r.id}|${r.role}`) && !listed.has(`${r.id}|${r.role}`)).map((r) => `${r.id} (${r.role})`);
-    expect(missing).toEqual([]);
+    expect(unchecked(projectRows)).toEqual([]);
   });
 
-  it('lists as not covered only rows no case checks, each with a reason', () => {
-    const rowKeys = new Set(rows.map((r) => `${r.id}|${r.role}`));
-    expect(NOT_COVERED.filter((n) => checked.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is checked by a case now`)).toEqual([]);
+  it('agrees with the cases that check it on the section they cite', () => {
+    const section = new Map(entries.map(({ of, r }) => [r.id, { of, r }]));
+    const differ = cases.flatMap((c) => {
+      const row = section.get(c.id);
+      const entry = row && entryFor(c.cite, entryKey(c.spec, '6120', row.of.version));
+      return entry && !isAbsent(entry) && entry.section !== row.r.section ? [`${c.id}: cites §${entry.section}, the catalogue §${row.r.section}`] : [];
+    });
+    expect(differ).toEqual([]);
+  });
+});
+
+describe.runIf(fs.existsSync(CATALOGUE))('the 2007–2009 requirements catalogue', () => {
+  it('has rows', () => {
+    expect(sharedRows.length).toBeGreaterThan(400);
+  });
+
+  it('is checked row by row, or the row says why not (suites/not-covered.ts)', () => {
+    expect(unchecked(sharedRows)).toEqual([]);
+  });
+
+  it('lists as not covered only its rows', () => {
+    const rowKeys = new Set([...sharedRows, ...projectRows].map((r) => `${r.id}|${r.role}`));
     expect(NOT_COVERED.filter((n) => !rowKeys.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is not a catalogue row`)).toEqual([]);
+  });
+});
+
+describe('the rows not covered (suites/not-covered.ts)', () => {
+  it('are rows no case checks, each with a reason', () => {
+    expect(NOT_COVERED.filter((n) => checked.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is checked by a case now`)).toEqual([]);
     expect(NOT_COVERED.filter((n) => n.reason.trim().length < 20).map((n) => n.id)).toEqual([]);
+  });
+
+  it('name rows of the project catalogue by an ID it has', () => {
+    // a spec and role the project catalogue holds (the 2007–2009 one may hold the spec's other role)
+    const held = new Set(projectRows.map((r) => `${r.id.split('-')[0]}|${r.role}`));
+    const rowKeys = new Set(projectRows.map((r) => `${r.id}|${r.role}`));
+    expect(NOT_COVERED.filter((n) => held.has(`${n.id.split('-')[0]}|${n.role}`) && !rowKeys.has(`${n.id}|${n.role}`)).map((n) => `${n.id} (${n.role}) is not a catalogue row`)).toEqual([]);
   });
 });
