@@ -16,7 +16,7 @@ export { parseAccount } from './engine/accounts.js';
 export type { LoginRecord } from './engine/client-link.js';
 
 // sessions and what they carry
-export { DEFAULT_PERSONA, ExpectationError, isStreamHeader, SaslFailure, Session, type Persona } from './session/session.js';
+export { DEFAULT_PERSONA, ExpectationError, isStreamHeader, SaslFailure, Session, type Persona, type StanzaCount } from './session/session.js';
 export { anyOf, iqStanza, match, message, messageWithBody, presence, streamError, type Match } from './session/match.js';
 export { bare, iq, malformedError, newId, query, resourceOf, sameJid, stanzaError, streamErrorCondition, token, type StanzaError } from './session/stanza.js';
 export { chooseMechanism, createExchange, type MechanismName, type SaslCredentials } from './session/sasl/index.js';

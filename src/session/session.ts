@@ -14,8 +14,9 @@ import { TransportCannot } from './negotiation/stream.js';
 import type { MechanismName, SaslCredentials } from './sasl/index.js';
 import { residueOf } from './residue.js';
 import { iq, newId, streamErrorCondition } from './stanza.js';
+import { isStanza, StanzaCount } from './stanza-count.js';
 
-export { BindFailure, ExpectationError, SaslFailure };
+export { BindFailure, ExpectationError, SaslFailure, StanzaCount };
 
 /** What sessions cost the target, counted per run: each certify() gives its sessions its own. */
 export interface SessionCounters {
@@ -113,6 +114,7 @@ export class Session {
   /** Called whenever the peer ends its stream or the connection closes. */
   private readonly endWaiters = new Set<() => void>();
   private readonly iqHandlers = new Map<string, IqHandler>();
+  private readonly counts = new Set<StanzaCount>();
 
   private constructor(private readonly options: SessionOptions) {
     this.label = options.label;
@@ -155,7 +157,19 @@ export class Session {
   send(stanza: Element): void {
     // before binding, the stream is being set up: no resource yet to leave state for
     if (this.jid) this.residue ??= residueOf(stanza);
+    if (this.counts.size > 0 && isStanza(stanza)) for (const count of this.counts) count.sent++;
     this.transport.send(this.transport.frame(stanza));
+  }
+
+  /**
+   * Counts, from now on, the stanzas this session sends (through send(), its answers to the
+   * server's IQs included) and receives: what XEP-0198 §4 has each side count once stream
+   * management is enabled.
+   */
+  countStanzas(): StanzaCount {
+    const count = new StanzaCount();
+    this.counts.add(count);
+    return count;
   }
 
   /** Writes text as it is: half elements, bad XML, odd headers. */
@@ -346,6 +360,16 @@ export class Session {
     this.transport.close();
   }
 
+  /**
+   * The stream now carries the session that `jid` bound over an earlier connection (XEP-0198 §5
+   * resumption): from here on this session is that resource, without binding one of its own.
+   */
+  resumedAs(jid: string): void {
+    this.jid = jid;
+    this.residue ??= 'it resumed the session of an earlier stream';
+    this.note(`this stream now carries the session of ${jid}`);
+  }
+
   /** Drops the connection without closing the stream, as a crashed client would. */
   destroy(reason = 'destroyed by the tool'): void {
     if (!this.isClosed) this.note(reason);
@@ -411,6 +435,7 @@ export class Session {
         transcript.record(this.label, 'received', raw);
         if (el.getName() === 'features' && el.getNS() === NS.stream) this.features = el;
         if (el.getName() === 'error' && el.getNS() === NS.stream) this.streamError = el;
+        if (this.counts.size > 0 && isStanza(el)) for (const count of this.counts) count.received++;
         this.deliver(el);
       },
       end: (raw) => {
