@@ -88,7 +88,8 @@ export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVer
  * - a tool error, or a MUST left unproven, leaves it incomplete;
  * - a selected case that was not run (too few accounts, no user action) is a warning here, since
  *   the selection is what the user asked to see; --fail-on-not-run makes it fail the job;
- * - a spec none of whose selected cases looks at its behaviour is not a gap: it was not selected.
+ * - a spec none of whose selected cases looks at its behaviour is not a gap: it was not selected;
+ * - but a selection none of whose cases passed (all skipped: nothing to certify on) is incomplete.
  */
 export function selectionVerdict(specs: readonly (SpecOutcome & { cases: readonly CaseResult[] })[]): { verdict: LevelVerdict; reasons: string[]; warnings: string[] } {
   const failures: string[] = [];
@@ -107,6 +108,9 @@ export function selectionVerdict(specs: readonly (SpecOutcome & { cases: readonl
     if (notRun > 0) warnings.push(`${label}: ${notRun} selected case(s) not run`);
     if (counts.warn > 0) warnings.push(`${label}: a SHOULD is not met`);
   }
+  // a selection is judged on what was seen: cases all skipped (a target with nothing to certify on) decide nothing
+  const seen = specs.some((s) => s.cases.some((c) => c.verdict !== 'skip' && c.verdict !== 'error'));
+  if (!seen) gaps.push('no selected case was exercised');
   if (failures.length) return { verdict: 'fail', reasons: [...failures, ...gaps], warnings };
   if (gaps.length) return { verdict: 'incomplete', reasons: gaps, warnings };
   return { verdict: 'pass', reasons: [], warnings };

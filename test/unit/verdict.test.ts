@@ -85,6 +85,11 @@ describe('the verdict of a partial run (--only)', () => {
     expect(selectionVerdict([outcome([result('pass'), result('error')])]).verdict).toBe('incomplete');
     expect(selectionVerdict([outcome([result('pass'), result('skip', 'unproven')])]).reasons).toEqual(['XEP-0030 (REQUIRED): 1 selected MUST case(s) could not be proven']);
   });
+  it('is incomplete when no selected case was exercised: skipped cases decide nothing', () => {
+    const judged = selectionVerdict([outcome([result('skip', 'not-run'), result('skip', 'not-applicable')])]);
+    expect(judged.verdict).toBe('incomplete');
+    expect(judged.reasons).toEqual(['no selected case was exercised']);
+  });
   it('names cases not run as a warning, not a gap', () => {
     const judged = selectionVerdict([outcome([result('pass'), result('skip', 'not-run')])]);
     expect(judged.verdict).toBe('pass');
