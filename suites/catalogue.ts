@@ -46,8 +46,10 @@ export type Flag = '2A' | 'MUC' | 'COMP' | 'ADM' | 'DEST' | 'RAW' | 'TLS' | 'TIM
  * One requirement of the project's catalogue (suites/requirements/): where the text states it
  * (section, keyword and the sentence that carries it, word for word, in the version the file
  * names), and what it asks of whom. The citation part is what a case cites: `citationOf()`.
+ * `doc` names another document where the spec makes that document's rules its own (RFC 7590
+ * makes RFC 7525's): the row quotes it, and its section and ID follow that document.
  */
-export interface Requirement extends Pick<Citation, 'section' | 'keyword' | 'quote' | 'anchor'> {
+export interface Requirement extends Pick<Citation, 'section' | 'keyword' | 'quote' | 'anchor' | 'doc'> {
   /** `SPEC-SECTION-N`: the spec (RFC7590, XEP0368), the section in the file's version, a counter within it. */
   id: string;
   /** Whom it binds: the server (the tool as its clients) and/or the client (the tool as its server or peer). */
@@ -76,7 +78,7 @@ export function requirementsOf(of: { spec: SpecId; version?: string }, requireme
 export function citationOf(of: SpecRequirements, id: string): Citation {
   const row = of.requirements.find((r) => r.id === id);
   if (!row) throw new Error(`${id} is not in the catalogue of ${of.spec}`);
-  return { section: row.section, keyword: row.keyword, quote: row.quote, anchor: row.anchor };
+  return { section: row.section, keyword: row.keyword, quote: row.quote, anchor: row.anchor, doc: row.doc };
 }
 
 /** The project catalogue as rows, one per role, like catalogueRows(): for the suite check and `npm run coverage`. */
