@@ -2,10 +2,6 @@ import type { SpecRequirements } from '../catalogue.js';
 import rfc7395 from './rfc7395.js';
 import rfc7590 from './rfc7590.js';
 import xep0156 from './xep-0156.js';
-import xep0198 from './xep-0198.js';
-import xep0280 from './xep-0280.js';
-import xep0313 from './xep-0313.js';
-import xep0352 from './xep-0352.js';
 import xep0368 from './xep-0368.js';
 
 /**
@@ -17,9 +13,5 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   rfc7395,
   rfc7590,
   xep0156,
-  xep0198,
-  xep0280,
-  xep0313,
-  xep0352,
   xep0368,
 ];
