@@ -26,6 +26,7 @@ export { NS } from './xml/namespaces.js';
 // transports, for cases that work them directly
 export { BoshHttp, BoshTransport, bodyTag, HttpTimeout, parseBody, qualifiedStanza, type HttpAnswer, type ParsedBody } from './transport/bosh.js';
 export { openingTag, TcpTransport, type TlsInfo, type TlsOverrides } from './transport/tcp.js';
+export { HttpFailure, httpRequest, type HttpReply, type HttpRequest } from './transport/http.js';
 export type { StreamOpen } from './transport/types.js';
 
 // the world a client under test logs into (listen mode)
