@@ -11,6 +11,7 @@ import { InBandRegistrar } from './registration.js';
 import { SessionPool } from './session-pool.js';
 import { applyWaiver, type Waiver } from './waivers.js';
 import { planCases, runPlan } from './runner.js';
+import { atMost, type ConcurrencyBounds } from './throttle.js';
 import { countVerdicts, levelVerdict, selectionVerdict, specVerdict } from './verdict.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -28,7 +29,8 @@ export interface CertifyOptions {
   register: boolean;
   transports: TransportKind[];
   boshUrl?: string;
-  concurrency: number;
+  /** Cases at once: the bounds the run adapts within (--concurrency MIN-MAX, the default), or N: at most N. */
+  concurrency: ConcurrencyBounds | number;
   caseTimeoutMs: number;
   /** Command line for the report, secrets already replaced. */
   command: string;
@@ -75,7 +77,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     options.onUpdate?.(report, latest);
   };
 
-  const { support, unusable } = await runPlan(plan, {
+  const { support, unusable, throttle } = await runPlan(plan, {
     role,
     // one memory of refused credentials per run and target
     env: { ...env, refusedLogins: new Set(), silentTarget: {}, sessions, counters },
@@ -83,7 +85,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     pool,
     suites: options.suites,
     // a client under test is one program: its cases take turns
-    concurrency: role === 'client' ? 1 : options.concurrency,
+    concurrency: role === 'client' ? atMost(1) : typeof options.concurrency === 'number' ? atMost(options.concurrency) : options.concurrency,
     // a client case may wait for a user action and for its proof on top of its own steps
     caseTimeoutMs: options.caseTimeoutMs + (env.actions ? 2 * (env.actionTimeoutMs ?? 0) : 0),
     signal: options.signal,
@@ -119,6 +121,7 @@ export async function certify(options: CertifyOptions): Promise<RunReport> {
     logins: counters.logins,
     connections: counters.connections,
     reusedSessions: sessions?.reused ?? 0,
+    throttle,
   };
   if (unusable) report.unusable = unusable;
   report.complete = !options.signal.aborted;

@@ -10,6 +10,9 @@ import { CaseContext, type RunEnvironment } from './context.js';
 import { preflight } from './preflight.js';
 import { RegistrationRefused } from './registration.js';
 import { Nonconformance, Skip, TargetSilent, ToolError, type SkipKind, type Strength } from './errors.js';
+import { overloadSign } from './overload.js';
+import { Throttle, type ConcurrencyBounds, type ThrottleStats } from './throttle.js';
+import type { TranscriptEntry } from '../evidence/transcript.js';
 
 /** One case as a run will execute it: the definition, its spec row, the transport, and the text it is judged by. */
 export interface PlannedCase {
@@ -53,7 +56,8 @@ export interface RunnerOptions {
   levelSpecs: ReadonlySet<string>;
   pool: AccountPool;
   suites: readonly Suite[];
-  concurrency: number;
+  /** Cases at once: where to start, and the bounds the run adapts within (see Throttle). */
+  concurrency: ConcurrencyBounds;
   caseTimeoutMs: number;
   /** Aborted on SIGINT/SIGTERM or the global --timeout: no new case starts, running ones stop. */
   signal: AbortSignal;
@@ -78,6 +82,8 @@ interface InternalOptions extends RunnerOptions {
   active: Set<AbortController>;
   /** Settles when the run is stopped. */
   stopped: Promise<'aborted'>;
+  /** How many cases may run at once, as the target's behaviour allows. */
+  throttle: Throttle;
 }
 
 export interface SpecSupport {
@@ -90,7 +96,7 @@ export interface SpecSupport {
 }
 
 /** Runs the spec probes, then the cases; returns the support found per spec and every result. */
-export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions): Promise<{ support: Map<string, SpecSupport>; results: CaseResult[]; unusable?: string }> {
+export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions): Promise<{ support: Map<string, SpecSupport>; results: CaseResult[]; unusable?: string; throttle: ThrottleStats }> {
   // one listener on the run's signal stops every case in flight
   const active = new Set<AbortController>();
   const stopped = new Promise<'aborted'>((resolve) => {
@@ -101,13 +107,13 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
     if (runnerOptions.signal.aborted) stop();
     else runnerOptions.signal.addEventListener('abort', stop, { once: true });
   });
-  const options: InternalOptions = { ...runnerOptions, active, stopped };
+  const options: InternalOptions = { ...runnerOptions, active, stopped, throttle: new Throttle(runnerOptions.concurrency, runnerOptions.signal) };
   const unusable = options.ready ? await options.ready() : (await preflight(options.env, options.signal)) ?? await checkAccounts(options);
   if (unusable) {
     const results = plan.map((item) => notRun(item, options, `not run: ${unusable}`));
     for (const r of results) options.onResult?.(r);
     await options.pool.drain(options.env.sessions);
-    return { support: new Map(), results, unusable };
+    return { support: new Map(), results, unusable, throttle: options.throttle.report() };
   }
   const support = await probeSpecs(plan, options);
   // copies of cases over a transport the target does not offer would only repeat one absence
@@ -119,45 +125,99 @@ export async function runPlan(plan: PlannedCase[], runnerOptions: RunnerOptions)
   // the long ones first, so that they overlap the many short ones instead of trailing them
   runnable.sort((a, b) => (b.def.takesSeconds ?? 0) - (a.def.takesSeconds ?? 0));
   const results: CaseResult[] = [];
-  let next = 0;
   // failures, errors and warnings wait for their re-runs before they are reported
-  const held: { item: PlannedCase; result: CaseResult }[] = [];
-  const report = (item: PlannedCase, result: CaseResult): void => {
+  const held: { item: PlannedCase; result: CaseResult; overloaded: boolean }[] = [];
+  const report = (item: PlannedCase, result: CaseResult, overloaded: boolean): void => {
     if (rerunnable(result, options)) {
-      held.push({ item, result });
+      held.push({ item, result, overloaded });
       return;
     }
     results.push(result);
     options.onResult?.(result);
   };
-  const worker = async (): Promise<void> => {
-    while (next < runnable.length) {
-      const item = runnable[next++]!;
-      const result = options.signal.aborted
-        ? notRun(item, options, `not run: ${abortReason(options.signal)}`)
-        : await runCase(item, support.get(item.def.spec), options);
-      report(item, result);
-    }
+  // every case queues for the throttle at once, in order; retries queue again at the end
+  await Promise.all(runnable.map(async (item) => {
+    const { value, spoiledBy, overloaded } = await throttled(options, () => options.signal.aborted
+      ? Promise.resolve(notRun(item, options, `not run: ${abortReason(options.signal)}`))
+      : runCase(item, support.get(item.def.spec), options), (r) => ({ passed: !notPassed(r), reason: r.reason, transcript: r.transcript }));
+    report(item, withOverloadNotes(value, spoiledBy, overloaded), overloaded);
+  }));
+  // once every other case is done, a few at a time: the load under which they failed is gone;
+  // those that showed overload on every try go last, one at a time: judged as the target behaves alone
+  held.sort((a, b) => Number(a.overloaded) - Number(b.overloaded) || plan.indexOf(a.item) - plan.indexOf(b.item));
+  const rerunAll = async (batch: typeof held, concurrency: number): Promise<void> => {
+    let next = 0;
+    const rerunner = async (): Promise<void> => {
+      while (next < batch.length) {
+        const { item, result } = batch[next++]!;
+        const final = await rerun(item, result, support.get(item.def.spec), options);
+        results.push(final);
+        options.onResult?.(final);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, rerunner));
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, runnable.length)) }, worker));
-  // once every other case is done, a few at a time: the load under which they failed is gone
-  held.sort((a, b) => plan.indexOf(a.item) - plan.indexOf(b.item));
-  let nextHeld = 0;
-  const rerunner = async (): Promise<void> => {
-    while (nextHeld < held.length) {
-      const { item, result } = held[nextHeld++]!;
-      const final = await rerun(item, result, support.get(item.def.spec), options);
-      results.push(final);
-      options.onResult?.(final);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(RERUN_CONCURRENCY, options.concurrency, held.length) }, rerunner));
+  await rerunAll(held.filter((h) => !h.overloaded), Math.min(RERUN_CONCURRENCY, options.throttle.current));
+  await rerunAll(held.filter((h) => h.overloaded), 1);
   await options.pool.drain(options.env.sessions);
-  return { support, results };
+  return { support, results, throttle: options.throttle.report() };
 }
 
 /** Cases run again at once: few enough that the load under which they failed is gone. */
 const RERUN_CONCURRENCY = 4;
+
+/** Tries of a case spoiled by signs of overload that are run again before the case is judged as it is. */
+const OVERLOAD_RETRIES = 3;
+
+/** The pause before the next try of a spoiled case: 0.5 s, 1 s, 2 s, with some spread so that retries do not arrive together. */
+const backoffMs = (retry: number): number => 500 * 2 ** retry * (0.75 + Math.random() / 2);
+
+/**
+ * Runs `run` when the throttle lets it, and again (after a pause, with fewer cases at once) while
+ * a try that did not pass shows a sign of overload, up to OVERLOAD_RETRIES more times.
+ * `spoiledBy`: the signs of the tries not judged; `overloaded`: the last try showed one too.
+ */
+async function throttled<T>(
+  options: InternalOptions,
+  run: () => Promise<T>,
+  evidence: (value: T) => { passed: boolean; reason?: string; transcript: readonly TranscriptEntry[] },
+): Promise<{ value: T; spoiledBy: string[]; overloaded: boolean }> {
+  const spoiledBy: string[] = [];
+  for (let retry = 0; ; retry++) {
+    await options.throttle.acquire();
+    const value = await run();
+    const { passed, reason, transcript } = evidence(value);
+    options.throttle.release(transcript);
+    const sign = passed || options.signal.aborted ? undefined : overloadSign({ reason, transcript });
+    if (!sign) return { value, spoiledBy, overloaded: false };
+    options.throttle.overloaded(sign);
+    if (retry >= OVERLOAD_RETRIES) return { value, spoiledBy, overloaded: true };
+    spoiledBy.push(sign);
+    options.throttle.retried();
+    await pause(backoffMs(retry), options.signal);
+  }
+}
+
+/** What the report says of tries spoiled by signs of overload. */
+function withOverloadNotes(result: CaseResult, spoiledBy: string[], overloaded: boolean): CaseResult {
+  const notes = [...result.notes];
+  if (spoiledBy.length) notes.push(`tried ${spoiledBy.length + 1} times: ${spoiledBy.length === 1 ? 'an earlier try' : `${spoiledBy.length} earlier tries`} showed signs of overload (${[...new Set(spoiledBy)].join(', ')}) and ${spoiledBy.length === 1 ? 'was' : 'were'} not judged; the run lowered its concurrency`);
+  if (overloaded) notes.push('this try showed signs of overload too: the case is judged as the target behaved (and run again alone after the others, when --reruns allows)');
+  return notes.length === result.notes.length ? result : { ...result, notes };
+}
+
+/** Resolves after `ms`, or at once when the run is stopped. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 /** A failure or error worth running again: not when the run was stopped or found the target silent. */
 function rerunnable(result: CaseResult, options: InternalOptions): boolean {
@@ -265,10 +325,10 @@ async function probeSpecs(plan: PlannedCase[], options: InternalOptions): Promis
     const suite = options.suites.find((s) => s.spec === spec && s.role === options.role);
     if (!suite?.probe || options.signal.aborted) return;
     const probe = suite.probe;
-    const outcome = await withCase(options, { n: 1 }, 'tcp', { strength: 'should' }, async (t) => {
+    const { value: outcome } = await throttled(options, () => withCase(options, { n: 1 }, 'tcp', { strength: 'should' }, async (t) => {
       const finding: SupportFinding = await probe(t);
       return finding;
-    });
+    }), (o) => ({ passed: o.verdict === undefined || o.verdict.verdict === 'skip', reason: o.error, transcript: o.context?.transcript.entries ?? [] }));
     const finding = outcome.value;
     const skipped = outcome.verdict?.verdict === 'skip' ? outcome.verdict : undefined;
     const report: SupportReport = finding

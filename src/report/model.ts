@@ -156,6 +156,26 @@ export interface RunStats {
   connections: number;
   /** Logins spared: a case took a quiet session an earlier case had logged in (0 with --no-session-reuse). */
   reusedSessions: number;
+  /** How many cases ran at once, and how the run throttled itself on signs of overload. */
+  throttle?: ThrottleStats;
+}
+
+/** How many cases ran at once: the run adapts within bounds (--concurrency) and backs off on signs of overload. */
+export interface ThrottleStats {
+  /** The bounds the run adapted within, and where it started. */
+  min: number;
+  max: number;
+  start: number;
+  peak: number;
+  lowest: number;
+  /** Where it was when the run ended. */
+  final: number;
+  /** Times the run lowered its concurrency on signs of overload. */
+  backoffs: number;
+  /** Tries of cases run again because a sign of overload spoiled them (not judged). */
+  retries: number;
+  /** The distinct signs of overload seen, in the order first seen (at most five). */
+  signs: string[];
 }
 
 /** "XEP-0045 v1.24": the spec and the version judged (the RFCs: the name alone). */

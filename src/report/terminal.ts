@@ -1,6 +1,6 @@
 import { citationLine } from '../catalogue/citation.js';
 import chalk from 'chalk';
-import { specLabel, verdictSubject, type CaseResult, type LevelVerdict, type RunReport, type SpecResult, type SpecVerdict, type Verdict } from './model.js';
+import { specLabel, verdictSubject, type CaseResult, type LevelVerdict, type RunReport, type SpecResult, type SpecVerdict, type ThrottleStats, type Verdict } from './model.js';
 
 const VERDICT_STYLE: Record<Verdict | SpecVerdict | LevelVerdict, (s: string) => string> = {
   pass: chalk.green,
@@ -167,10 +167,18 @@ function renderOne(report: RunReport, options: { verbose: boolean }): string {
     const s = report.stats;
     // as the client's server the tool logs in nowhere: its own login figures would say nothing
     const sessions = report.target.client?.mode === 'listen' ? '' : `${s.logins} logins, ${s.reusedSessions} sessions reused, ${s.connections} connections, `;
-    out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${sessions}peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB`));
+    const concurrency = s.throttle ? `, ${s.throttle.peak > s.throttle.start ? `${s.throttle.start} to ${s.throttle.peak}` : s.throttle.start} cases at once` : '';
+    out.push(chalk.dim(`${s.casesPerSecond} cases/s, ${sessions}peak RSS ${Math.round(s.peakRssBytes / 1048576)} MB${concurrency}`));
+    if (s.throttle?.backoffs) out.push(throttledLine(s.throttle));
   }
   out.push(...expiredWaiverLines(report), ...levelLines(report));
   return out.join('\n');
+}
+
+/** How the run backed off a target that showed signs of overload. */
+function throttledLine(t: ThrottleStats): string {
+  const tries = t.retries === 1 ? '1 try was' : `${t.retries} tries were`;
+  return chalk.yellow(`throttled: the target showed signs of overload (${t.signs.join(', ')}); the run lowered its concurrency ${t.backoffs === 1 ? 'once' : `${t.backoffs} times`}, to as few as ${t.lowest} at once, and ${tries} run again, not judged`);
 }
 
 function renderMany(reports: RunReport[], options: { verbose: boolean }): string {
