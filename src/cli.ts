@@ -10,7 +10,8 @@ import { compareCommand, type CompareFlags } from './cli/compare.js';
 import { oneLineError, programHelpTail, unknownCommand } from './cli/help.js';
 import { levelsCommand, listCommand } from './cli/info.js';
 import { mergeCommand, type MergeFlags } from './cli/merge.js';
-import { positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
+import { concurrencyBounds, positiveNumber, wholeNumber, UsageError } from './cli/parse.js';
+import { ADAPTIVE_CONCURRENCY } from './engine/throttle.js';
 import { EXIT, runCommand, type RunFlags } from './cli/run.js';
 import { DEFAULT_JUNIT_OPTIONS, JUNIT_WARNING_MODES } from './report/junit.js';
 
@@ -59,7 +60,7 @@ export function buildProgram(): Command {
     .option('--only <id-prefix>', 'run only cases whose ID starts with this; repeatable. The verdict is then on those cases (exit 0 when they pass), not on the level', collect, [])
     .option('--fail-on-not-run', 'exit 2 when a case was not run (too few accounts, no user action), even if everything else passed')
     .option('--no-session-reuse', 'log in anew for every case, instead of handing quiet logged-in sessions (no presence, roster fetch, privacy list, …) to later cases of the same account')
-    .addOption(new Option('--concurrency <n>', 'cases run at once').default(8).argParser(positiveNumber('--concurrency')))
+    .addOption(new Option('--concurrency <n|min-max>', 'cases run at once: N at most, or a range to adapt within (more while the cases wait on the target, fewer on signs of overload)').default(ADAPTIVE_CONCURRENCY, '1-64, starting at 8').argParser(concurrencyBounds('--concurrency')))
     .addOption(new Option('--reruns <n>', 'runs a failing case this many more times, after the others, before judging it: a target that fails only now and then is reported as intermittent (0: judge the first run)').default(2).argParser(wholeNumber('--reruns')))
     .addOption(new Option('--timeout <seconds>', 'deadline for the whole run').default(600).argParser(positiveNumber('--timeout')))
     .addOption(new Option('--case-timeout <seconds>', 'deadline for one case').default(30).argParser(positiveNumber('--case-timeout')))

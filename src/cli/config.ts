@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { parseAccount, type Account } from '../engine/accounts.js';
-import { throwIfProblems, UsageError, validateBareJid } from './parse.js';
+import type { ConcurrencyBounds } from '../engine/throttle.js';
+import { concurrencyBounds, throwIfProblems, UsageError, validateBareJid } from './parse.js';
 import { didYouMean, unknownKeys } from './suggest.js';
 import { parseWaivers, readWaivers, type WaiverEntry } from './waiver-file.js';
 
@@ -28,7 +29,7 @@ export interface ConfigFile {
   role?: string;
   core?: string;
   transport?: string;
-  concurrency?: number;
+  concurrency?: ConcurrencyBounds;
   timeout?: number;
   caseTimeout?: number;
   stepTimeout?: number;
@@ -77,7 +78,7 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
     role: read.oneOf('role', ['server', 'client']),
     core: read.oneOf('core', ['3920', '6120']),
     transport: read.text('transport'),
-    concurrency: read.positive('concurrency'),
+    concurrency: read.concurrency('concurrency'),
     timeout: read.positive('timeout'),
     caseTimeout: read.positive('case-timeout'),
     stepTimeout: read.positive('step-timeout'),
@@ -176,6 +177,18 @@ class Fields {
     const v = this.raw[key];
     if (v === undefined) return undefined;
     return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : this.wrong(key, 'a positive number');
+  }
+
+  /** A number of cases or a range MIN-MAX, as --concurrency takes. */
+  concurrency(key: string): ConcurrencyBounds | undefined {
+    const v = this.text(key);
+    if (v === undefined) return undefined;
+    try {
+      return concurrencyBounds(key)(v);
+    } catch (err) {
+      this.problems.push(`${this.where}: ${(err as Error).message}`);
+      return undefined;
+    }
   }
 
   flag(key: string): boolean | undefined {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseAccount, type Account } from '../engine/accounts.js';
+import { ADAPTIVE_CONCURRENCY, atMost, type ConcurrencyBounds } from '../engine/throttle.js';
 
 /** A command-line mistake: reported in one line (one per problem), exit code 2, no stack trace. */
 export class UsageError extends Error {
@@ -72,6 +73,20 @@ export function wholeNumber(name: string) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number (0 or more), not "${value}"`);
     return n;
+  };
+}
+
+/**
+ * --concurrency: N (at most N cases at once, fewer after signs of overload) or MIN-MAX (adapting
+ * within those bounds, starting at the default start where it fits).
+ */
+export function concurrencyBounds(name: string) {
+  return (value: string): ConcurrencyBounds => {
+    const range = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+    const [min, max] = [Number(range?.[1]), Number(range?.[2] ?? range?.[1])];
+    if (!range || min < 1 || max < min) throw new UsageError(`${name} must be a number of cases or a range MIN-MAX (such as 4-32), not "${value}"`);
+    if (range[2] === undefined) return atMost(min);
+    return { min, max, start: Math.max(min, Math.min(max, ADAPTIVE_CONCURRENCY.start)) };
   };
 }
 

@@ -5,6 +5,7 @@ import type { Baseline } from '../catalogue/specs.js';
 import type { Suite, TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
 import { planCases } from '../engine/runner.js';
+import type { ConcurrencyBounds } from '../engine/throttle.js';
 import { notRunCount } from '../engine/verdict.js';
 import { Redactor } from '../evidence/redact.js';
 import { writeHtml } from '../report/html.js';
@@ -50,7 +51,8 @@ export interface RunFlags extends ClientFlags {
   verbose?: boolean;
   /** Only the verdict lines on the terminal, no progress. */
   quiet?: boolean;
-  concurrency: number;
+  /** A number (at most that many cases at once) or bounds to adapt within. */
+  concurrency: ConcurrencyBounds | number;
   timeout: number;
   caseTimeout: number;
   stepTimeout: number;

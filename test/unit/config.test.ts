@@ -35,7 +35,7 @@ describe('config files are read strictly', () => {
     expect(problemLines(() => loadConfig(file, {}))).toEqual([
       `config ${file}: role must be server or client, not "sever" (did you mean "server"?)`,
       `config ${file}: core must be 3920 or 6120, not "6121" (did you mean "6120"?)`,
-      `config ${file}: concurrency must be a positive number, not "eight"`,
+      `config ${file}: concurrency must be a number of cases or a range MIN-MAX (such as 4-32), not "eight"`,
       `config ${file}: register must be true or false, not "false"`,
       `config ${file}, target staging: needs target: HOST[:PORT]`,
     ]);

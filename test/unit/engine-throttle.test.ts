@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../src/evidence/transcript.js';
+import { concurrencyBounds, UsageError } from '../../src/cli/parse.js';
 import { overloadSign } from '../../src/engine/overload.js';
 import { ADAPTIVE_CONCURRENCY, atMost, roundTrips, Throttle, type Gauges } from '../../src/engine/throttle.js';
 
@@ -130,5 +131,22 @@ describe('the throttle', () => {
 
   it('measures a round trip per session from what it sent to what came back first', () => {
     expect(roundTrips([sent('a', 0), sent('b', 5), received('c', 30), sent('d', 40, 'B1'), received('e', 45), received('f', 90, 'B1')])).toEqual([30, 50]);
+  });
+});
+
+describe('--concurrency', () => {
+  const parse = concurrencyBounds('--concurrency');
+
+  it('takes a number (at most that many) or a range to adapt within, starting at 8 where it fits', () => {
+    expect(parse('16')).toEqual({ min: 1, start: 16, max: 16 });
+    expect(parse('4-32')).toEqual({ min: 4, start: 8, max: 32 });
+    expect(parse('12-40')).toEqual({ min: 12, start: 12, max: 40 });
+    expect(parse('1-4')).toEqual({ min: 1, start: 4, max: 4 });
+  });
+
+  it('refuses anything else in one line', () => {
+    for (const bad of ['0', '8-4', 'eight', '-3', '2.5', '4-']) {
+      expect(() => parse(bad), bad).toThrow(new UsageError(`--concurrency must be a number of cases or a range MIN-MAX (such as 4-32), not "${bad}"`));
+    }
   });
 });
