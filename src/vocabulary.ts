@@ -6,10 +6,12 @@
 export type { Strength } from './catalogue/citation.js';
 
 /**
- * How a case's sessions reach the server: plain TCP (with STARTTLS), BOSH (XEP-0124/0206), or
- * TCP with XEP-0138 zlib compression negotiated after authentication.
+ * How a case's sessions reach the server: plain TCP (with STARTTLS), BOSH (XEP-0124/0206), TCP
+ * with XEP-0138 zlib compression negotiated after authentication, WebSocket (RFC 7395), or TCP
+ * with TLS from the first byte (XEP-0368 direct TLS).
  */
-export type TransportKind = 'tcp' | 'bosh' | 'zlib';
+export const TRANSPORT_KINDS = ['tcp', 'bosh', 'zlib', 'websocket', 'directtls'] as const;
+export type TransportKind = (typeof TRANSPORT_KINDS)[number];
 
 /** The verdict of one case. 'waived': it failed (or warned) and a valid waiver covers it. */
 export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error' | 'waived';

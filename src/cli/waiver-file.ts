@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import type { Waiver } from '../engine/waivers.js';
-import type { TransportKind } from '../vocabulary.js';
+import { TRANSPORT_KINDS, type TransportKind } from '../vocabulary.js';
 import { throwIfProblems, UsageError } from './parse.js';
 import { didYouMean, unknownKeys } from './suggest.js';
 
@@ -18,7 +18,7 @@ export interface WaiverScope {
 }
 
 const KEYS = ['id', 'reason', 'expires', 'target', 'transport'];
-const TRANSPORTS: readonly string[] = ['tcp', 'bosh', 'zlib'] satisfies TransportKind[];
+const TRANSPORTS: readonly string[] = TRANSPORT_KINDS;
 
 type Raw = Record<string, unknown>;
 const isMapping = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);

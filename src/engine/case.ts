@@ -1,16 +1,16 @@
 import type { CaseCitation } from '../catalogue/citation.js';
 import type { Role } from '../catalogue/levels.js';
 import type { SpecId } from '../catalogue/specs.js';
-import type { TransportKind } from '../vocabulary.js';
+import { TRANSPORT_KINDS, type TransportKind } from '../vocabulary.js';
 import type { CaseContext } from './context.js';
 
 export type { TransportKind };
 
 /** The transports of a stanza-level case: one that means the same over any of them. */
-export const STANZA_TRANSPORTS: TransportKind[] = ['tcp', 'bosh', 'zlib'];
+export const STANZA_TRANSPORTS: TransportKind[] = [...TRANSPORT_KINDS];
 
 /** The spec whose support a transport needs: its cases are dropped when the probe finds none. */
-export const TRANSPORT_SPEC: Partial<Record<TransportKind, SpecId>> = { bosh: 'xep-0206', zlib: 'xep-0138' };
+export const TRANSPORT_SPEC: Partial<Record<TransportKind, SpecId>> = { bosh: 'xep-0206', zlib: 'xep-0138', websocket: 'rfc7395', directtls: 'xep-0368' };
 
 /**
  * One testable requirement and the script that checks it. Metadata is data; the body is a few

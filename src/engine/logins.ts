@@ -51,7 +51,7 @@ export class Logins {
   async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
     await this.closeKept();
     const open = this.env.transports[kind];
-    if (kind === 'bosh' && !open) throw new Skip('no BOSH endpoint configured for this run (--bosh-url)', 'not-run');
+    if (!open && kind !== 'tcp' && kind !== 'zlib') throw new Skip(NO_ENDPOINT[kind], 'not-run');
     const session = await Session.connect({
       label: this.nextLabel(label),
       target: this.env.target,
@@ -75,7 +75,8 @@ export class Logins {
     const session = await this.connect(label, kind);
     if (lang) session.lang = lang;
     await setupStep(`open a stream as ${session.label}`, () => session.open());
-    if (kind !== 'bosh' && session.features?.getChild('starttls', NS.tls)) {
+    // STARTTLS belongs to plain TCP: the other transports are secured below the stream, or not at all
+    if ((kind === 'tcp' || kind === 'zlib') && session.features?.getChild('starttls', NS.tls)) {
       await setupStep(`STARTTLS for ${session.label}`, () => session.starttls());
     }
     return session;
@@ -195,6 +196,13 @@ export class Logins {
     return `${base}${n}`;
   }
 }
+
+/** Why a transport other than TCP has no endpoint in this run. */
+const NO_ENDPOINT: Record<Exclude<TransportKind, 'tcp' | 'zlib'>, string> = {
+  bosh: 'no BOSH endpoint configured for this run (--bosh-url)',
+  websocket: 'no WebSocket endpoint for this run (--websocket-url, or one the domain names in its host-meta, XEP-0156)',
+  directtls: 'no direct TLS endpoint for this run (--direct-tls, or an _xmpps-client._tcp SRV record of the domain, XEP-0368)',
+};
 
 /** XEP-0138 after SASL, where the 2008 text wants it; a server that offers none cannot host the case. */
 async function compressAfterAuth(session: Session): Promise<void> {

@@ -127,6 +127,8 @@ export class Session {
     const session = new Session(options);
     const handlers = session.transportHandlers();
     session.transport = await options.transport(handlers);
+    // direct TLS and wss:// are secure before the stream begins
+    session.tlsInfo = session.transport.tlsInfo;
     if (options.counters) options.counters.connections++;
     session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
     return session;
@@ -136,7 +138,7 @@ export class Session {
     return this.options.target.domain;
   }
 
-  get transportKind(): 'tcp' | 'bosh' {
+  get transportKind(): Transport['kind'] {
     return this.transport.kind;
   }
 
@@ -330,8 +332,8 @@ export class Session {
    * server's condition when it refuses, and ToolError when no usable mechanism is offered.
    */
   async authenticate(creds: SaslCredentials, mechanism?: MechanismName): Promise<{ mechanism: string; serverProof: string }> {
-    // BOSH runs over the connection manager's HTTP(S): PLAIN goes no barer there than the manager allows
-    const done = await authenticate(this, creds, { mechanism, protectedChannel: this.tlsInfo !== undefined || this.transport.kind === 'bosh' });
+    // BOSH and WebSocket run over HTTP(S): PLAIN goes no barer there than the endpoint allows
+    const done = await authenticate(this, creds, { mechanism, protectedChannel: this.tlsInfo !== undefined || this.transport.kind === 'bosh' || this.transport.kind === 'websocket' });
     if (this.options.counters) this.options.counters.logins++;
     return done;
   }

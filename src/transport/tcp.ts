@@ -34,12 +34,44 @@ export interface TcpOptions {
   connectTimeoutMs: number;
 }
 
+/** The TLS options of a handshake as the client: SNI, trust, and what a case narrows. */
+function clientTlsOptions(servername: string, settings: TlsSettings, overrides: TlsOverrides): tls.ConnectionOptions {
+  const narrowed = Object.keys(overrides).length > 0;
+  return {
+    servername: net.isIP(servername) ? undefined : servername,
+    // a case that narrows the handshake needs a context of its own; everyone else shares one
+    secureContext: narrowed ? undefined : secureContextFor(settings),
+    ca: narrowed ? trustedCas(settings) : undefined,
+    rejectUnauthorized: !settings.insecure,
+    ...overrides,
+  };
+}
+
+/** What a completed handshake showed. */
+export function tlsInfoOf(secure: tls.TLSSocket): TlsInfo {
+  const cipher = secure.getCipher();
+  const cert = secure.getPeerCertificate();
+  return {
+    protocol: secure.getProtocol() ?? 'unknown',
+    cipher: cipher?.name ?? 'unknown',
+    authorized: secure.authorized,
+    authorizationError: secure.authorizationError ? String(secure.authorizationError) : undefined,
+    subjectAltName: cert?.subjectaltname,
+    alpn: typeof secure.alpnProtocol === 'string' ? secure.alpnProtocol : undefined,
+  };
+}
+
+/** The ALPN protocol of XMPP client-to-server streams over direct TLS (XEP-0368 §3). */
+export const XMPP_CLIENT_ALPN = 'xmpp-client';
+
 /**
  * A client-to-server XMPP stream over TCP (RFC 6120 §4), with the STARTTLS upgrade (§5) and
- * XEP-0138 zlib compression as layers the session can switch on mid-stream.
+ * XEP-0138 zlib compression as layers the session can switch on mid-stream; or over TLS from
+ * the first byte (XEP-0368 direct TLS, kind 'directtls').
  */
 export class TcpTransport implements Transport {
-  readonly kind = 'tcp';
+  readonly kind: 'tcp' | 'directtls';
+  readonly tlsInfo?: TlsInfo;
   private socket: net.Socket | tls.TLSSocket;
   private readonly parser: StreamParser;
   private deflate?: zlib.Deflate;
@@ -50,8 +82,11 @@ export class TcpTransport implements Transport {
     socket: net.Socket,
     private readonly handlers: TransportHandlers,
     options: TcpOptions,
+    direct?: TlsInfo,
   ) {
     this.socket = socket;
+    this.kind = direct ? 'directtls' : 'tcp';
+    this.tlsInfo = direct;
     this.parser = new StreamParser(
       {
         header: (name, attrs, raw) => handlers.header(name, attrs, raw),
@@ -81,6 +116,40 @@ export class TcpTransport implements Transport {
         clearTimeout(timer);
         socket.removeAllListeners('error');
         resolve(new TcpTransport(socket, handlers, options));
+      });
+    });
+  }
+
+  /**
+   * Connects with TLS from the first byte (XEP-0368): SNI `servername`, ALPN xmpp-client, the
+   * certificate verified as for STARTTLS. A refused connection is a ToolError, a failed
+   * handshake TlsHandshakeFailed, no answer in time TargetSilent.
+   */
+  static connectDirectTls(endpoint: Endpoint, servername: string, settings: TlsSettings, handlers: TransportHandlers, options: TcpOptions): Promise<TcpTransport> {
+    return new Promise((resolve, reject) => {
+      const secure = tls.connect({ host: endpoint.host, port: endpoint.port, ALPNProtocols: [XMPP_CLIENT_ALPN], ...clientTlsOptions(servername, settings, {}) });
+      secure.setNoDelay(true);
+      let connected = false;
+      let settled = false;
+      secure.once('connect', () => (connected = true));
+      const timer = setTimeout(() => {
+        settled = true;
+        secure.destroy();
+        reject(new TargetSilent(`direct TLS to ${endpoint.host}:${endpoint.port} did not complete within ${options.connectTimeoutMs} ms`));
+      }, options.connectTimeoutMs);
+      // `on`: a refused certificate is followed by the peer's alert, a second 'error'
+      secure.on('error', (err: NodeJS.ErrnoException) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ToolError(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
+      });
+      secure.once('secureConnect', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        secure.removeAllListeners('error');
+        resolve(new TcpTransport(secure, handlers, options, tlsInfoOf(secure)));
       });
     });
   }
@@ -133,15 +202,7 @@ export class TcpTransport implements Transport {
     plain.removeAllListeners('close');
     plain.removeAllListeners('error');
     return new Promise((resolve, reject) => {
-      const secure = tls.connect({
-        socket: plain,
-        servername: net.isIP(servername) ? undefined : servername,
-        // a case that narrows the handshake needs a context of its own; everyone else shares one
-        secureContext: Object.keys(overrides).length ? undefined : secureContextFor(settings),
-        ca: Object.keys(overrides).length ? trustedCas(settings) : undefined,
-        rejectUnauthorized: !settings.insecure,
-        ...overrides,
-      });
+      const secure = tls.connect({ socket: plain, ...clientTlsOptions(servername, settings, overrides) });
       // `on`, not `once`: a refused certificate is followed by the peer's alert, a second
       // 'error' that would otherwise be unhandled and end the process
       let settled = false;
@@ -164,15 +225,7 @@ export class TcpTransport implements Transport {
         secure.removeAllListeners('error');
         this.socket = secure;
         this.attach(secure, (data) => this.parser.write(data));
-        const cipher = secure.getCipher();
-        const cert = secure.getPeerCertificate();
-        resolve({
-          protocol: secure.getProtocol() ?? 'unknown',
-          cipher: cipher?.name ?? 'unknown',
-          authorized: secure.authorized,
-          authorizationError: secure.authorizationError ? String(secure.authorizationError) : undefined,
-          subjectAltName: cert?.subjectaltname,
-        });
+        resolve(tlsInfoOf(secure));
       });
     });
   }
@@ -220,6 +273,11 @@ export class TcpTransport implements Transport {
 /** What opens a TCP stream to `endpoint`, for Session.connect. */
 export function tcpConnector(endpoint: Endpoint, options: TcpOptions): (handlers: TransportHandlers) => Promise<Transport> {
   return (handlers) => TcpTransport.connect(endpoint, handlers, options);
+}
+
+/** What opens a direct TLS stream to `endpoint` for `domain` (XEP-0368), for Session.connect. */
+export function directTlsConnector(endpoint: Endpoint, domain: string, settings: TlsSettings, options: TcpOptions): (handlers: TransportHandlers) => Promise<Transport> {
+  return (handlers) => TcpTransport.connectDirectTls(endpoint, domain, settings, handlers, options);
 }
 
 /** The XML declaration and opening tag a client sends (RFC 6120 §4.7). */

@@ -43,18 +43,23 @@ export interface TlsInfo {
   authorizationError?: string;
   /** Subject alternative names as Node reports them: "DNS:localhost, IP Address:127.0.0.1". */
   subjectAltName?: string;
+  /** The application protocol the server selected by ALPN (RFC 7301); undefined: none. */
+  alpn?: string;
 }
 
 /** Handshake limits a case may impose on top of the run's settings (e.g. one cipher suite). */
 export type TlsOverrides = Pick<tls.ConnectionOptions, 'ciphers' | 'minVersion' | 'maxVersion'>;
 
 /**
- * A bidirectional XML stream to the target: plain TCP (with STARTTLS and compression) or BOSH.
- * What only some transports can do is optional: a session asks for it, and a step that needs
- * it on a transport without it is a tool error, not a finding.
+ * A bidirectional XML stream to the target: plain TCP (with STARTTLS and compression), TCP with
+ * TLS from the first byte (XEP-0368), BOSH, or WebSocket (RFC 7395). What only some transports
+ * can do is optional: a session asks for it, and a step that needs it on a transport without it
+ * is a tool error, not a finding.
  */
 export interface Transport {
-  readonly kind: 'tcp' | 'bosh';
+  readonly kind: 'tcp' | 'directtls' | 'bosh' | 'websocket';
+  /** TLS the transport negotiated before the stream began (direct TLS, a wss:// URL). */
+  readonly tlsInfo?: TlsInfo;
   /** Opens the stream, or restarts it after STARTTLS/SASL/compression (a new document). */
   openStream(open: StreamOpen): void;
   send(data: string): void;

@@ -94,7 +94,7 @@ describe('waiver files are read strictly', () => {
       'w.yaml, waiver 2 (X-2): needs a reason',
       'w.yaml, waiver 2 (X-2): expires "2027-02-30" is not a date (YYYY-MM-DD)',
       'w.yaml, waiver 3: expected a mapping with an id and a reason',
-      'w.yaml, waiver 4 (X-4): transport "bsoh" is not one of tcp, bosh, zlib (did you mean "bosh"?)',
+      'w.yaml, waiver 4 (X-4): transport "bsoh" is not one of tcp, bosh, zlib, websocket, directtls (did you mean "bosh"?)',
     ]);
   });
 
