@@ -8,7 +8,7 @@ import type { CaseResult, RunReport } from '../../src/report/model.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The built CLI; XMPP_CERTIFY_CLI points the tests at another build (e.g. one in a scratch folder). */
-const CLI = process.env.XMPP_CERTIFY_CLI ?? path.join(ROOT, 'dist/src/cli.js');
+export const CLI = process.env.XMPP_CERTIFY_CLI ?? path.join(ROOT, 'dist/src/cli.js');
 
 export interface ToolRun {
   code: number;
