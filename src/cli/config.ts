@@ -13,6 +13,9 @@ export interface ConfiguredTarget {
   domain?: string;
   ca: string[];
   boshUrl?: string;
+  websocketUrl?: string;
+  directTls?: string;
+  hostMetaUrl?: string;
   register?: boolean;
   insecureTls?: boolean;
   accounts: Account[];
@@ -52,7 +55,7 @@ type Raw = Record<string, unknown>;
 const isMapping = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const SETTINGS = ['level', 'role', 'core', 'transport', 'concurrency', 'timeout', 'case-timeout', 'step-timeout', 'silence', 'register', 'insecure-tls', 'waivers', 'targets'];
-const TARGET_KEYS = ['target', 'domain', 'ca', 'bosh-url', 'register', 'insecure-tls', 'accounts'];
+const TARGET_KEYS = ['target', 'domain', 'ca', 'bosh-url', 'websocket-url', 'direct-tls', 'host-meta-url', 'register', 'insecure-tls', 'accounts'];
 const ACCOUNT_KEYS = ['jid', 'password-env'];
 
 /**
@@ -114,7 +117,10 @@ function configuredTarget(where: string, value: unknown, env: NodeJS.ProcessEnv,
     return account ? [account] : [];
   });
   const ca = value.ca === undefined ? [] : (Array.isArray(value.ca) ? value.ca : [value.ca]).map((c) => relative(String(c)));
-  const rest = { domain: read.text('domain'), ca, boshUrl: read.text('bosh-url'), register: read.flag('register'), insecureTls: read.flag('insecure-tls'), accounts };
+  const rest = {
+    domain: read.text('domain'), ca, boshUrl: read.text('bosh-url'), websocketUrl: read.text('websocket-url'), directTls: read.text('direct-tls'),
+    hostMetaUrl: read.text('host-meta-url'), register: read.flag('register'), insecureTls: read.flag('insecure-tls'), accounts,
+  };
   return target === undefined ? undefined : { target, ...rest };
 }
 

@@ -5,7 +5,7 @@ import type { Suite, TransportKind } from '../engine/case.js';
 import { catalogueSection, planCases } from '../engine/runner.js';
 import { citationLine } from '../catalogue/citation.js';
 import { UsageError } from './parse.js';
-import { chooseTransports } from './run.js';
+import { chooseTransports } from './endpoints.js';
 
 /** `xmpp-certify levels`: every level with the specs it names. */
 export function levelsCommand(options: { json?: boolean; core: Baseline }): string {
@@ -46,14 +46,17 @@ export function levelsCommand(options: { json?: boolean; core: Baseline }): stri
   return out.join('\n');
 }
 
+/** How the case count names each transport other than TCP. */
+const COPIES_OVER: Record<Exclude<TransportKind, 'tcp'>, string> = { bosh: 'BOSH', zlib: 'zlib', websocket: 'WebSocket', directtls: 'direct TLS' };
+
 /**
  * The level's case count as every output gives it, and what it is made of: the cases over TCP,
- * and the copies of stanza cases over BOSH and zlib, which a run drops when the target offers
- * neither.
+ * and the copies of stanza cases over the other transports the level names, which a run drops
+ * when the target does not offer them.
  */
 function caseCount(cases: readonly { transport: TransportKind }[]): string {
   const over = (kind: TransportKind): number => cases.filter((c) => c.transport === kind).length;
-  const copies = (['bosh', 'zlib'] as const).filter((kind) => over(kind) > 0).map((kind) => `${over(kind)} again over ${kind === 'bosh' ? 'BOSH' : 'zlib'}`);
+  const copies = (Object.keys(COPIES_OVER) as (keyof typeof COPIES_OVER)[]).filter((kind) => over(kind) > 0).map((kind) => `${over(kind)} again over ${COPIES_OVER[kind]}`);
   return copies.length ? `${cases.length} cases (${over('tcp')} over TCP, ${copies.join(', ')}, when the target offers it)` : `${cases.length} cases`;
 }
 
@@ -63,8 +66,8 @@ export function listCommand(suites: readonly Suite[], options: { level: string; 
   const role = options.role ?? defaultRole(level);
   if (!level.roles.includes(role)) throw new UsageError(`${level.id} has no ${role} role`);
   const rows = resolveLevel(level, role, options.core);
-  // what --transport auto would run, given a BOSH URL
-  const transports = chooseTransports('auto', 'bosh-url', new Set(rows.map((r) => r.spec)));
+  // what --transport auto would run, given every endpoint
+  const transports = chooseTransports('auto', { boshUrl: 'bosh-url', websocketUrl: 'websocket-url', directTls: { host: 'direct-tls', port: 5223 } }, new Set(rows.map((r) => r.spec)));
   const plan = planCases(rows, suites, role, options.core, transports);
   const cases = plan.map((p) => ({
     id: p.def.id,

@@ -16,12 +16,12 @@ export function throwIfProblems(problems: readonly string[]): void {
 }
 
 /** Parses HOST[:PORT] and [IPv6]:PORT; the port defaults to 5222 (RFC 6120 §3.2.1). */
-export function parseTarget(text: string, what = '--target'): { host: string; port: number } {
+export function parseTarget(text: string, what = '--target', defaultPort = 5222): { host: string; port: number } {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
   const plain = /^([^:[\]]+)(?::(\d+))?$/.exec(text);
   const m = bracketed ?? plain;
   if (!m) throw new UsageError(`${what} "${text}" is not HOST[:PORT]`);
-  const port = m[2] === undefined ? 5222 : Number(m[2]);
+  const port = m[2] === undefined ? defaultPort : Number(m[2]);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${what} "${text}": port must be 1-65535`);
   return { host: m[1]!, port };
 }

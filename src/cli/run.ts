@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultRole, findLevel, resolveLevel, type Level, type Role } from '../catalogue/levels.js';
 import type { Baseline } from '../catalogue/specs.js';
-import type { Suite, TransportKind } from '../engine/case.js';
+import { TRANSPORT_SPEC, type Suite, type TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
 import { planCases } from '../engine/runner.js';
 import type { ConcurrencyBounds } from '../engine/throttle.js';
@@ -19,11 +19,10 @@ import { Progress } from '../report/progress.js';
 import { renderTerminal } from '../report/terminal.js';
 import { isStandardOutput, isStreamDestination, unwritableReason } from '../report/write.js';
 import type { SessionLimits } from '../session/session.js';
-import { BoshTransport } from '../transport/bosh.js';
-import type { TlsSettings } from '../transport/tcp.js';
-import type { Transport, TransportHandlers } from '../transport/types.js';
+import { TRANSPORT_KINDS } from '../vocabulary.js';
 import { clientMode, listenTarget, openListening, openPeer, type ClientFlags, type OpenClient } from './client.js';
 import { findConfig, loadConfig, type ConfigFile } from './config.js';
+import { chooseTransports, explicitTransports, resolveEndpoints, transportOpeners } from './endpoints.js';
 import { throwIfProblems, UsageError } from './parse.js';
 import { resolveTargets } from './targets.js';
 import { readWaivers, waiverReferenceProblems, type WaiverEntry, type WaiverScope } from './waiver-file.js';
@@ -62,6 +61,9 @@ export interface RunFlags extends ClientFlags {
   /** Cases not run (too few accounts, no user action) end the run as incomplete even when all else passed. */
   failOnNotRun?: boolean;
   boshUrl: string[];
+  websocketUrl: string[];
+  directTls: string[];
+  hostMetaUrl: string[];
   transport: string;
   slow?: boolean;
   progress?: boolean;
@@ -137,6 +139,9 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   try {
     reports = await Promise.all(targets.map(async (target, i) => {
       const tls = { ca: target.caFiles.map(readCa), insecure: target.insecureTls };
+      const endpoints = await resolveEndpoints(target, transportWanted(transportChoice, levelSpecs), tls, stepMs, (line) => {
+        if (!flags.quiet) process.stderr.write(`xmpp-certify: ${targets.length > 1 ? `${target.name}: ` : ''}${line}\n`);
+      });
       if (mode === 'listen') client = await openListening(target, flags, redactor, limits);
       if (mode === 'peer') client = await openPeer(target, flags, redactor, limits, tls);
       return certify({
@@ -151,7 +156,10 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           redactor,
           includeSlow: Boolean(flags.slow),
           boshUrl: target.boshUrl,
-          transports: target.boshUrl ? { bosh: boshTransport(target.boshUrl, tls, limits) } : {},
+          websocketUrl: endpoints.websocketUrl,
+          directTls: endpoints.directTls,
+          hostMetaUrl: endpoints.hostMetaUrl,
+          transports: transportOpeners(endpoints, target.domain, tls, limits),
           client: client?.link,
           actions: client?.actions,
           actionTimeoutMs: flags.actionTimeout * 1000,
@@ -161,7 +169,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
         selection: flags.only.length ? flags.only : undefined,
         accounts: target.accounts,
         register: target.register,
-        transports: chooseTransports(transportChoice, target.boshUrl, levelSpecs),
+        transports: chooseTransports(transportChoice, endpoints, levelSpecs),
         boshUrl: target.boshUrl,
         concurrency: setting('concurrency', config?.concurrency),
         caseTimeoutMs,
@@ -329,34 +337,11 @@ export function writeReports(outputs: Outputs, reports: RunReport[], final: bool
 }
 
 /**
- * Which transports cases run over. "auto": TCP; BOSH too when a BOSH URL is known and the level
- * names XEP-0206; zlib too when the level names XEP-0138. Stanza-level cases then run once per
- * transport, and the matrix shows which (a transport the target turns out not to offer is
- * dropped after the spec probes).
+ * Whether the run may use a transport of `kind`, so that its endpoint is worth discovering: the
+ * level names its spec (auto), or --transport names it.
  */
-export function chooseTransports(choice: string, boshUrl: string | undefined, levelSpecs: Set<string>): TransportKind[] {
-  if (choice === 'auto') {
-    const kinds: TransportKind[] = ['tcp'];
-    if (boshUrl && levelSpecs.has('xep-0206')) kinds.push('bosh');
-    if (levelSpecs.has('xep-0138')) kinds.push('zlib');
-    return kinds;
-  }
-  const kinds = choice.split(',').map((k) => k.trim());
-  for (const k of kinds) if (!['tcp', 'bosh', 'zlib'].includes(k)) throw new UsageError(`--transport: unknown transport "${k}" (a list of tcp, bosh, zlib; or auto)`);
-  if (kinds.includes('bosh') && !boshUrl) throw new UsageError('--transport bosh needs --bosh-url URL');
-  return kinds as TransportKind[];
-}
-
-/**
- * How long the connection manager may hold our waiting request. Short, because a manager that
- * holds more requests than 'hold' (XEP-0124 §8 says it should not) leaves a stanza we send
- * unprocessed until the held request returns; with a short wait that costs a second, not a
- * step deadline.
- */
-const BOSH_WAIT_SECONDS = 2;
-
-function boshTransport(url: string, tls: TlsSettings, limits: SessionLimits): (handlers: TransportHandlers) => Promise<Transport> {
-  return async (handlers) => new BoshTransport({ url, tls, waitSeconds: BOSH_WAIT_SECONDS, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
+function transportWanted(choice: string, levelSpecs: Set<string>): (kind: TransportKind) => boolean {
+  return (kind) => (choice === 'auto' ? levelSpecs.has(TRANSPORT_SPEC[kind] ?? '') : explicitTransports(choice).includes(kind));
 }
 
 /**
@@ -365,7 +350,7 @@ function boshTransport(url: string, tls: TlsSettings, limits: SessionLimits): (h
  */
 function selectCases(suites: readonly Suite[], prefixes: string[], level: Level, role: Role, core: Baseline): Suite[] {
   const starts = (id: string, prefix: string): boolean => id.toUpperCase().startsWith(prefix.toUpperCase());
-  const levelIds = planCases(resolveLevel(level, role, core), suites, role, core, ['tcp', 'bosh', 'zlib']).map((p) => p.def.id);
+  const levelIds = planCases(resolveLevel(level, role, core), suites, role, core, [...TRANSPORT_KINDS]).map((p) => p.def.id);
   for (const prefix of prefixes) {
     if (!levelIds.some((id) => starts(id, prefix))) {
       throw new UsageError(`--only ${prefix} selects no case of ${level.id} (${role}); "xmpp-certify list --level ${level.id}" shows the IDs`);

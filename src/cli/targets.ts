@@ -13,6 +13,12 @@ export interface TargetSettings {
   caFiles: string[];
   insecureTls: boolean;
   boshUrl?: string;
+  /** The WebSocket endpoint (RFC 7395), ws:// or wss://. */
+  websocketUrl?: string;
+  /** The direct TLS endpoint (XEP-0368). */
+  directTls?: { host: string; port: number };
+  /** Where the domain's host-meta is (XEP-0156), when not at https://DOMAIN/.well-known/host-meta. */
+  hostMetaUrl?: string;
 }
 
 /** The per-target options of the command line; each value may start with NAME= to aim at one target. */
@@ -23,6 +29,9 @@ export interface TargetFlags {
   accountFile?: string;
   ca: string[];
   boshUrl: string[];
+  websocketUrl: string[];
+  directTls: string[];
+  hostMetaUrl: string[];
   register?: boolean;
   insecureTls?: boolean;
 }
@@ -61,6 +70,11 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile | undefine
   const accounts = scoped(flags.account);
   const cas = scoped(flags.ca);
   const boshUrls = scoped(flags.boshUrl);
+  const websocketUrls = scoped(flags.websocketUrl);
+  const directTls = scoped(flags.directTls);
+  const hostMetaUrls = scoped(flags.hostMetaUrl);
+  // an endpoint belongs to one target: unnamed, it applies only when there is one
+  const endpointOf = (values: Scoped[], name: string): string | undefined => values.find((v) => v.name === name)?.value ?? (declared.length === 1 ? values[0]?.value : undefined);
   const fromFile = flags.accountFile ? readAccountFile(flags.accountFile) : [];
 
   return declared.map(({ name, address, configured }) => {
@@ -76,7 +90,10 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile | undefine
     if (given.length === 0 && !register) {
       throw new UsageError(`target ${name}: give accounts with --account JID:PASSWORD (at least 2 for multi-party cases) or let the tool create them with --register`);
     }
-    const boshUrl = boshUrls.find((b) => b.name === name)?.value ?? (declared.length === 1 ? boshUrls[0]?.value : undefined) ?? configured?.boshUrl;
+    const boshUrl = endpointOf(boshUrls, name) ?? configured?.boshUrl;
+    const websocketUrl = checkedUrl(endpointOf(websocketUrls, name) ?? configured?.websocketUrl, '--websocket-url', ['ws:', 'wss:']);
+    const hostMetaUrl = checkedUrl(endpointOf(hostMetaUrls, name) ?? configured?.hostMetaUrl, '--host-meta-url', ['https:']);
+    const directTlsAt = endpointOf(directTls, name) ?? configured?.directTls;
     return {
       name,
       endpoint,
@@ -86,6 +103,25 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile | undefine
       caFiles: [...forTarget(cas, name), ...(configured?.ca ?? [])],
       insecureTls: Boolean(flags.insecureTls ?? configured?.insecureTls ?? config?.insecureTls),
       boshUrl,
+      websocketUrl,
+      directTls: directTlsAt === undefined ? undefined : parseTarget(directTlsAt, '--direct-tls', DIRECT_TLS_PORT),
+      hostMetaUrl,
     };
   });
+}
+
+/** The port of direct TLS when --direct-tls names none: the one XEP-0368 deployments commonly use. */
+const DIRECT_TLS_PORT = 5223;
+
+/** A URL of one of the schemes an option takes, or a usage error naming the option. */
+function checkedUrl(value: string | undefined, option: string, schemes: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${option} "${value}" is not a URL`);
+  }
+  if (!schemes.includes(url.protocol)) throw new UsageError(`${option} "${value}": expected a ${schemes.map((s) => `${s}//`).join(' or ')} URL`);
+  return value;
 }

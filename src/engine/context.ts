@@ -1,6 +1,8 @@
 import type { CitedText } from '../catalogue/citation.js';
 import type { Baseline } from '../catalogue/specs.js';
 import { Transcript } from '../evidence/transcript.js';
+import { defaultHostMetaUrl } from '../transport/discovery.js';
+import type { Endpoint } from '../transport/types.js';
 import type { Finding } from '../report/model.js';
 import type { Match } from '../session/match.js';
 import type { Session, TargetAddress } from '../session/session.js';
@@ -89,6 +91,19 @@ export class CaseContext {
 
   get boshUrl(): string | undefined {
     return this.env.boshUrl;
+  }
+
+  get websocketUrl(): string | undefined {
+    return this.env.websocketUrl;
+  }
+
+  get directTls(): Endpoint | undefined {
+    return this.env.directTls;
+  }
+
+  /** Where the domain's host-meta is (XEP-0156). */
+  get hostMetaUrl(): string {
+    return this.env.hostMetaUrl ?? defaultHostMetaUrl(this.env.target.domain);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Baseline } from '../catalogue/specs.js';
 import type { Redactor } from '../evidence/redact.js';
 import type { Persona, SessionCounters, SessionLimits, TargetAddress } from '../session/session.js';
-import type { Transport, TransportHandlers } from '../transport/types.js';
+import type { Endpoint, Transport, TransportHandlers } from '../transport/types.js';
 import type { Element } from '../xml/element.js';
 import type { TransportKind } from '../vocabulary.js';
 import type { ActionDriver } from './action-driver.js';
@@ -20,6 +20,12 @@ export interface RunEnvironment {
   includeSlow?: boolean;
   /** The BOSH connection manager's URL, when known (--bosh-url). */
   boshUrl?: string;
+  /** The WebSocket endpoint (RFC 7395), when known (--websocket-url, or the domain's host-meta). */
+  websocketUrl?: string;
+  /** The direct TLS endpoint (XEP-0368), when known (--direct-tls, or an _xmpps-client SRV record). */
+  directTls?: Endpoint;
+  /** Where the domain's host-meta is (XEP-0156): --host-meta-url, or https://DOMAIN/.well-known/host-meta. */
+  hostMetaUrl?: string;
   /**
    * Accounts whose credentials the server refused in this run: later logins fail at once, so
    * a wrong password is reported once and never hammers the server into locking the account.

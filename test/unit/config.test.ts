@@ -54,7 +54,7 @@ describe('config files are read strictly', () => {
 
 describe('a run with waivers that name what does not exist', () => {
   const flags = (config: string): RunFlags => ({
-    config, target: [], domain: [], account: [], ca: [], boshUrl: [], core: '3920', reportDir: os.tmpdir(), concurrency: 1, timeout: 5,
+    config, target: [], domain: [], account: [], ca: [], boshUrl: [], websocketUrl: [], directTls: [], hostMetaUrl: [], core: '3920', reportDir: os.tmpdir(), concurrency: 1, timeout: 5,
     caseTimeout: 5, stepTimeout: 1, silence: 1, maxStanzaSize: 1000, only: [], transport: 'auto', progress: false, reruns: 0, actionTimeout: 1, clientTimeout: 1,
   } as RunFlags);
 

@@ -32,7 +32,7 @@ describe('a partial run', () => {
 
   it('refuses a prefix that selects no case of the level, before connecting', async () => {
     const flags = {
-      level: 'core-server', target: ['127.0.0.1:1'], domain: ['localhost'], account: [], ca: [], boshUrl: [], core: '3920', reportDir: os.tmpdir(), concurrency: 1, timeout: 5, register: true,
+      level: 'core-server', target: ['127.0.0.1:1'], domain: ['localhost'], account: [], ca: [], boshUrl: [], websocketUrl: [], directTls: [], hostMetaUrl: [], core: '3920', reportDir: os.tmpdir(), concurrency: 1, timeout: 5, register: true,
       caseTimeout: 5, stepTimeout: 1, silence: 1, maxStanzaSize: 1000, only: ['RFC6120-4.2', 'XEP0045'], transport: 'auto', progress: false, reruns: 0, actionTimeout: 1, clientTimeout: 1,
     } as RunFlags;
     const run = runCommand(flags, (name) => name === 'level', SUITES, []);

@@ -7,7 +7,7 @@ import { UsageError } from '../../src/cli/parse.js';
 import { redactCommandLine } from '../../src/cli/run.js';
 import { resolveTargets, type TargetFlags } from '../../src/cli/targets.js';
 
-const flags = (f: Partial<TargetFlags>): TargetFlags => ({ target: [], domain: [], account: [], ca: [], boshUrl: [], ...f });
+const flags = (f: Partial<TargetFlags>): TargetFlags => ({ target: [], domain: [], account: [], ca: [], boshUrl: [], websocketUrl: [], directTls: [], hostMetaUrl: [], ...f });
 
 describe('targets from the command line', () => {
   it('takes one target with its accounts', () => {
