@@ -1,4 +1,5 @@
 import { bare, type CaseContext, defineCases, type Element, iq, iqStanza, message, messageWithBody, newId, NS, sameJid, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
+import { canonical } from '../lib/canonical.js';
 import { loginPair, ping, settled, unknownLocalpart } from '../lib/sessions.js';
 import { awaitStreamEnd, describeEnding } from '../lib/streams.js';
 import { unknownQuery } from './unknown-payload.js';
@@ -24,16 +25,6 @@ function judgeUnknownNamespace(t: CaseContext, response: Element, what: string):
 /** An address on the domain under test where no account exists. */
 function nobody(t: CaseContext): string {
   return `${unknownLocalpart()}@${t.domain}`;
-}
-
-/** An element as a string that ignores attribute order and where namespaces are declared. */
-function canonical(el: Element): string {
-  const attrs = Object.entries(el.attrs as Record<string, string>)
-    .filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:'))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-  const children = el.children.map((c) => (typeof c === 'string' ? JSON.stringify(c) : canonical(c as Element)));
-  return `{${el.getNS() ?? ''}}${el.getName()}[${attrs.join(' ')}](${children.join('')})`;
 }
 
 /** Extension content no server knows: attributes, escaped text, a nested foreign namespace. */
