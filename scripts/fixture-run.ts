@@ -40,14 +40,24 @@ function serverCpuSeconds(server: FixtureServer): number {
   return ticks / ticksPerSecond;
 }
 
-export function certify(server: FixtureServer, extra: string[]): Promise<Figures & { report: RunReport }> {
+/** How a run reaches the server, where not directly with registered accounts. */
+export interface Route {
+  /** A proxy's ports in front of the server's c2s and HTTP ports. */
+  via?: { port: number; httpPort: number };
+  /** Log in with the fixture's accounts instead of registering throw-away ones. */
+  givenAccounts?: boolean;
+}
+
+export function certify(server: FixtureServer, extra: string[], route: Route = {}): Promise<Figures & { report: RunReport }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xmpp-certify-bench-'));
   const json = path.join(dir, 'report.json');
   // both files, as a run without --json or --junit writes them: the memory figure includes them
   const junit = path.join(dir, 'report.xml');
   const args = [
-    CLI, '--level', 'advanced-server', '--target', `${server.host}:${server.port}`, '--domain', server.domain, '--ca', server.caFile,
-    '--register', '--bosh-url', server.boshUrl, '--no-progress', '--json', json, '--junit', junit, ...extra,
+    CLI, '--level', 'advanced-server', '--target', `${server.host}:${route.via?.port ?? server.port}`, '--domain', server.domain, '--ca', server.caFile,
+    ...(route.givenAccounts ? server.accounts.flatMap((a) => ['--account', `${a.jid}:${a.password}`]) : ['--register']),
+    '--bosh-url', route.via ? server.boshUrl.replace(`:${server.httpPort}/`, `:${route.via.httpPort}/`) : server.boshUrl,
+    '--no-progress', '--json', json, '--junit', junit, ...extra,
   ];
   const started = performance.now();
   const cpuAtStart = serverCpuSeconds(server);
