@@ -1,5 +1,5 @@
 import { type CaseContext, describe, NS, type Suite, type SupportFinding } from '../../src/authoring.js';
-import { discoInfo, discoItems, type DiscoInfo } from '../lib/disco.js';
+import { findMucService } from '../lib/muc-service.js';
 import entity from './6-entity-use-cases.js';
 import orderOfEvents from './7.1-order-of-events.js';
 import entering from './7.2-entering-a-room.js';
@@ -17,8 +17,6 @@ import owner from './10-owner.js';
 import businessRules from './17-business-rules.js';
 import { destroy, enter, freshRoomOn, hasStatus, instantForm, ownerIq } from './room.js';
 
-const isConference = (info: DiscoInfo): boolean => info.identities.some((i) => i.category === 'conference' && i.type === 'text');
-
 /**
  * Finds the MUC service (§6.1): the server itself or one of its disco#items whose disco#info
  * shows identity conference/text or the muc feature. Support is behaviour: a fresh room on it
@@ -26,21 +24,13 @@ const isConference = (info: DiscoInfo): boolean => info.identities.some((i) => i
  */
 async function probe(t: CaseContext): Promise<SupportFinding> {
   const s = await t.login(t.accounts[0]!);
-  const candidates: { jid: string; entity: string; info: DiscoInfo }[] = [];
-  const own = await discoInfo(s, t.domain);
-  if (isConference(own) || own.features.includes(NS.muc)) candidates.push({ jid: t.domain, entity: `server ${t.domain}`, info: own });
-  const items = await discoItems(s, t.domain);
-  for (const item of items.items.filter((i) => i.node === undefined && i.jid)) {
-    const info = await discoInfo(s, item.jid);
-    if (info.ok && (isConference(info) || info.features.includes(NS.muc))) candidates.push({ jid: item.jid, entity: `component ${item.jid}`, info });
-  }
-  const found = candidates.find((c) => isConference(c.info) && c.info.features.includes(NS.muc)) ?? candidates[0];
+  const { service: found, items } = await findMucService(s, t.domain);
   if (!found) {
     return {
       supported: false,
       advertised: false,
       entity: `server ${t.domain}`,
-      detail: `neither ${t.domain} nor any of its ${items.items.length} disco#items shows identity conference/text or the ${NS.muc} feature`,
+      detail: `neither ${t.domain} nor any of its ${items} disco#items shows identity conference/text or the ${NS.muc} feature`,
     };
   }
   const advertised = found.info.features.includes(NS.muc);
