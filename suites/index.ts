@@ -11,6 +11,7 @@ import { xep0030Client } from './xep-0030/client/index.js';
 import { xep0030 } from './xep-0030/index.js';
 import { xep0045Client } from './xep-0045/client/index.js';
 import { xep0045 } from './xep-0045/index.js';
+import { xep0049 } from './xep-0049/index.js';
 import { xep0047Client } from './xep-0047/client/index.js';
 import { xep0054Client } from './xep-0054/client/index.js';
 import { xep0054 } from './xep-0054/index.js';
@@ -43,7 +44,7 @@ export const SUITES: readonly Suite[] = [
   // servers
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
-  xep0363,
+  xep0049, xep0363,
   // clients
   xmppCoreClient, xmppImClient, xep0004Client, xep0016Client, xep0020Client, xep0030Client, xep0045Client, xep0047Client,
   xep0054Client, xep0065Client, xep0071Client, xep0085Client, xep0092Client, xep0095Client, xep0096Client, xep0106Client,

@@ -141,7 +141,8 @@ export const NOT_COVERED: readonly NotCovered[] = [
   ...pendingFor('client', CS2023_CLIENT, ['RFC7395-3.1-1', 'RFC7395-3.2-1', 'RFC7395-3.3.2-1', 'RFC7395-3.3.2-2', 'RFC7395-3.3.3-1', 'RFC7395-3.3.3-2', 'RFC7395-3.3.3-3', 'RFC7395-3.3.3-4', 'RFC7395-3.4-1', 'RFC7395-3.6-1', 'RFC7395-3.7-1', 'RFC7395-3.7-2']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0156-2.2-1', 'XEP0156-2.2-2', 'XEP0156-2.2-4', 'XEP0156-2.2-6', 'XEP0156-4-1']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0368-3-1', 'XEP0368-3-2', 'XEP0368-3-3', 'XEP0368-3-4', 'XEP0368-3-5', 'XEP0368-3-6', 'XEP0368-3-7', 'XEP0368-3-8', 'XEP0368-5-1']),
-  // XEP-0363
+  // XEP-0049, XEP-0363
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0049-2.3-2']),
   { id: 'XEP0363-3-3', role: 'server', reason: "out of reach: the upload service is found through the server's disco#items, so one the server does not list is never found to compare with" },
   { id: 'XEP0363-5-2', role: 'server', reason: "out of reach: needs a temporary refusal such as an exhausted quota, which a run cannot bring about without filling the account's quota" },
   { id: 'XEP0363-5-3', role: 'server', reason: 'out of reach: the text leaves open which error type fits which refusal; the refusal it names is judged by XEP0363-5-1' },
