@@ -6,6 +6,7 @@ import xep0049 from './xep-0049.js';
 import xep0249 from './xep-0249.js';
 import xep0363 from './xep-0363.js';
 import xep0368 from './xep-0368.js';
+import xep0410 from './xep-0410.js';
 
 /**
  * The project's requirements catalogue: a file per spec for the specs the 2007–2009 catalogue
@@ -20,4 +21,5 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   xep0249,
   xep0363,
   xep0368,
+  xep0410,
 ];
