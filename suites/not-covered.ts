@@ -149,4 +149,6 @@ export const NOT_COVERED: readonly NotCovered[] = [
   { id: 'XEP0363-5-3', role: 'server', reason: 'out of reach: the text leaves open which error type fits which refusal; the refusal it names is judged by XEP0363-5-1' },
   { id: 'XEP0363-7-1', role: 'server', pending: true, reason: 'not built yet: a slow case (--slow) that PUTs to a slot minutes after it was given' },
   ...pendingFor('client', CS2023_CLIENT, ['XEP0363-4-1', 'XEP0363-4-6', 'XEP0363-4-7', 'XEP0363-6-3', 'XEP0363-7-3']),
+  { id: 'XEP0198-7-1', role: 'server', reason: "out of reach as a row of its own: what a black box sees of a session kept after an unclean end is its resumption (XEP0198-5-3), and how long it is kept is the server's choice" },
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0198-3-4', 'XEP0198-4-3']),
 ];

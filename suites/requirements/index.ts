@@ -2,6 +2,7 @@ import type { SpecRequirements } from '../catalogue.js';
 import rfc7395 from './rfc7395.js';
 import rfc7590 from './rfc7590.js';
 import xep0156 from './xep-0156.js';
+import xep0198 from './xep-0198.js';
 import xep0049 from './xep-0049.js';
 import xep0249 from './xep-0249.js';
 import xep0363 from './xep-0363.js';
@@ -17,6 +18,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   rfc7395,
   rfc7590,
   xep0156,
+  xep0198,
   xep0049,
   xep0249,
   xep0363,
