@@ -151,4 +151,6 @@ export const NOT_COVERED: readonly NotCovered[] = [
   ...pendingFor('client', CS2023_CLIENT, ['XEP0363-4-1', 'XEP0363-4-6', 'XEP0363-4-7', 'XEP0363-6-3', 'XEP0363-7-3']),
   { id: 'XEP0198-7-1', role: 'server', reason: "out of reach as a row of its own: what a black box sees of a session kept after an unclean end is its resumption (XEP0198-5-3), and how long it is kept is the server's choice" },
   ...pendingFor('client', CS2023_CLIENT, ['XEP0198-3-4', 'XEP0198-4-3']),
+  { id: 'XEP0280-10.3-1', role: 'server', reason: 'out of reach: a carbon copy bounces only when the copied resource vanishes between routing and delivery, which a client of the server cannot bring about on demand' },
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0280-11-1']),
 ];
