@@ -153,4 +153,6 @@ export const NOT_COVERED: readonly NotCovered[] = [
   ...pendingFor('client', CS2023_CLIENT, ['XEP0198-3-4', 'XEP0198-4-3']),
   { id: 'XEP0280-10.3-1', role: 'server', reason: 'out of reach: a carbon copy bounces only when the copied resource vanishes between routing and delivery, which a client of the server cannot bring about on demand' },
   ...pendingFor('client', CS2023_CLIENT, ['XEP0280-11-1']),
+  { id: 'XEP0313-3-2', role: 'server', reason: 'out of reach: whether archive UIDs can be predicted is not decidable from the few a run sees (uniqueness is XEP0313-6.2-1)' },
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0313-8.2-1']),
 ];

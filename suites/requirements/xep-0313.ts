@@ -1,0 +1,232 @@
+import { requirementsOf } from '../catalogue.js';
+
+/**
+ * XEP-0313 Message Archive Management, v1.1.0 (2023-03-09), the version in force when XEP-0479
+ * was published. The user's archive (on the account's bare JID) and the archive of a MUC room
+ * (on the room's bare JID); pubsub archives are left out (XEP-0479 names MAM for messages).
+ */
+export default requirementsOf({ spec: 'xep-0313', version: '1.1.0' }, [
+  {
+    id: 'XEP0313-3-1', roles: ['server'], section: '3', anchor: 'archives', keyword: ['SHOULD', 'MUST'],
+    quote: 'The entire original stanza SHOULD be stored, but at a minimum only the <body/> tag MUST be preserved (ie. the server might, at its discretion, strip certain extensions from messages before storage), in addition to all standard attributes of the stanza (e.g. to, from, type, id).',
+    requirement: "An archived message comes back with its body and its to, from, type and id as sent.",
+    sketch: "C sends A a chat message with an id and a body; A's archive returns it with the same body, to, from, type and id.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-3-2', roles: ['server'], section: '3', anchor: 'archives', keyword: 'MUST',
+    quote: 'A server-assigned UID that MUST be unpredictable and unique within the archive.',
+    requirement: 'Archive UIDs cannot be guessed from one another.',
+  },
+  {
+    id: 'XEP0313-3.1-1', roles: ['server'], section: '3.1', anchor: 'archive_order', keyword: 'MUST',
+    quote: 'Order within the archive MUST be preserved, where the order of messages is the same as the order that the client originally received them (or would have received them if online).',
+    requirement: 'Messages come out of the archive in the order the user received them.',
+    sketch: 'C sends A three messages in a row; a query returns them in that order.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-3.3.1-1', roles: ['server'], section: '3.3.1', anchor: 'archives_user', keyword: 'MUST',
+    quote: "Servers that expose archive messages of sent/received messages on behalf of local users MUST expose these archives to the user on the user's bare JID.",
+    requirement: "A query addressed to the user's own bare JID returns the user's messages, sent and received.",
+    sketch: 'A sends C a message and C answers; a query with to=A (bare) returns both and ends with an IQ result.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-3.3.2-1', roles: ['server'], section: '3.3.2', anchor: 'archives_muc', keyword: 'MUST',
+    quote: "A MUC service allowing MAM queries for a room MUST expose the MAM archive on the room's bare JID.",
+    requirement: "A room whose disco#info lists urn:xmpp:mam:2 answers a query addressed to its bare JID with its messages and an IQ result.",
+    sketch: "A creates a room and says something; a query to the room's bare JID returns that message.",
+    flags: ['MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-3.5-1', roles: ['server'], section: '3.5', anchor: 'archives_id', keyword: 'MUST',
+    quote: "When a message is archived, the server MUST add an <stanza-id/> element as defined in … to the message, which informs the recipient of where and under what ID the message is stored. … The 'by' attribute MUST be set to the address of the archive.",
+    requirement: "A message archived in the recipient's archive reaches the recipient with <stanza-id by='its bare JID' id=…/>, and the id is the message's UID in the archive.",
+    sketch: "C sends A a chat message: A's copy carries <stanza-id xmlns='urn:xmpp:sid:0' by=A id=X/>, and A's archive returns the message under result id X.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-3.5-2', roles: ['server'], section: '3.5', anchor: 'archives_id', keyword: 'MUST',
+    quote: "The 'by' attribute MUST be set to the address of the archive. For regular users that’s the bare JID of the account and for MUC that’s the bare JID of the room.",
+    requirement: "A groupchat message a room archives reaches the occupants with <stanza-id by='the room's bare JID'/>, whose id is the message's UID in the room's archive.",
+    sketch: "A says something in an archived room: the reflection carries <stanza-id by=room id=X/>, and the room's archive returns the message under result id X.",
+    flags: ['MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-3.5-3', roles: ['server'], section: '3.5', anchor: 'archives_id', keyword: 'MUST NOT',
+    quote: 'Servers MUST NOT include the <stanza-id/> element in messages addressed to JIDs that do not have permissions to access the archive, such as a users’s outgoing messages to their contacts.',
+    requirement: "A message A sends to C reaches C without a <stanza-id/> naming A's archive.",
+    sketch: "A sends C a chat message: no <stanza-id by=A/> in what C receives.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-3.5-4', roles: ['server'], section: '3.5', anchor: 'archives_id', keyword: 'SHOULD',
+    quote: 'However servers SHOULD include the element as a child of the forwarded message when using …',
+    requirement: "A carbon copy of an archived message carries the <stanza-id by='the account'/> inside the forwarded message.",
+    sketch: "A1 and A2 enable carbons; C sends A1 a chat message: the forwarded message in A2's <received/> copy carries <stanza-id by=A/>.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4-1', roles: ['server'], section: '4', anchor: 'query', keyword: 'MUST',
+    quote: "The final <iq/> result response MUST include an RSM <set/> element, wrapped into a <fin/> element qualified by the 'urn:xmpp:mam:2' namespace, indicating the UID of the first and last message of the (possibly limited) result set.",
+    requirement: "A query ends with an IQ result holding <fin><set><first/><last/></set></fin>, first and last being the UIDs of the first and last result sent.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4-2', roles: ['server'], section: '4', anchor: 'query', keyword: 'MUST',
+    quote: 'To ensure that the client knows when the results are complete, the server MUST send the <iq/> result after last query result has been sent to the client.',
+    requirement: 'Every result message of a query arrives before its IQ result.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.1-1', roles: ['server'], section: '4.1', anchor: 'filter', keyword: 'MUST NOT',
+    quote: 'Servers MUST NOT mark any fields in the form as being required (i.e. with the data forms <required/> element), regardless of whether they are defined in this document or elsewhere.',
+    requirement: 'The query form the archive returns marks no field <required/>.',
+  },
+  {
+    id: 'XEP0313-4.1.1-1', roles: ['server'], section: '4.1.1', anchor: 'filter-jid', keyword: ['MUST', 'SHOULD'],
+    quote: "If a 'with' field is present in the form, it contains a JID against which to match messages. The server MUST only return messages if they match the supplied JID. … If (and only if) the supplied JID is a bare JID (i.e. no resource is present), then the server SHOULD return messages if their bare to/from address for a user archive, or from address otherwise, would match it.",
+    requirement: "A query with 'with' set to a bare JID returns only messages to or from that JID, including those to or from its full JIDs.",
+    sketch: "A talks with C and with D; a query with with=C returns the messages with C (sent from and to C's full JID) and none with D.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.1.1-2', roles: ['server'], section: '4.1.1', anchor: 'filter-jid', keyword: 'MUST',
+    quote: "If 'with' is omitted, the server MUST match all messages in the selected timespan with the query, regardless of the to/from addresses on each message.",
+    requirement: "A query without 'with' returns the messages with every correspondent in its timespan.",
+    sketch: 'A talks with C and with D; a query from the time of the first message, without with, returns both conversations.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.1.2-1', roles: ['server'], section: '4.1.2', anchor: 'filter-time', keyword: 'MUST',
+    quote: "If specified, a server MUST only return messages whose timestamp is equal to or later than the given timestamp. … If specified, a server MUST only return messages whose timestamp is equal to or earlier than the timestamp given in the 'end' field.",
+    requirement: "'start' leaves out messages before it and 'end' messages after it.",
+    sketch: "Two messages two seconds apart; with the archive's own stamps: start at the second leaves out the first, end just after the first leaves out the second.",
+    flags: ['2A', 'TIME'],
+  },
+  {
+    id: 'XEP0313-4.1.3-1', roles: ['server'], section: '4.1.3', anchor: 'query-limit-id', keyword: 'MUST',
+    quote: "If any UID requested by the client in any of the 'before-id', 'after-id' or 'ids' form fields is not present in the archive, the server MUST return an item-not-found error in response to the query.",
+    requirement: "A server that advertises urn:xmpp:mam:2#extended answers a query naming a UID it does not hold in after-id, before-id or ids with <item-not-found/>.",
+    flags: ['OPT'],
+  },
+  {
+    id: 'XEP0313-4.1.5-1', roles: ['server'], section: '4.1.5', anchor: 'query-form', keyword: 'MUST',
+    quote: "The server replies with all the form fields it supports in queries, which MUST include the mandatory fields specified in this document. … Note that as the 'with', 'start' and 'end' fields MUST be implemented by servers, clients are able to submit forms using combinations of only these fields without needing to first fetch the form from the server and the types of these fields MUST be 'jid-single', 'text-single' and 'text-single' respectively.",
+    requirement: "A query form request returns a urn:xmpp:mam:2 form with the fields with (jid-single), start and end (text-single).",
+  },
+  {
+    id: 'XEP0313-4.1.5-2', roles: ['server'], section: '4.1.5', anchor: 'query-form', keyword: 'MUST',
+    quote: "If a client includes a form field that the server does not recognise, the server MUST respond with a 'feature-not-implemented' error.",
+    requirement: 'A query with a field the server does not know gets <feature-not-implemented/>.',
+    sketch: 'A query whose form carries a made-up field in a namespace of our own (Clark notation).',
+  },
+  {
+    id: 'XEP0313-4.2-1', roles: ['server'], section: '4.2', anchor: 'results', keyword: 'MUST',
+    quote: "The result messages MUST contain a <result/> element with an 'id' attribute that gives the current message's archive UID … If the client gave a 'queryid' attribute in its initial query, the server MUST also include that in this result element.",
+    requirement: "Each result message carries <result id=UID queryid=as asked/>.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.2-2', roles: ['server'], section: '4.2', anchor: 'results', keyword: ['SHOULD', 'MUST'],
+    quote: "The <result/> element contains a <forwarded/> element which SHOULD contain the original message as it was received, and SHOULD also contain a <delay/> element qualified by the 'urn:xmpp:delay' namespace … The value of the 'stamp' attribute MUST be the time the message was originally received by the forwarding entity.",
+    requirement: "Each result forwards the original message with a <delay/> whose stamp is when the server received it, not when it was queried.",
+    sketch: 'Two messages two seconds apart, then a query: both forwarded with <delay/>, stamps about two seconds apart.',
+    flags: ['2A', 'TIME'],
+  },
+  {
+    id: 'XEP0313-4.2-3', roles: ['server'], section: '4.2', anchor: 'results', keyword: 'MUST',
+    quote: "The archive results MUST be sorted in chronological order, both within the returned results and within the ordering of RSM such that if a client were to request the first 10 stanzas in an archive, then use RSM to request the next 10 stanzas (by providing the 'after' element with the UID of the 10th stanza in the first results) all 20 result stanzas would be received in chronological order.",
+    requirement: "Paging forward with RSM <after/> gives the messages in the order they were received, page after page.",
+    sketch: 'Four messages; pages of two from the first one on: the four in order.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.3.1-1', roles: ['server'], section: '4.3.1', anchor: 'query-paging-limit', keyword: 'MUST',
+    quote: 'For this purpose a server MUST support … and MUST support the paging mechanism defined therein.',
+    requirement: "An RSM <max/> limits a page to that many results, and <first/>, <last/> (and <count/>, when given) describe it as RSM defines.",
+    sketch: 'Four messages; a query with max=2: at most two results; first and last are their UIDs; a count, if any, is four.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.3.2-1', roles: ['server'], section: '4.3.2', anchor: 'query-paging-request', keyword: 'MUST',
+    quote: "When the results returned by the server are complete (that is: when they have not been limited by the maximum size of the result page (either as specified or enforced by the server)), the server MUST include a 'complete' attribute on the <fin> element, with a value of 'true'; … If it is not the last page of the result set, the server MUST either omit the 'complete' attribute, or give it a value of 'false'.",
+    requirement: "The <fin/> of the last page says complete='true'; the <fin/> of an earlier page does not.",
+    sketch: "Four messages; pages of two: the first <fin/> without complete='true', the last with it.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-4.3.2-2', roles: ['server'], section: '4.3.2', anchor: 'query-paging-request', keyword: 'MUST',
+    quote: 'If the UID contained within an <after> or <before> element is not present in the archive, the server MUST return an item-not-found error in response to the query.',
+    requirement: 'A page after (or before) a UID the archive does not hold gets <item-not-found/>.',
+  },
+  {
+    id: 'XEP0313-5-1', roles: ['server'], section: '5', anchor: 'archive-metadata', keyword: 'MUST',
+    quote: "If the archive is not empty, this element MUST include <start/> and <end/> elements, which each have an 'id' and XEP-0082 formatted 'timestamp of the first and last messages in the archive respectively.",
+    requirement: "A server that advertises urn:xmpp:mam:2#extended answers a metadata request on a non-empty archive with <start/> and <end/>, each with an id and a timestamp; the end is the newest message.",
+    flags: ['2A', 'OPT'],
+  },
+  {
+    id: 'XEP0313-6.1.1-1', roles: ['server'], section: '6.1.1', anchor: 'business-storeret-user-archives', keyword: 'SHOULD',
+    quote: "To this end, a server SHOULD include in a user archive all of the messages a user sends or receives of type 'normal' or 'chat' that contain a <body> element.",
+    requirement: "'chat' and 'normal' messages with a body, sent and received, are in the user's archive.",
+    sketch: "A sends C a chat and a normal message, C sends A both kinds: A's archive holds all four.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-6.1.1-2', roles: ['server'], section: '6.1.1', anchor: 'business-storeret-user-archives', keyword: 'MUST',
+    quote: 'If a server supports mechanisms that multiply copies of a stanza (e.g. Carbons, or forking a stanza to a bare JID), it MUST store such a staza within a given archive only once, irrespective of multiple connected clients receiving copies.',
+    requirement: 'A message to the bare JID that two carbons-enabled resources receive is in the archive once.',
+    sketch: "A1 and A2 available with carbons; C sends A's bare JID a chat message: A's archive holds it once.",
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-6.1.2-1', roles: ['server'], section: '6.1.2', anchor: 'business-storeret-muc-archives', keyword: 'SHOULD',
+    quote: 'All messages sent to the room that contain a <body> element SHOULD be stored, as should subject change stanzas, apart from those messages that the room rejects.',
+    requirement: "Groupchat messages with a body are in the room's archive.",
+    flags: ['MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-6.1.2-2', roles: ['server'], section: '6.1.2', anchor: 'business-storeret-muc-archives', keyword: 'MUST',
+    quote: 'A MUC archive MUST store each message only once (not, for example, every copy sent out to an occupant).',
+    requirement: 'A groupchat message two occupants received is in the room archive once.',
+    flags: ['2A', 'MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-6.1.2-3', roles: ['server'], section: '6.1.2', anchor: 'business-storeret-muc-archives', keyword: 'MUST NOT',
+    quote: "A MUC archive MUST NOT include 'private message' results (those sent directly between occupants, not shared in the room) in the results.",
+    requirement: "A private message between occupants is not among the room archive's results.",
+    flags: ['2A', 'MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-6.1.2-4', roles: ['server'], section: '6.1.2', anchor: 'business-storeret-muc-archives', keyword: ['MUST NOT', 'MUST'],
+    quote: "When sending out the archives to a requesting client, the forwarded stanza MUST NOT have a 'to' attribute, and the 'from' MUST be the occupant JID of the sender of the archived message.",
+    requirement: "A message from the room archive is forwarded without 'to', 'from' the sender's occupant JID.",
+    flags: ['MUC', 'OPT'],
+  },
+  {
+    id: 'XEP0313-6.2-1', roles: ['server'], section: '6.2', anchor: 'business-ids', keyword: 'MUST',
+    quote: 'The IDs used within an archive MUST be unique per item stored and MUST NOT be reused, even if the original item with a given ID has since been removed from the archive.',
+    requirement: 'No two results of an archive share a UID.',
+    flags: ['2A'],
+  },
+  {
+    id: 'XEP0313-7-1', roles: ['server'], section: '7', anchor: 'support', keyword: 'MUST',
+    quote: "If a server or other entity hosts archives and supports MAM queries, it MUST advertise the 'urn:xmpp:mam:2' and 'urn:xmpp:mam:2#extended' features in response to … requests made to archiving JIDs (i.e. JIDs hosting an archive, such as users' bare JIDs):",
+    requirement: "disco#info of the user's bare JID lists urn:xmpp:mam:2 and urn:xmpp:mam:2#extended.",
+  },
+  {
+    id: 'XEP0313-8.1-1', roles: ['server'], section: '8.1', anchor: 'security-privacy', keyword: ['MUST', 'SHOULD'],
+    quote: "If a client requests access to an archive it does not have permissions for the server MUST return an iq with type error, and the error condition SHOULD be 'forbidden'.",
+    requirement: "A query of another user's archive gets an error, preferably <forbidden/>, and no results.",
+    sketch: "A queries C's bare JID.",
+    flags: ['2A'],
+  },
+  // the client's side
+  {
+    id: 'XEP0313-8.2-1', roles: ['client'], section: '8.2', anchor: 'security-impersonation', keyword: 'MUST',
+    quote: "A client MUST verify the source of MAM query results against an open query (i.e. checking the stanza 'from' matches the entity that was queried) and MUST either ignore or otherwise disregard (maybe with a warning to the user) unsolicited results",
+    requirement: 'A client disregards MAM results that come from another entity than the one it queried, or for no open query.',
+  },
+]);
