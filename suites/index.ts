@@ -41,6 +41,7 @@ import { xep0206 } from './xep-0206/index.js';
 import { xep0249 } from './xep-0249/index.js';
 import { xep0280 } from './xep-0280/index.js';
 import { xep0313 } from './xep-0313/index.js';
+import { xep0352 } from './xep-0352/index.js';
 import { xep0363 } from './xep-0363/index.js';
 import { xep0410 } from './xep-0410/index.js';
 
@@ -50,7 +51,7 @@ export const SUITES: readonly Suite[] = [
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
   xep0049, xep0249, xep0363, xep0410,
-  xep0198, xep0280, xep0313,
+  xep0198, xep0280, xep0313, xep0352,
   // clients
   xmppCoreClient, xmppImClient, xep0004Client, xep0016Client, xep0020Client, xep0030Client, xep0045Client, xep0047Client,
   xep0054Client, xep0065Client, xep0071Client, xep0085Client, xep0092Client, xep0095Client, xep0096Client, xep0106Client,

@@ -155,4 +155,6 @@ export const NOT_COVERED: readonly NotCovered[] = [
   ...pendingFor('client', CS2023_CLIENT, ['XEP0280-11-1']),
   { id: 'XEP0313-3-2', role: 'server', reason: 'out of reach: whether archive UIDs can be predicted is not decidable from the few a run sees (uniqueness is XEP0313-6.2-1)' },
   ...pendingFor('client', CS2023_CLIENT, ['XEP0313-8.2-1']),
+  { id: 'XEP0352-3.2-1', role: 'server', reason: "out of reach: an administrator's configuration is not visible to a client" },
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0352-5-3']),
 ];

@@ -1,18 +1,12 @@
-import type { SessionLimits } from '../session/session.js';
-import { BoshTransport } from '../transport/bosh.js';
 import { defaultHostMetaUrl, directTlsSrv, discoverWebSocket, isDnsDomain } from '../transport/discovery.js';
-import { directTlsConnector } from '../transport/tcp.js';
-import type { Endpoint, TlsSettings, Transport, TransportHandlers } from '../transport/types.js';
-import { webSocketConnector } from '../transport/websocket.js';
+import type { TransportEndpoints } from '../transport/openers.js';
+import type { TlsSettings } from '../transport/types.js';
 import { TRANSPORT_KINDS, type TransportKind } from '../vocabulary.js';
 import { UsageError } from './parse.js';
 import type { TargetSettings } from './targets.js';
 
 /** The endpoints of a target beside its XMPP port: given on the command line, or discovered. */
-export interface Endpoints {
-  boshUrl?: string;
-  websocketUrl?: string;
-  directTls?: Endpoint;
+export interface Endpoints extends TransportEndpoints {
   /** Where the domain's host-meta is (XEP-0156). */
   hostMetaUrl: string;
 }
@@ -45,7 +39,7 @@ export async function resolveEndpoints(target: TargetSettings, wanted: (kind: Tr
  * cases then run once per transport, and the matrix shows which (a transport the target turns
  * out not to offer is dropped after the spec probes).
  */
-export function chooseTransports(choice: string, endpoints: Omit<Endpoints, 'hostMetaUrl'>, levelSpecs: Set<string>): TransportKind[] {
+export function chooseTransports(choice: string, endpoints: TransportEndpoints, levelSpecs: Set<string>): TransportKind[] {
   if (choice === 'auto') {
     const kinds: TransportKind[] = ['tcp'];
     if (endpoints.boshUrl && levelSpecs.has('xep-0206')) kinds.push('bosh');
@@ -66,22 +60,4 @@ export function explicitTransports(choice: string): TransportKind[] {
   const kinds = choice.split(',').map((k) => k.trim());
   for (const k of kinds) if (!(TRANSPORT_KINDS as readonly string[]).includes(k)) throw new UsageError(`--transport: unknown transport "${k}" (a list of ${TRANSPORT_KINDS.join(', ')}; or auto)`);
   return kinds as TransportKind[];
-}
-
-/**
- * How long the connection manager may hold our waiting request. Short, because a manager that
- * holds more requests than 'hold' (XEP-0124 §8 says it should not) leaves a stanza we send
- * unprocessed until the held request returns; with a short wait that costs a second, not a
- * step deadline.
- */
-const BOSH_WAIT_SECONDS = 2;
-
-/** What opens each transport other than plain TCP that the target has an endpoint for. */
-export function transportOpeners(endpoints: Endpoints, domain: string, tls: TlsSettings, limits: SessionLimits): Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>> {
-  const openers: Partial<Record<TransportKind, (handlers: TransportHandlers) => Promise<Transport>>> = {};
-  const { boshUrl, websocketUrl, directTls } = endpoints;
-  if (boshUrl) openers.bosh = async (handlers) => new BoshTransport({ url: boshUrl, tls, waitSeconds: BOSH_WAIT_SECONDS, stepMs: limits.stepMs, maxElementChars: limits.maxElementChars }, handlers);
-  if (websocketUrl) openers.websocket = webSocketConnector({ url: websocketUrl, tls, connectTimeoutMs: limits.connectTimeoutMs, maxElementChars: limits.maxElementChars });
-  if (directTls) openers.directtls = directTlsConnector(directTls, domain, tls, limits);
-  return openers;
 }

@@ -19,10 +19,11 @@ import { Progress } from '../report/progress.js';
 import { renderTerminal } from '../report/terminal.js';
 import { isStandardOutput, isStreamDestination, unwritableReason } from '../report/write.js';
 import type { SessionLimits } from '../session/session.js';
+import { transportOpeners } from '../transport/openers.js';
 import { TRANSPORT_KINDS } from '../vocabulary.js';
 import { clientMode, listenTarget, openListening, openPeer, type ClientFlags, type OpenClient } from './client.js';
 import { findConfig, loadConfig, type ConfigFile } from './config.js';
-import { chooseTransports, explicitTransports, resolveEndpoints, transportOpeners } from './endpoints.js';
+import { chooseTransports, explicitTransports, resolveEndpoints } from './endpoints.js';
 import { throwIfProblems, UsageError } from './parse.js';
 import { resolveTargets } from './targets.js';
 import { readWaivers, waiverReferenceProblems, type WaiverEntry, type WaiverScope } from './waiver-file.js';
@@ -159,7 +160,7 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
           websocketUrl: endpoints.websocketUrl,
           directTls: endpoints.directTls,
           hostMetaUrl: endpoints.hostMetaUrl,
-          transports: transportOpeners(endpoints, target.domain, tls, limits),
+          transports: transportOpeners(endpoints, { domain: target.domain, tls, limits }),
           client: client?.link,
           actions: client?.actions,
           actionTimeoutMs: flags.actionTimeout * 1000,

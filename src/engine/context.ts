@@ -154,9 +154,9 @@ export class CaseContext {
 
   // ---- sessions (Logins) -----------------------------------------------------------------
 
-  /** A connected session with nothing sent yet: for tests of the stream itself. */
-  connect(label?: string, kind?: TransportKind): Promise<Session> {
-    return this.logins.connect(label, kind);
+  /** A connected session with nothing sent yet: for tests of the stream itself; `at`: an endpoint other than the run's. */
+  connect(label?: string, kind?: TransportKind, at?: string): Promise<Session> {
+    return this.logins.connect(label, kind, at);
   }
 
   /** A session whose stream is open and, where offered, secured with STARTTLS. */

@@ -65,5 +65,7 @@ export interface LoginOptions {
   persona?: Persona;
   /** Force the transport; by default the case's own. */
   transport?: TransportKind;
+  /** An endpoint of that transport other than the run's: a WebSocket or BOSH URL a host-meta names. */
+  at?: string;
 }
 

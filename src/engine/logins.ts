@@ -1,6 +1,7 @@
 import type { Transcript } from '../evidence/transcript.js';
 import { SaslFailure, Session } from '../session/session.js';
 import { bare, iq, query, token } from '../session/stanza.js';
+import { boshOpener, type Opener, webSocketOpener } from '../transport/openers.js';
 import { tcpConnector } from '../transport/tcp.js';
 import { describe, x } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
@@ -47,10 +48,13 @@ export class Logins {
     }
   }
 
-  /** A connected session with nothing sent yet: for tests of the stream itself. */
-  async connect(label = 'raw', kind: TransportKind = 'tcp'): Promise<Session> {
+  /**
+   * A connected session with nothing sent yet: for tests of the stream itself. `at` is an
+   * endpoint of the transport other than the run's (a URL a host-meta names).
+   */
+  async connect(label = 'raw', kind: TransportKind = 'tcp', at?: string): Promise<Session> {
     await this.closeKept();
-    const open = this.env.transports[kind];
+    const open = at === undefined ? this.env.transports[kind] : this.openerAt(kind, at);
     if (!open && kind !== 'tcp' && kind !== 'zlib') throw new Skip(NO_ENDPOINT[kind], 'not-run');
     const session = await Session.connect({
       label: this.nextLabel(label),
@@ -71,8 +75,8 @@ export class Logins {
   }
 
   /** A session whose stream is open and, where offered, secured with STARTTLS. */
-  async secureStream(label = 'raw', kind: TransportKind = 'tcp', lang?: string): Promise<Session> {
-    const session = await this.connect(label, kind);
+  async secureStream(label = 'raw', kind: TransportKind = 'tcp', lang?: string, at?: string): Promise<Session> {
+    const session = await this.connect(label, kind, at);
     if (lang) session.lang = lang;
     await setupStep(`open a stream as ${session.label}`, () => session.open());
     // STARTTLS belongs to plain TCP: the other transports are secured below the stream, or not at all
@@ -93,7 +97,7 @@ export class Logins {
       throw new SetupFailed(`could not log in as ${account.jid}: its credentials were refused earlier in this run; not trying again, so the account is not locked out`);
     }
     if (!this.accounts.includes(account)) this.ownAccounts.add(account);
-    const keepable = this.accounts.includes(account) && options.resource === undefined && options.lang === undefined && kind !== 'zlib';
+    const keepable = this.accounts.includes(account) && options.resource === undefined && options.lang === undefined && options.at === undefined && kind !== 'zlib';
     const session = (keepable && this.takeKept(account, kind)) || await this.newLogin(account, kind, options);
     if (keepable) this.keepable.add(session);
     if (options.persona) session.persona = options.persona;
@@ -156,7 +160,7 @@ export class Logins {
   }
 
   private async newLogin(account: Account, kind: TransportKind, options: LoginOptions): Promise<Session> {
-    const session = await this.secureStream(this.labelFor(account), kind, options.lang);
+    const session = await this.secureStream(this.labelFor(account), kind, options.lang, options.at);
     await setupStep(`log in as ${account.jid}`, async () => {
       try {
         await session.authenticate({ username: account.local, password: account.password, domain: account.domain });
@@ -183,6 +187,14 @@ export class Logins {
     session.note(`no new login: this session logged in as ${session.jid} for an earlier case, which left nothing the server keeps for its resource (no presence, roster or block list fetch, privacy list or subscription); what reached it before now was dropped`);
     this.env.sessions!.reused++;
     return session;
+  }
+
+  /** What opens a connection to `at`, an endpoint of `kind` the run was not given. */
+  private openerAt(kind: TransportKind, at: string): Opener {
+    const settings = { domain: this.env.target.domain, tls: this.env.target.tls, limits: this.env.limits };
+    if (kind === 'websocket') return webSocketOpener(at, settings);
+    if (kind === 'bosh') return boshOpener(at, settings);
+    throw new ToolError(`a ${kind} connection takes no endpoint of its own (${at})`);
   }
 
   private labelFor(account: Account): string {

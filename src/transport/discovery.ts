@@ -1,9 +1,12 @@
 import type { SrvRecord } from 'node:dns';
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import tls from 'node:tls';
 import { SaxesParser } from 'saxes';
+import { TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
 import { httpRequest, type HttpReply } from './http.js';
-import type { Endpoint, TlsSettings } from './types.js';
+import { secureContextFor, tlsInfoOf } from './tcp.js';
+import type { Endpoint, TlsInfo, TlsSettings } from './types.js';
 
 /**
  * Where a domain says its other connection methods are: the links of its host-meta (XEP-0156)
@@ -95,7 +98,7 @@ export function fetchHostMeta(url: string, tls: TlsSettings, timeoutMs: number, 
 /** The first WebSocket endpoint the domain's XRD host-meta names, if it names one and can be read. */
 export async function discoverWebSocket(hostMetaUrl: string, tls: TlsSettings, timeoutMs: number): Promise<string | undefined> {
   const reply = await fetchHostMeta(hostMetaUrl, tls, timeoutMs).catch(() => undefined);
-  if (!reply || reply.status !== 200) return undefined;
+  if (reply?.status !== 200) return undefined;
   const parsed = parseXrd(reply.body.toString('utf8'));
   return 'links' in parsed ? parsed.links.find((l) => l.rel === ALT_CONNECTIONS.websocket)?.href : undefined;
 }
@@ -116,4 +119,46 @@ export async function directTlsSrv(domain: string, resolveSrv: (name: string) =>
     .filter((r) => r.name !== '' && r.name !== '.')
     .sort((a, b) => a.priority - b.priority || b.weight - a.weight)
     .map((r) => ({ host: r.name.replace(/\.$/, ''), port: r.port }));
+}
+
+/** What a TLS handshake with a linked endpoint showed (XEP-0156 §2.2: secure delegation). */
+export interface EndpointTls {
+  info: TlsInfo;
+  /** For which name the certificate verified: the URL's host, else the XMPP domain; undefined: neither. */
+  validFor?: 'host' | 'domain';
+}
+
+/**
+ * A TLS handshake with the host of an https:// or wss:// URL, SNI that host, the certificate
+ * judged with the run's trust for that host and, failing that, for `domain`. Rejects when no
+ * handshake completes.
+ */
+export function endpointTls(url: string, domain: string, settings: TlsSettings, timeoutMs: number): Promise<EndpointTls> {
+  const { hostname, port, protocol } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve, reject) => {
+    let connected = false;
+    let settled = false;
+    const socket = tls.connect({
+      host, port: Number(port) || (protocol === 'http:' || protocol === 'ws:' ? 80 : 443),
+      servername: net.isIP(host) ? undefined : host, secureContext: secureContextFor(settings), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'],
+    });
+    const done = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      outcome();
+    };
+    const timer = setTimeout(() => done(() => reject(new TargetSilent(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`))), timeoutMs);
+    socket.once('connect', () => (connected = true));
+    socket.on('error', (err: NodeJS.ErrnoException) => done(() => reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ToolError(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`))));
+    socket.once('secureConnect', () => done(() => {
+      const info = tlsInfoOf(socket);
+      // Node judged the chain and the host name together; a name mismatch alone leaves the domain to try
+      const chainVerified = socket.authorized || String(socket.authorizationError) === 'ERR_TLS_CERT_ALTNAME_INVALID';
+      const forDomain = chainVerified && tls.checkServerIdentity(domain, socket.getPeerCertificate()) === undefined;
+      resolve({ info, validFor: socket.authorized ? 'host' : forDomain ? 'domain' : undefined });
+    }));
+  });
 }

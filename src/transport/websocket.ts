@@ -39,8 +39,8 @@ export interface WebSocketHandshake {
 /** How one message from the server was framed: what RFC 7395 §3.2 and §3.3.3 cases judge. */
 export interface ReceivedMessage {
   binary: boolean;
-  /** The names of its top-level elements, in order. */
-  elements: string[];
+  /** Its top-level elements, in order: name and namespace (undefined when it declares none). */
+  elements: { name: string; ns?: string }[];
   /** It began with an XML declaration. */
   declaration: boolean;
   /** Its first character (RFC 7395 §3.3.3 wants '<'). */
@@ -245,7 +245,7 @@ export class WebSocketTransport implements Transport {
       return this.refuse({ condition: 'not-well-formed', detail: 'a WebSocket message that is not valid UTF-8' });
     }
     const parsed = parseMessage(text, this.options.maxElementChars);
-    this.messages.push({ binary, elements: parsed.elements.map((e) => e.el.name), declaration: parsed.declaration, first: text.charAt(0), undeclared: parsed.undeclared });
+    this.messages.push({ binary, elements: parsed.elements.map((e) => ({ name: e.el.name, ns: e.el.getNS() || undefined })), declaration: parsed.declaration, first: text.charAt(0), undeclared: parsed.undeclared });
     if (parsed.violation) return this.refuse(parsed.violation);
     for (const { el, raw } of parsed.elements) {
       if (el.name === 'open') this.handlers.header(el.name, el.attrs as Record<string, string>, raw);

@@ -7,6 +7,7 @@ import xep0049 from './xep-0049.js';
 import xep0249 from './xep-0249.js';
 import xep0280 from './xep-0280.js';
 import xep0313 from './xep-0313.js';
+import xep0352 from './xep-0352.js';
 import xep0363 from './xep-0363.js';
 import xep0368 from './xep-0368.js';
 import xep0410 from './xep-0410.js';
@@ -25,6 +26,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   xep0249,
   xep0280,
   xep0313,
+  xep0352,
   xep0363,
   xep0368,
   xep0410,

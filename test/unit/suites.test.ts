@@ -83,7 +83,8 @@ describe('the suites', () => {
     for (const c of cases) seen.set(`${c.role} ${c.id}`, (seen.get(`${c.role} ${c.id}`) ?? 0) + 1);
     expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
     const prefix: Partial<Record<SpecId, RegExp>> = { 'xmpp-core': /^RFC(6120|6122|3920)-/, 'xmpp-im': /^RFC(6121|3921)-/ };
-    const wrong = cases.filter((c) => !(prefix[c.spec] ?? new RegExp(`^XEP${c.spec.slice(4)}-`)).test(c.id)).map((c) => `${c.id} in ${c.spec}`);
+    const own = (spec: SpecId): RegExp => new RegExp(spec.startsWith('rfc') ? `^RFC${spec.slice(3)}-` : `^XEP${spec.slice(4)}-`);
+    const wrong = cases.filter((c) => !(prefix[c.spec] ?? own(c.spec)).test(c.id)).map((c) => `${c.id} in ${c.spec}`);
     expect(wrong).toEqual([]);
   });
 });

@@ -130,7 +130,7 @@ describe('the WebSocket transport (RFC 7395)', () => {
     expect(features?.getChild('bind', NS.bind)).toBeDefined();
     const ws = s.transportAs(WebSocketTransport);
     expect(ws.handshake.protocol).toBe('xmpp');
-    expect(ws.messages.map((m) => m.elements)).toEqual([['open'], ['stream:features']]);
+    expect(ws.messages.map((m) => m.elements)).toEqual([[{ name: 'open', ns: FRAMING_NS }], [{ name: 'stream:features', ns: NS.stream }]]);
     s.destroy();
   });
 
@@ -157,7 +157,7 @@ describe('the WebSocket transport (RFC 7395)', () => {
     await s.open();
     s.send(x('presence'));
     await s.expect({ describe: 'the second message', test: (el) => el.attrs.id === '2' });
-    expect(s.transportAs(WebSocketTransport).messages.at(-1)?.elements).toEqual(['message', 'message']);
+    expect(s.transportAs(WebSocketTransport).messages.at(-1)?.elements.map((e) => e.name)).toEqual(['message', 'message']);
     s.destroy();
   });
 
