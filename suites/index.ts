@@ -3,6 +3,8 @@ import { xmppCoreClient } from './rfc6120/client/index.js';
 import { xmppCore } from './rfc6120/index.js';
 import { xmppImClient } from './rfc6121/client/index.js';
 import { xmppIm } from './rfc6121/index.js';
+import { rfc7395 } from './rfc7395/index.js';
+import { rfc7590 } from './rfc7590/index.js';
 import { xep0004Client } from './xep-0004/client/index.js';
 import { xep0016Client } from './xep-0016/client/index.js';
 import { xep0016 } from './xep-0016/index.js';
@@ -31,6 +33,7 @@ import { xep0124 } from './xep-0124/index.js';
 import { xep0138Client } from './xep-0138/client/index.js';
 import { xep0138 } from './xep-0138/index.js';
 import { xep0155Client } from './xep-0155/client/index.js';
+import { xep0156 } from './xep-0156/index.js';
 import { xep0163 } from './xep-0163/index.js';
 import { xep0191Client } from './xep-0191/client/index.js';
 import { xep0191 } from './xep-0191/index.js';
@@ -38,6 +41,7 @@ import { xep0198 } from './xep-0198/index.js';
 import { xep0199Client } from './xep-0199/client/index.js';
 import { xep0199 } from './xep-0199/index.js';
 import { xep0206 } from './xep-0206/index.js';
+import { xep0368 } from './xep-0368/index.js';
 import { xep0249 } from './xep-0249/index.js';
 import { xep0280 } from './xep-0280/index.js';
 import { xep0313 } from './xep-0313/index.js';
@@ -50,6 +54,7 @@ export const SUITES: readonly Suite[] = [
   // servers
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
+  rfc7395, rfc7590, xep0156, xep0368,
   xep0049, xep0249, xep0363, xep0410,
   xep0198, xep0280, xep0313, xep0352,
   // clients
