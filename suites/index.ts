@@ -41,6 +41,7 @@ import { xep0198 } from './xep-0198/index.js';
 import { xep0199Client } from './xep-0199/client/index.js';
 import { xep0199 } from './xep-0199/index.js';
 import { xep0206 } from './xep-0206/index.js';
+import { xep0223 } from './xep-0223/index.js';
 import { xep0368 } from './xep-0368/index.js';
 import { xep0249 } from './xep-0249/index.js';
 import { xep0280 } from './xep-0280/index.js';
@@ -55,7 +56,7 @@ export const SUITES: readonly Suite[] = [
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
   rfc7395, rfc7590, xep0156, xep0368,
-  xep0049, xep0249, xep0363, xep0410,
+  xep0049, xep0223, xep0249, xep0363, xep0410,
   xep0198, xep0280, xep0313, xep0352,
   // clients
   xmppCoreClient, xmppImClient, xep0004Client, xep0016Client, xep0020Client, xep0030Client, xep0045Client, xep0047Client,

@@ -4,6 +4,7 @@ import rfc7590 from './rfc7590.js';
 import xep0156 from './xep-0156.js';
 import xep0198 from './xep-0198.js';
 import xep0049 from './xep-0049.js';
+import xep0223 from './xep-0223.js';
 import xep0249 from './xep-0249.js';
 import xep0280 from './xep-0280.js';
 import xep0313 from './xep-0313.js';
@@ -23,6 +24,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   xep0156,
   xep0198,
   xep0049,
+  xep0223,
   xep0249,
   xep0280,
   xep0313,

@@ -17,10 +17,13 @@ function submitForm(formType: string, fields: Record<string, string>): Element {
     ...Object.entries(fields).map(([name, value]) => x('field', { var: name }, x('value', {}, value))));
 }
 
-/** A publish of one item to the account's own PEP service (XEP-0163 §3: no 'to'); `options` go in <publish-options/> (XEP-0060 §7.1.5). */
-export function publishRequest(node: string, itemId: string, options?: Record<string, string>): Element {
+/**
+ * A publish of one item to the account's own PEP service (XEP-0163 §3: no 'to'); `options` go in
+ * <publish-options/> (XEP-0060 §7.1.5). The payload is a throw-away <entry/> unless given.
+ */
+export function publishRequest(node: string, itemId: string, options?: Record<string, string>, payload: Element = x('entry', { xmlns: node }, itemId)): Element {
   return iq('set', {}, x('pubsub', { xmlns: NS.pubsub },
-    x('publish', { node }, x('item', { id: itemId }, x('entry', { xmlns: node }, itemId))),
+    x('publish', { node }, x('item', { id: itemId }, payload)),
     options && x('publish-options', {}, submitForm(`${NS.pubsub}#publish-options`, options))));
 }
 
@@ -29,8 +32,8 @@ export function publishRequest(node: string, itemId: string, options?: Record<st
  * response. Node work on a busy service may be answered with a temporary error, so this and the
  * owner's other node requests retry those.
  */
-export function publish(session: Session, node: string, itemId: string, options?: Record<string, string>): Promise<Element> {
-  return session.iqRetryingWait(publishRequest(node, itemId, options));
+export function publish(session: Session, node: string, itemId: string, options?: Record<string, string>, payload?: Element): Promise<Element> {
+  return session.iqRetryingWait(publishRequest(node, itemId, options, payload));
 }
 
 /**
