@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryFor, entryKey, isAbsent, type Citation } from '../src/catalogue/citation.js';
-import { LEVELS, resolveLevel } from '../src/catalogue/levels.js';
+import { judgedUnder, LEVELS, resolveLevel } from '../src/catalogue/levels.js';
 import { BASELINES, specInfo } from '../src/catalogue/specs.js';
 import { publishedOn } from '../src/catalogue/versions.js';
 import type { CaseDefinition } from '../src/engine/case.js';
@@ -169,7 +169,7 @@ const keysFor = (def: CaseDefinition): { key: string; version?: string }[] => {
   const keys = new Map<string, string | undefined>();
   for (const level of LEVELS) {
     if (!level.roles.includes(def.role)) continue;
-    for (const baseline of BASELINES) {
+    for (const baseline of BASELINES.filter((b) => judgedUnder(level, b))) {
       for (const row of resolveLevel(level, def.role, baseline)) if (row.spec === def.spec) keys.set(entryKey(def.spec, baseline, row.version), row.version);
     }
   }

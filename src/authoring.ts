@@ -6,7 +6,7 @@
 
 // cases and their citations
 export { defineCases, STANZA_TRANSPORTS, type CaseDefinition, type Suite, type SupportFinding } from './engine/case.js';
-export { sameIn, type CaseCitation, type Citation, type CitedText } from './catalogue/citation.js';
+export { renumbered, sameIn, type CaseCitation, type Citation, type CitedText } from './catalogue/citation.js';
 export type { Baseline, SpecId } from './catalogue/specs.js';
 export type { CaseContext } from './engine/context.js';
 export type { Role } from './catalogue/levels.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import chalk from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import { SUITES } from '../suites/index.js';
-import { UnknownLevelError } from './catalogue/levels.js';
+import { LevelError } from './catalogue/levels.js';
 import { TOOL_VERSION } from './engine/certify.js';
 import { compareCommand, type CompareFlags } from './cli/compare.js';
 import { oneLineError, programHelpTail, unknownCommand } from './cli/help.js';
@@ -17,7 +17,7 @@ import { DEFAULT_JUNIT_OPTIONS, JUNIT_WARNING_MODES } from './report/junit.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-const coreOption = (): Option => new Option('--core <rfc>', 'RFC baseline: 3920 (the texts of 2007–2009) or 6120').choices(['3920', '6120']).default('3920');
+const coreOption = (): Option => new Option('--core <rfc>', 'RFC baseline of the 2007–2009 levels: 3920 (their texts, the default) or 6120; the 2023 levels are judged under 6120 only').choices(['3920', '6120']);
 const roleOption = (): Option => new Option('--role <role>', 'role under test, for levels that have both').choices(['server', 'client']);
 const junitWarningsOption = (): Option => new Option('--junit-warnings <as>', 'how a warning (a SHOULD not met) shows in the JUnit report: skipped, with its reason (fails no build); failure (for pipelines strict on SHOULDs); or pass (its reason first in the case\'s output)')
   .choices([...JUNIT_WARNING_MODES]).default(DEFAULT_JUNIT_OPTIONS.warnings);
@@ -89,7 +89,7 @@ export function buildProgram(): Command {
     .description('print the levels and the specs each one names')
     .addOption(coreOption())
     .option('--json', 'as JSON')
-    .action((flags: { core: '3920' | '6120'; json?: boolean }) => {
+    .action((flags: { core?: '3920' | '6120'; json?: boolean }) => {
       process.stdout.write(`${levelsCommand(flags)}\n`);
     });
 
@@ -99,7 +99,7 @@ export function buildProgram(): Command {
     .addOption(roleOption())
     .addOption(coreOption())
     .option('--json', 'as JSON')
-    .action((flags: { level: string; role?: 'server' | 'client'; core: '3920' | '6120'; json?: boolean }) => {
+    .action((flags: { level: string; role?: 'server' | 'client'; core?: '3920' | '6120'; json?: boolean }) => {
       process.stdout.write(`${listCommand(SUITES, flags)}\n`);
     });
 
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT.incomplete;
       return;
     }
-    if (err instanceof UsageError || err instanceof UnknownLevelError) {
+    if (err instanceof UsageError || err instanceof LevelError) {
       // one line per problem, each one naming the tool
       for (const line of err.message.split('\n')) process.stderr.write(`xmpp-certify: ${line}\n`);
       process.exitCode = EXIT.incomplete;

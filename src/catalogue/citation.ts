@@ -71,6 +71,15 @@ export function sameIn(keys: readonly string[], entry: CiteEntry): Record<string
   return Object.fromEntries(keys.map((k) => [k, entry]));
 }
 
+/**
+ * One sentence that later versions kept word for word under another section number (or anchor):
+ * renumbered({ '1.24': '7.1.3', '1.34.5': '7.2.2' }, { keyword, quote, anchor }), a version's
+ * own anchor as { section, anchor }.
+ */
+export function renumbered(sections: Readonly<Record<string, string | { section: string; anchor: string }>>, entry: Omit<Citation, 'section'>): Record<string, Citation> {
+  return Object.fromEntries(Object.entries(sections).map(([key, at]) => [key, typeof at === 'string' ? { ...entry, section: at } : { ...entry, ...at }]));
+}
+
 export function isEntry(cite: CaseCitation): cite is CiteEntry {
   return 'quote' in cite || 'absent' in cite;
 }

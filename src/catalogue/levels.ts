@@ -1,51 +1,17 @@
+import { levelsOf } from './compliance-suite.js';
+import { CS2023 } from './cs2023.js';
+import type { Level, LevelId, LevelSpec, Requirement, Role } from './level.js';
 import type { Baseline, SpecId } from './specs.js';
 import { versionInForce } from './versions.js';
 
+export type { Level, LevelId, LevelSpec, Requirement, Role };
+
 /**
- * The XSF compliance levels of 2007–2009 as data (see the requirements catalogue, levels.md).
- * A level names specs with a requirement level and may build on other levels; resolveLevel()
- * flattens that into the list a run certifies.
+ * The XSF compliance levels as data: those of 2007–2009 (see the requirements catalogue,
+ * levels.md), written out here, and those of the Compliance Suites 2023 (XEP-0479), made from its
+ * tables (cs2023.ts). A level names specs with a requirement level and may build on other
+ * levels; resolveLevel() flattens that into the list a run certifies.
  */
-
-export type Requirement = 'REQUIRED' | 'RECOMMENDED' | 'NOT RECOMMENDED' | 'INFORMATIONAL';
-export type Role = 'server' | 'client';
-
-export type LevelId =
-  | 'basic-im-suite' | 'intermediate-im-suite'
-  | 'basic-client' | 'basic-server' | 'intermediate-client' | 'intermediate-server'
-  | 'core-client' | 'advanced-client' | 'core-server' | 'advanced-server';
-
-export interface LevelSpec {
-  spec: SpecId;
-  requirement: Requirement;
-  /** Only for these roles (XEP-0073 sets some rows per role). */
-  roles?: Role[];
-  /** Only under this baseline: privacy lists come in through RFC 3921 §10. */
-  baseline?: Baseline;
-  /** Only these groups of use cases (XEP-0045 "Entity Use Cases and Occupant Use Cases"). */
-  scope?: string[];
-  note?: string;
-}
-
-export interface Level {
-  id: LevelId;
-  xep: string;
-  title: string;
-  year: number;
-  /**
-   * The day the level's text was approved (the version this tool implements): each XEP it names
-   * is judged by the version in force that day (versions.ts), the text the level meant.
-   */
-  approved: string;
-  /** When the texts of `approved` are not in the XSF's archive: the later day whose texts are judged instead (say why). */
-  textsOf?: string;
-  roles: Role[];
-  /** Levels this one builds on: everything they require is required here too. */
-  includes: LevelId[];
-  specs: LevelSpec[];
-  /** Extra names accepted by --level. */
-  aliases: string[];
-}
 
 /** Probes that no level names but every report shows (levels.md §0.4). */
 const INFORMATIONAL: LevelSpec[] = [
@@ -60,7 +26,7 @@ const PRIVACY_VIA_3921: LevelSpec = {
 
 const MUC_CLIENT_SCOPE = ['entity', 'occupant'];
 
-export const LEVELS: readonly Level[] = [
+const LEVELS_2007_2009: readonly Level[] = [
   {
     id: 'basic-im-suite', xep: 'XEP-0073', title: 'Basic IM Protocol Suite', year: 2007, approved: '2007-02-15',
     roles: ['server', 'client'], includes: [], aliases: ['xep-0073'],
@@ -192,24 +158,46 @@ export const LEVELS: readonly Level[] = [
   },
 ];
 
-/** XEP numbers that define two levels: --level with them alone must say which. */
-const AMBIGUOUS: Record<string, LevelId[]> = {
-  'xep-0242': ['core-client', 'advanced-client'],
-  'xep-0243': ['core-server', 'advanced-server'],
-};
+/** Levels shown and listed together: the 2007–2009 ones, and each compliance suite's. */
+export interface LevelSeries {
+  title: string;
+  levels: readonly Level[];
+}
 
-export class UnknownLevelError extends Error {}
+export const SERIES: readonly LevelSeries[] = [
+  { title: 'The XSF compliance levels of 2007–2009 (XEP-0073, XEP-0117, XEP-0211 to XEP-0216, XEP-0242, XEP-0243)', levels: LEVELS_2007_2009 },
+  { title: `${CS2023.title} (${CS2023.xep} v${CS2023.version}, ${CS2023.date}, ${CS2023.status}): server levels, RFC 6120/6121 only`, levels: levelsOf(CS2023) },
+];
 
-/** Finds a level by id or alias ("intermediate-server", "xep-0216", "XEP-0216", "0216"). */
+export const LEVELS: readonly Level[] = SERIES.flatMap((s) => s.levels);
+
+/** A level that cannot be used as asked (an unknown name, a baseline it does not allow): a usage error. */
+export class LevelError extends Error {}
+export class UnknownLevelError extends LevelError {}
+
+/** Finds a level by id or alias ("intermediate-server", "xep-0216", "XEP-0216", "0216", "xep-0479-im-advanced"). */
 export function findLevel(name: string): Level {
   const key = name.trim().toLowerCase().replace(/^(\d{4})$/, 'xep-$1').replace(/^xep(\d)/, 'xep-$1');
   const level = LEVELS.find((l) => l.id === key || l.aliases.includes(key));
   if (level) return level;
-  const choices = AMBIGUOUS[key];
-  if (choices) {
-    throw new UnknownLevelError(`${name.toUpperCase()} defines two levels; say which: ${choices.map((c) => `--level ${c}`).join(' or ')}`);
+  // a XEP number that defines several levels must say which
+  const choices = LEVELS.filter((l) => l.xep.toLowerCase() === key).map((l) => `--level ${l.id}`);
+  if (choices.length > 1) {
+    const count = choices.length === 2 ? 'two' : String(choices.length);
+    throw new UnknownLevelError(`${name.toUpperCase()} defines ${count} levels; say which: ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`);
   }
   throw new UnknownLevelError(`unknown level "${name}"; known levels: ${LEVELS.map((l) => l.id).join(', ')} (run "xmpp-certify levels")`);
+}
+
+/**
+ * The RFC baseline a run of `level` is judged under: the one the level names (XEP-0479 names
+ * RFC 6120/6121), else the one asked for (--core), else RFC 3920/3921, the texts of 2007–2009.
+ */
+export function levelBaseline(level: Level, asked: Baseline | undefined): Baseline {
+  if (asked && !judgedUnder(level, asked)) {
+    throw new LevelError(`${level.id} (${level.xep}) is judged under RFC ${level.baseline === '6120' ? '6120/6121' : '3920/3921'} only: leave out --core ${asked}`);
+  }
+  return level.baseline ?? asked ?? '3920';
 }
 
 /** One spec of a resolved level. */
@@ -222,6 +210,10 @@ export interface ResolvedSpec {
   version?: string;
   scope?: string[];
   note?: string;
+  /** The feature (or features) of a compliance suite's table that name it. */
+  feature?: string;
+  component?: true;
+  oneOf?: { group: string; alternative: string };
 }
 
 const STRENGTH: Record<Requirement, number> = { REQUIRED: 3, RECOMMENDED: 2, 'NOT RECOMMENDED': 1, INFORMATIONAL: 0 };
@@ -229,7 +221,8 @@ const STRENGTH: Record<Requirement, number> = { REQUIRED: 3, RECOMMENDED: 2, 'NO
 /**
  * Flattens a level and the levels it builds on into one row per spec, for one role and
  * baseline. Where two rows name the same spec, the stronger requirement wins (and a scope
- * restriction is dropped if either row has none).
+ * restriction is dropped if either row has none); two rows of one level's text (XEP-0313 in
+ * two features of XEP-0479's IM table) are one row naming both features, with both notes.
  */
 export function resolveLevel(level: Level, role: Role, baseline: Baseline): ResolvedSpec[] {
   const rows = new Map<SpecId, ResolvedSpec>();
@@ -240,19 +233,37 @@ export function resolveLevel(level: Level, role: Role, baseline: Baseline): Reso
       if (s.baseline && s.baseline !== baseline) continue;
       const existing = rows.get(s.spec);
       // a level is judged by the texts of its own day, those it builds on included
-      const candidate: ResolvedSpec = { spec: s.spec, requirement: s.requirement, via: l.id, version: versionInForce(s.spec, level.textsOf ?? level.approved), scope: s.scope, note: s.note };
+      const candidate: ResolvedSpec = {
+        spec: s.spec, requirement: s.requirement, via: l.id, version: versionInForce(s.spec, level.textsOf ?? level.approved),
+        scope: s.scope, note: s.note, feature: s.feature, component: s.component, oneOf: s.oneOf,
+      };
       if (!existing) {
         rows.set(s.spec, candidate);
         continue;
       }
       const scope = existing.scope && s.scope ? existing.scope : undefined;
-      rows.set(s.spec, STRENGTH[s.requirement] > STRENGTH[existing.requirement]
-        ? { ...candidate, scope }
-        : { ...existing, scope });
+      const stronger = STRENGTH[s.requirement] > STRENGTH[existing.requirement] ? candidate : existing;
+      rows.set(s.spec, existing.via === l.id ? { ...stronger, scope, ...sameText(existing, candidate) } : { ...stronger, scope });
     }
   };
   visit(level);
   return [...rows.values()];
+}
+
+/** Two rows of one level's text: both features and both notes, a component if either allows it, no one-of group unless both are in it. */
+function sameText(a: ResolvedSpec, b: ResolvedSpec): Pick<ResolvedSpec, 'feature' | 'note' | 'component' | 'oneOf'> {
+  const both = (x?: string, y?: string): string | undefined => [x, y].filter(Boolean).join('; ') || undefined;
+  return {
+    feature: both(a.feature, b.feature),
+    note: both(a.note && a.feature ? `${a.feature}: ${a.note}` : a.note, b.note && b.feature ? `${b.feature}: ${b.note}` : b.note),
+    component: a.component ?? b.component,
+    oneOf: a.oneOf && b.oneOf ? a.oneOf : undefined,
+  };
+}
+
+/** Whether a run under `baseline` can certify `level`: a level that names its baseline is judged under that one only. */
+export function judgedUnder(level: Level, baseline: Baseline): boolean {
+  return level.baseline === undefined || level.baseline === baseline;
 }
 
 /** The role a level is run in when the user does not say: its only role, or server. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultRole, findLevel, resolveLevel, type Level, type Role } from '../catalogue/levels.js';
+import { defaultRole, findLevel, levelBaseline, resolveLevel, type Level, type Role } from '../catalogue/levels.js';
 import type { Baseline } from '../catalogue/specs.js';
 import { TRANSPORT_SPEC, type Suite, type TransportKind } from '../engine/case.js';
 import { certify } from '../engine/certify.js';
@@ -38,7 +38,8 @@ export interface RunFlags extends ClientFlags {
   register?: boolean;
   ca: string[];
   insecureTls?: boolean;
-  core: Baseline;
+  /** --core: undefined when not given (each level has its default). */
+  core?: Baseline;
   json?: string;
   junit?: string;
   /** How a warning shows in the JUnit report (commander sets the default). */
@@ -97,8 +98,9 @@ export async function runCommand(flags: RunFlags, given: GivenOption, suites: re
   if (!level.roles.includes(role)) throw new UsageError(`${level.id} (${level.xep}) is a ${level.roles.join('/')} level, not a ${role} level`);
   const mode = role === 'client' ? clientMode(flags) : undefined;
   if (role === 'server' && (flags.listen || flags.peer)) throw new UsageError(`${level.id} certifies servers: --listen and --peer are for client levels`);
-  const core = setting('core', config?.core as Baseline | undefined);
-  if (core !== '3920' && core !== '6120') throw new UsageError(`core: expected 3920 or 6120, not ${core}`);
+  const asked = setting('core', config?.core as Baseline | undefined);
+  if (asked !== undefined && asked !== '3920' && asked !== '6120') throw new UsageError(`core: expected 3920 or 6120, not ${String(asked)}`);
+  const core = levelBaseline(level, asked);
   const targets = mode === 'listen' ? [listenTarget(flags)] : resolveTargets(flags, config);
   if (mode && targets.length !== 1) throw new UsageError('client levels certify one client at a time: give one --target');
   const waivers = loadWaivers(flags, config, {
@@ -382,4 +384,3 @@ function redactAccountValue(value: string): string {
   const colon = value.indexOf(':', Math.max(0, at));
   return colon < 0 ? value : `${value.slice(0, colon)}:[redacted]`;
 }
-

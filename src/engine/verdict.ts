@@ -41,6 +41,46 @@ export interface SpecOutcome {
   verdict: SpecVerdict;
 }
 
+/** From the worst verdict to the best, for the specs of one alternative (all of them must hold). */
+const WORST_FIRST: readonly SpecVerdict[] = ['fail', 'absent', 'incomplete', 'untested', 'warn', 'pass'];
+/** From the best verdict to the worst, for the alternatives of a group (one must hold); a failing one says more than an absent one. */
+const BEST_FIRST: readonly SpecVerdict[] = ['pass', 'warn', 'incomplete', 'untested', 'fail', 'absent'];
+
+/**
+ * The specs of one-of groups (XEP-0479: "Only one of the recommended providers must be
+ * implemented") as one requirement each, the other specs as they are. An alternative (a
+ * provider, with what it runs over) holds as its worst spec; the group as its best alternative.
+ * An alternative that fails while another meets the group is a warning: the target offers it
+ * broken.
+ */
+export function groupOneOf(specs: readonly SpecOutcome[]): { outcomes: SpecOutcome[]; warnings: string[] } {
+  const outcomes: SpecOutcome[] = [];
+  const warnings: string[] = [];
+  const groups = new Map<string, SpecOutcome[]>();
+  for (const s of specs) {
+    if (!s.row.oneOf) outcomes.push(s);
+    else groups.set(s.row.oneOf.group, [...(groups.get(s.row.oneOf.group) ?? []), s]);
+  }
+  for (const [group, members] of groups) {
+    const alternatives = new Map<string, SpecOutcome[]>();
+    for (const m of members) alternatives.set(m.row.oneOf!.alternative, [...(alternatives.get(m.row.oneOf!.alternative) ?? []), m]);
+    const held = [...alternatives].map(([name, rows]) => ({ name, verdict: pick(WORST_FIRST, rows.map((r) => r.verdict)) }));
+    const verdict = pick(BEST_FIRST, held.map((a) => a.verdict));
+    const first = members[0]!;
+    const requirement = members.some((m) => m.row.requirement === 'REQUIRED') ? 'REQUIRED' : first.row.requirement;
+    outcomes.push({ row: { ...first.row, requirement }, name: `${group}: one of ${held.map((a) => `${a.name} (${a.verdict})`).join(', ')}`, verdict });
+    if (verdict === 'pass' || verdict === 'warn') {
+      const met = held.filter((a) => a.verdict === 'pass' || a.verdict === 'warn').map((a) => a.name).join(', ');
+      for (const a of held.filter((x) => x.verdict === 'fail')) warnings.push(`${a.name} failed (${group}: one of its providers suffices, and ${met} met it)`);
+    }
+  }
+  return { outcomes, warnings };
+}
+
+function pick(order: readonly SpecVerdict[], verdicts: readonly SpecVerdict[]): SpecVerdict {
+  return order.find((v) => verdicts.includes(v)) ?? 'untested';
+}
+
 /**
  * The level's verdict (issue: "a missing REQUIRED spec fails the level; tool errors make it
  * incomplete, never pass"):
@@ -48,13 +88,15 @@ export interface SpecOutcome {
  * - a REQUIRED or RECOMMENDED spec left incomplete (or a REQUIRED one untested) makes it incomplete;
  * - a RECOMMENDED spec that fails or is absent, a SHOULD not met, or a NOT RECOMMENDED spec that
  *   is present, is a warning;
- * - INFORMATIONAL specs never change the level.
+ * - INFORMATIONAL specs never change the level;
+ * - a one-of group (groupOneOf) counts as one spec.
  */
 export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVerdict; reasons: string[]; warnings: string[] } {
   const failures: string[] = [];
   const gaps: string[] = [];
-  const warnings: string[] = [];
-  for (const { row, name, verdict } of specs) {
+  const grouped = groupOneOf(specs);
+  const warnings: string[] = [...grouped.warnings];
+  for (const { row, name, verdict } of grouped.outcomes) {
     const label = `${name} (${row.requirement})`;
     switch (row.requirement) {
       case 'REQUIRED':
@@ -84,7 +126,8 @@ export function levelVerdict(specs: readonly SpecOutcome[]): { verdict: LevelVer
 
 /**
  * The verdict of a partial run (--only): a verdict on the selected cases, not on the level.
- * - a REQUIRED spec whose selected cases failed, or that the target lacks, fails it;
+ * - a REQUIRED spec whose selected cases failed, or that the target lacks, fails it (one of a
+ *   one-of group only when no alternative of the group is met: it warns otherwise);
  * - a tool error, or a MUST left unproven, leaves it incomplete;
  * - a selected case that was not run (too few accounts, no user action) is a warning here, since
  *   the selection is what the user asked to see; --fail-on-not-run makes it fail the job;
@@ -95,10 +138,13 @@ export function selectionVerdict(specs: readonly (SpecOutcome & { cases: readonl
   const failures: string[] = [];
   const gaps: string[] = [];
   const warnings: string[] = [];
+  const groupMet = new Set(groupOneOf(specs).outcomes.filter((o) => o.row.oneOf && (o.verdict === 'pass' || o.verdict === 'warn')).map((o) => o.row.oneOf!.group));
   for (const { row, name, verdict, cases } of specs) {
     const label = `${name} (${row.requirement})`;
     const broken = verdict === 'fail' ? 'failed' : verdict === 'absent' ? 'is not supported by the target' : undefined;
-    if (broken && row.requirement === 'REQUIRED') failures.push(`${label} ${broken}`);
+    if (broken && row.oneOf && groupMet.has(row.oneOf.group)) {
+      if (verdict === 'fail') warnings.push(`${label} failed (${row.oneOf.group}: another of its providers met it)`);
+    } else if (broken && row.requirement === 'REQUIRED') failures.push(`${label} ${broken}`);
     else if (broken && row.requirement === 'RECOMMENDED') warnings.push(`${label} ${broken}`);
     const counts = countVerdicts(cases);
     if (counts.error > 0) gaps.push(`${label}: ${counts.error} selected case(s) ended in a tool error`);

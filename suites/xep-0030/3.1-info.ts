@@ -6,7 +6,7 @@ import { checkServerAnswered } from './bare-jid.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-3.1-1',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '3.1',
       keyword: 'MUST',
       quote: 'The target entity then MUST either return an IQ result, or return an error (see the Error Conditions section of this document).',
@@ -24,7 +24,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-2',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '3.1',
       keyword: 'MUST',
       quote: "(Note: Every entity MUST have at least one identity, and every entity MUST support at least the 'http://jabber.org/protocol/disco#info' feature; however, an entity is not required to return a result and MAY return an error, …)",
@@ -50,13 +50,21 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-3',
-    cite: sameIn(['2.3', '2.4'], {
-      section: '3.1',
-      keyword: ['SHOULD', 'MUST'],
-      quote: "When multiple identity elements are provided, the name attributes for each identity element SHOULD have the same value. … Each <identity/> element MUST possess 'category' and 'type' attributes specifying the category and type for the entity, … Each <feature/> element MUST possess a 'var' attribute …",
-      anchor: 'info-basic',
-      changed: "an edit of 2008-06-24 that kept the number 2.4 (published in v2.5) replaces the SHOULD: identities MAY differ in xml:lang, and MUST NOT share category+type+xml:lang with different names",
-    }),
+    cite: {
+      ...sameIn(['2.3', '2.4'], {
+        section: '3.1',
+        keyword: ['SHOULD', 'MUST'],
+        quote: "When multiple identity elements are provided, the name attributes for each identity element SHOULD have the same value. … Each <identity/> element MUST possess 'category' and 'type' attributes specifying the category and type for the entity, … Each <feature/> element MUST possess a 'var' attribute …",
+        anchor: 'info-basic',
+        changed: 'an edit of 2008-06-24 that kept the number 2.4 (published in v2.5) replaces the SHOULD: identities MAY differ in xml:lang, and MUST NOT share category+type+xml:lang with different names',
+      }),
+      '2.5rc3': {
+        section: '3.1',
+        keyword: ['SHOULD', 'MUST'],
+        quote: "When multiple identity elements are provided, the name attributes for each identity element SHOULD have the same value. … Each <identity/> element MUST possess the 'category' and 'type' attributes specifying the category and type for the entity, … Each <feature/> element MUST possess a 'var' attribute …",
+        anchor: 'info-basic',
+      },
+    },
     requirement: 'Identities carry category and type and features carry var (must); the identities that carry a name all carry the same one (should).',
     accounts: 1,
     async run(t) {
@@ -87,7 +95,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-3.1-4',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '3.1',
       keyword: ['MUST', 'SHOULD'],
       quote: 'When an entity sends a disco#info request to a bare JID (…) hosted by a server, the server itself MUST reply on behalf of the hosted account … if access is not denied the server SHOULD return an IQ-result for the bare JID, in which the primary identity SHOULD have a category of "account"',

@@ -10,7 +10,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   {
     id: 'XEP0030-3.2-1',
     cite: NODE_MIRROR,
-    requirement: "A disco#info result for a request with a node carries the same 'node' (a should in v2.4; not in v2.3 as published, so for information there; not applicable when every node asked gets an error).",
+    requirement: "A disco#info result for a request with a node carries the same 'node' (a must in v2.5rc3, a should in v2.4; not in v2.3 as published, so for information there; not applicable when every node asked gets an error).",
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);

@@ -6,7 +6,7 @@ import { checkServerAnswered } from './bare-jid.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-4.1-1',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '4.1',
       keyword: 'MUST',
       quote: "The list of items MUST be provided in an IQ stanza of type \"result\", with each item specified by means of an <item/> child of a <query/> element qualified by the 'http://jabber.org/protocol/disco#items' namespace (the <item/> child MUST possess a 'jid' attribute specifying the JID of the item …)",
@@ -30,7 +30,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-4.1-2',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '4.1',
       keyword: ['MUST NOT', 'SHOULD'],
       quote: 'The <item/> element MUST NOT contain XML character data and SHOULD be empty; while it MAY contain XML data in another namespace, such data MUST be ignored if an implementation does not understand it.',
@@ -53,7 +53,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-4.1-3',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '4.1',
       keyword: ['MUST', 'SHOULD'],
       quote: 'As with disco#info requests, when an entity sends a disco#items request to a bare JID (<account@domain.tld>) hosted by a server, the server itself MUST reply on behalf of the hosted account. … if access is not denied the server SHOULD return the associated items including connected or available resources as appropriate',

@@ -5,7 +5,7 @@ import { discoInfo } from '../lib/disco.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-6.3-1',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '6.3',
       keyword: 'SHOULD',
       quote: 'However, the responding entity SHOULD return the same <identity/> element (category+type) to all disco#info requests sent to the same JID+node combination.',

@@ -6,7 +6,7 @@ import { subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-7-1',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '7',
       keyword: 'MUST',
       quote: 'As noted above, if an entity has no associated items, it MUST return an empty <query/> element (rather than an error) in response to a disco#items request.',

@@ -6,7 +6,7 @@ import { subscribe } from '../lib/roster.js';
 export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0030-8-1',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '8',
       keyword: 'MUST',
       quote: 'In response to a disco#info request, the server MUST return a <service-unavailable/> error if one of the following is true: The target entity does not exist (no matter if the request specifies a node or not).',
@@ -24,12 +24,20 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-8-2',
-    cite: sameIn(['2.3', '2.4'], {
-      section: '8',
-      keyword: 'MUST',
-      quote: 'In response to a disco#info request, the server MUST return a <service-unavailable/> error if one of the following is true: … The requesting entity is not authorized to receive presence from the target entity (i.e., via a presence subscription of type "both" or "from") or is not otherwise trusted',
-      anchor: 'security',
-    }),
+    cite: {
+      ...sameIn(['2.3', '2.4'], {
+        section: '8',
+        keyword: 'MUST',
+        quote: 'In response to a disco#info request, the server MUST return a <service-unavailable/> error if one of the following is true: … The requesting entity is not authorized to receive presence from the target entity (i.e., via a presence subscription of type "both" or "from") or is not otherwise trusted',
+        anchor: 'security',
+      }),
+      '2.5rc3': {
+        section: '8',
+        keyword: 'MUST',
+        quote: 'In response to a disco#info request, the server MUST return a <service-unavailable/> error if one of the following is true: … The requesting entity is not authorized to receive presence from the target entity (i.e., via the target having a presence subscription to the requesting entity of type "both" or "from") or is not otherwise trusted',
+        anchor: 'security',
+      },
+    },
     requirement: "disco#info to an existing bare JID from someone not entitled to its presence gets <service-unavailable/>; what a subscriber then gets is recorded.",
     accounts: 2,
     async run(t) {
@@ -47,7 +55,7 @@ export default defineCases({ spec: 'xep-0030', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0030-8-3',
-    cite: sameIn(['2.3', '2.4'], {
+    cite: sameIn(['2.3', '2.4', '2.5rc3'], {
       section: '8',
       keyword: 'MUST',
       quote: 'In response to a disco#items request, the server MUST return an empty result set if: The target entity does not exist (…). The request did not specify a node, the only items are available resources (…), and the requesting entity is not authorized to receive presence from the target entity',

@@ -17,7 +17,7 @@ const destroyedFor = (room: string, nick: string) => presence({ from: `${room}/$
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' }, [
   {
     id: 'XEP0045-10.1.1-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.1.1',
       keyword: 'MUST',
       quote: "If access is not restricted, the service MUST allow the user to create a room as described below. … The initial presence stanza received by the owner from the room MUST include extended presence information indicating the user's status as an owner and acknowledging that the room has been created (via status code 201)",
@@ -40,7 +40,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.1.2-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.1.2',
       keyword: 'MUST',
       quote: 'The service MUST then unlock the room and allow other entities to join it.',
@@ -60,12 +60,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   {
     id: 'XEP0045-10.1.3-1',
     // §10.1.3 says the room SHOULD be destroyed on a cancel; the workflow of §10.1.1 says MUST
-    cite: sameIn(['1.22', '1.24'], {
-      section: '10.1.1',
-      keyword: 'MUST',
-      quote: 'If the room owner requested a configuration form, the service MUST send an IQ to the room owner containing a configuration form … Once the service receives the completed configuration form …, the service MUST "unlock" the room … If the service receives a cancellation, it MUST destroy the room.',
-      anchor: 'createroom-general',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '10.1.1',
+        keyword: 'MUST',
+        quote: 'If the room owner requested a configuration form, the service MUST send an IQ to the room owner containing a configuration form … Once the service receives the completed configuration form …, the service MUST "unlock" the room … If the service receives a cancellation, it MUST destroy the room.',
+        anchor: 'createroom-general',
+      }),
+      '1.34.5': {
+        section: '10.1.1',
+        keyword: 'MUST',
+        anchor: 'createroom-general',
+        quote: "If the room owner requested a configuration form, the service MUST send an IQ result to the room owner containing a configuration form qualified by the 'jabber:x:data' namespace. … Once the service receives the completed configuration form from the initial room owner (or receives a request for an instant room), the service MUST \"unlock\" the room (i.e., allow other users to enter the room) and send an IQ of type \"result\" to the room owner. If the service receives a cancellation, it MUST destroy the room.",
+      },
+    },
     requirement: 'An owner get on a new room returns a configuration form (or an empty query where there are no options); submitting it unlocks the room; a cancel destroys it.',
     accounts: 2,
     async run(t) {
@@ -89,7 +97,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.2',
       keyword: 'MUST',
       quote: "If the <user@host> of the 'from' address does not match the bare JID of a room owner, the service MUST return a <forbidden/> error to the sender … If the room owner cancels the subsequent configuration, the service MUST leave the configuration of the room as it was before",
@@ -111,7 +119,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2-2',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.2',
       keyword: 'MUST',
       quote: 'If as a result of a change in the room configuration the room type is changed to members-only but there are non-members in the room, the service MUST remove any non-members from the room and include a status code of 322 in the presence unavailable stanzas sent to those users as well as any remaining occupants.',
@@ -129,7 +137,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.2.1-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.2.1',
       keyword: ['MUST', 'SHOULD'],
       quote: 'A room MUST send notification to all occupants when the room configuration changes in a way that has an impact on the privacy or security profile of the room. … For any other configuration change, the room SHOULD send status code 104',
@@ -155,12 +163,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.5-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '10.5',
-      keyword: ['MUST', 'MUST NOT'],
-      quote: 'If a non-owner attempts to view or modify the owner list, the service MUST deny the request and return a <forbidden/> error … A service MUST NOT allow an owner to revoke his or her own ownership privileges if there are no other owners; if an owner attempts to do this, the service MUST return a <conflict/> error',
-      anchor: 'modifyowner',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '10.5',
+        keyword: ['MUST', 'MUST NOT'],
+        quote: 'If a non-owner attempts to view or modify the owner list, the service MUST deny the request and return a <forbidden/> error … A service MUST NOT allow an owner to revoke his or her own ownership privileges if there are no other owners; if an owner attempts to do this, the service MUST return a <conflict/> error',
+        anchor: 'modifyowner',
+      }),
+      '1.34.5': {
+        section: '10.5',
+        keyword: ['MUST', 'MUST NOT'],
+        anchor: 'modifyowner',
+        quote: 'If a non-owner attempts to view or modify the owner list, the service MUST deny the request and return a <forbidden/> error to the sender … A service MUST NOT allow an owner to revoke his or her own owner status if there are no other owners; if an owner attempts to do this, the service MUST return a <conflict/> error to the owner.',
+      },
+    },
     requirement: 'The only owner cannot give up ownership (<conflict/>); a non-owner cannot change the owner list (<forbidden/>) nor the admin list (§10.8 says the same).',
     accounts: 2,
     async run(t) {
@@ -179,7 +195,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'owner' },
   },
   {
     id: 'XEP0045-10.9-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '10.9',
       keyword: ['SHOULD NOT', 'MUST'],
       quote: 'It SHOULD NOT broadcast presence stanzas of type "unavailable" from all occupants … If extended presence information specifying the JID of an alternate location and the reason for the room destruction was provided …, the presence stanza MUST include that information.',

@@ -1,4 +1,4 @@
-import { defineCases, type Element, message, NS, presence, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
+import { defineCases, type Element, message, NS, presence, renumbered, sameIn, sameJid, type Session, stanzaError, token, x } from '../../src/authoring.js';
 import {
   checkOccupantPresence, collectUntilMarker, createRoom, enter, freshRoom, fromRoom, groupchat, hasStatus, joinAs, mucUser, occupantPresence,
   roomBarrier, say,
@@ -15,8 +15,7 @@ async function postNowhere(s: Session, room: string): Promise<Element | undefine
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-17.1-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '16.1',
+    cite: renumbered({ '1.22': '16.1', '1.24': '16.1', '1.34.5': '17.1' }, {
       keyword: 'MUST NOT',
       quote: 'In addition, a MUC service MUST NOT allow empty or invisible Room Nicknames (i.e., Room Nicknames that consist only of one or more space characters).',
       anchor: 'bizrules-jids',
@@ -33,8 +32,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.2-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '16.2',
+    cite: renumbered({ '1.22': '16.2', '1.24': '16.2', '1.34.5': '17.2' }, {
       keyword: 'SHOULD',
       quote: 'If a MUC service receives a message directed to a room that does not exist or is not yet unlocked, the service SHOULD return the message to the sender with an <item-not-found/> error.',
       anchor: 'bizrules-message',
@@ -55,17 +53,25 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.3-1',
-    cite: sameIn(['1.22', '1.24'], {
-      absent: 'v1.22/v1.24 set no rule on presence with a type other than unavailable sent to an occupant JID',
-      later: {
-        doc: 'XEP-0045',
-        version: '1.25',
-        section: '16.3',
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        absent: 'v1.22/v1.24 set no rule on presence with a type other than unavailable sent to an occupant JID',
+        later: {
+          doc: 'XEP-0045',
+          version: '1.25',
+          section: '16.3',
+          keyword: 'MUST NOT',
+          quote: "A MUC service MUST NOT treat a presence stanza with a 'type' attribute (e.g., a presence probe) as a request to join the room. … A MUC service MUST NOT treat a presence stanza with a 'type' attribute whose value is other than \"unavailable\" (e.g., a presence probe) as a request to exit the room.",
+          anchor: 'bizrules-presence',
+        },
+      }),
+      '1.34.5': {
+        section: '17.3',
         keyword: 'MUST NOT',
-        quote: "A MUC service MUST NOT treat a presence stanza with a 'type' attribute (e.g., a presence probe) as a request to join the room. … A MUC service MUST NOT treat a presence stanza with a 'type' attribute whose value is other than \"unavailable\" (e.g., a presence probe) as a request to exit the room.",
         anchor: 'bizrules-presence',
+        quote: "A MUC service MUST NOT treat a presence stanza with a 'type' attribute (e.g., a presence probe) as a request to join the room. … A MUC service MUST NOT treat a presence stanza with a 'type' attribute whose value is other than \"unavailable\" (e.g., a presence probe) as a request to exit the room.",
       },
-    }),
+    },
     requirement: '(v1.25 of 2012) Presence with a type (a probe) is never taken as a join, nor presence other than unavailable as a leave.',
     accounts: 2,
     async run(t) {
@@ -86,8 +92,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-17.3-2',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '16.3',
+    cite: renumbered({ '1.22': '16.3', '1.24': '16.3', '1.34.5': '17.3' }, {
       keyword: ['MUST', 'MUST NOT'],
       quote: 'A room MUST silently ignore unavailable presence received from a user who has a role of "none". … If a MUC service receives such extended presence information from an occupant, it MUST NOT reflect it to other occupants.',
       anchor: 'bizrules-presence',

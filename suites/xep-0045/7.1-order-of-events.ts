@@ -1,4 +1,4 @@
-import { defineCases, describe, messageWithBody, resourceOf, sameIn, sameJid, token } from '../../src/authoring.js';
+import { defineCases, describe, messageWithBody, renumbered, resourceOf, sameJid, token } from '../../src/authoring.js';
 import { delays, postHistory } from './history.js';
 import { createRoom, fromRoom, groupchat, hasStatus, joinAs, joinPresence, occupantPresence, setSubject, subjectMessage, takeUntil } from './room.js';
 
@@ -6,8 +6,7 @@ import { createRoom, fromRoom, groupchat, hasStatus, joinAs, joinPresence, occup
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.1-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.1.3',
+    cite: renumbered({ '1.22': '7.1.3', '1.24': '7.1.3', '1.34.5': '7.2.2' }, {
       keyword: 'MUST',
       quote: "The service MUST first send the complete list of the existing occupants to the new occupant and only then send the new occupant's own presence to the new occupant.",
       anchor: 'enter-pres',

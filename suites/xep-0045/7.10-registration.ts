@@ -18,12 +18,20 @@ function registrationResult(response: Element): { form: boolean; formType?: stri
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.10-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.10',
-      keyword: 'MUST',
-      quote: 'the room MUST return a <not-allowed/> error … If the user is already registered, the room MUST reply with an IQ stanza of type "result" that contains an empty <register/> element … If the room does not exist, the service MUST return an <item-not-found/> error. Otherwise, the room MUST then return a Data Form',
-      anchor: 'register',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '7.10',
+        keyword: 'MUST',
+        quote: 'the room MUST return a <not-allowed/> error … If the user is already registered, the room MUST reply with an IQ stanza of type "result" that contains an empty <register/> element … If the room does not exist, the service MUST return an <item-not-found/> error. Otherwise, the room MUST then return a Data Form',
+        anchor: 'register',
+      }),
+      '1.34.5': {
+        section: '7.10',
+        keyword: 'MUST',
+        anchor: 'register',
+        quote: 'If the room does not exist, the service MUST return an <item-not-found/> error. … If the user requesting registration requirements is not allowed to register with the room (e.g., because that privilege has been restricted), the room MUST return a <not-allowed/> error to the user. … If the user is already registered, as described in XEP-0077 the room MUST reply with an IQ stanza of type "result", which MUST contain an empty <registered/> element … Otherwise, the room MUST then return a Data Form to the user',
+      },
+    },
     requirement: "A registration request gets a data form (muc#register), or <not-allowed/> where restricted; a member gets a result marked registered (XEP-0077's <registered/>); a room that does not exist, <item-not-found/>. A service without registration (<service-unavailable/>) is not applicable.",
     accounts: 2,
     async run(t) {

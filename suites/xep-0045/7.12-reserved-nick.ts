@@ -1,4 +1,4 @@
-import { defineCases, NS, stanzaError } from '../../src/authoring.js';
+import { defineCases, NS, sameIn, stanzaError } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { createRoom, granted, setAffiliation } from './room.js';
 
@@ -11,7 +11,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
     id: 'XEP0045-7.12-1',
     cite: {
       '1.22': { section: '7.11', keyword: 'MUST', quote: QUOTE, anchor: 'reservednick' },
-      '1.24': { section: '7.12', keyword: 'MUST', quote: QUOTE, anchor: 'reservednick' },
+      ...sameIn(['1.24', '1.34.5'], { section: '7.12', keyword: 'MUST', quote: QUOTE, anchor: 'reservednick' }),
     },
     requirement: `disco#info with node ${NODE} returns <feature-not-implemented/> where the node is not supported; else an empty query without a reserved nick, and the nick as identity name with one (a service that does not reserve member nicknames reports none: recorded).`,
     accounts: 2,

@@ -1,12 +1,11 @@
-import { defineCases, type Element, presence, sameIn, sameJid, x } from '../../src/authoring.js';
+import { defineCases, type Element, presence, renumbered, sameJid, x } from '../../src/authoring.js';
 import { createRoom, hasStatus, joinAs, mucUser, occupantPresence } from './room.js';
 
 /** XEP-0045 §7.6 (v1.22/v1.24 §7.3): changing nickname. */
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant' }, [
   {
     id: 'XEP0045-7.6-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.3',
+    cite: renumbered({ '1.22': '7.3', '1.24': '7.3', '1.34.5': '7.6' }, {
       keyword: 'MUST',
       quote: "The unavailable presence MUST contain the following as extended presence information in an <x/> element qualified by the 'http://jabber.org/protocol/muc#user' namespace: The new nickname … A status code of 303",
       anchor: 'changenick',
@@ -33,8 +32,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.6-2',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.3',
+    cite: renumbered({ '1.22': '7.3', '1.24': '7.3', '1.34.5': '7.6' }, {
       keyword: 'MUST',
       quote: 'If the user attempts to change his or her room nickname to a room nickname that is already in use by another user …, the service MUST deny the nickname change request and inform the user of the conflict; this is done by returning a presence stanza of type "error" specifying a <conflict/> error condition',
       anchor: 'changenick',

@@ -6,12 +6,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   {
     id: 'XEP0045-7.7-1',
     // §7.4 describes the broadcast without a keyword; §16.3 makes it binding
-    cite: sameIn(['1.22', '1.24'], {
-      section: '16.3',
-      keyword: ['SHOULD', 'MUST'],
-      quote: 'A MUC service SHOULD allow all other presence information to pass through … MUC service implementations MUST provide extended presence information about roles and affiliations in all presence stanzas',
-      anchor: 'bizrules-presence',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '16.3',
+        keyword: ['SHOULD', 'MUST'],
+        quote: 'A MUC service SHOULD allow all other presence information to pass through … MUC service implementations MUST provide extended presence information about roles and affiliations in all presence stanzas',
+        anchor: 'bizrules-presence',
+      }),
+      '1.34.5': {
+        section: '17.3',
+        keyword: ['SHOULD', 'MUST'],
+        anchor: 'bizrules-presence',
+        quote: 'A MUC service SHOULD allow all other presence information to pass through … MUC service implementations MUST provide role and affiliation data (and, if allowed by the room configuration, full JID) in all presence stanzas',
+      },
+    },
     requirement: "An occupant's presence change (show/status) is passed on to the occupants (SHOULD), with the room's extension about role and affiliation attached (MUST).",
     accounts: 2,
     async run(t) {

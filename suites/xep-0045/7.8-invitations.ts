@@ -31,6 +31,12 @@ const FORWARD: CaseCitation = {
     quote: "The … itself MUST then add a 'from' address to the <invite/> element whose value is the bare JID, full JID, or room JID of the invitor and send the invitation to the invitee specified in the 'to' address (… the room SHOULD add the password if the room is password-protected)",
     anchor: 'invite',
   },
+  '1.34.5': {
+    section: '7.8.2',
+    keyword: ['MUST', 'SHOULD'],
+    quote: "The … itself MUST then add a 'from' address to the <invite/> element whose value is the bare JID, full JID, or occupant JID of the inviter and send the invitation to the invitee specified in the 'to' address; the room SHOULD add the password if the room is password-protected)",
+    anchor: 'invite-mediated',
+  },
 };
 
 /** XEP-0045 §7.8.2 (v1.22/v1.24 §7.5): mediated invitations and declines. */
@@ -68,12 +74,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'occupant'
   },
   {
     id: 'XEP0045-7.8.2-2',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '7.5',
-      keyword: ['SHOULD', 'MUST'],
-      quote: 'If the invitor supplies a non-existent JID, the room SHOULD return an <item-not-found/> error to the invitor. … Thus the service MUST handle both the invites and declines.',
-      anchor: 'invite',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '7.5',
+        keyword: ['SHOULD', 'MUST'],
+        quote: 'If the invitor supplies a non-existent JID, the room SHOULD return an <item-not-found/> error to the invitor. … Thus the service MUST handle both the invites and declines.',
+        anchor: 'invite',
+      }),
+      '1.34.5': {
+        section: '7.8.2',
+        keyword: 'SHOULD',
+        anchor: 'invite-mediated',
+        quote: 'If the inviter supplies a non-existent JID, the room SHOULD return an <item-not-found/> error to the inviter.',
+      },
+    },
     requirement: 'A decline sent to the room goes back to the inviter (MUST); an invitation to an address that does not exist should get <item-not-found/> (SHOULD).',
     accounts: 2,
     async run(t) {

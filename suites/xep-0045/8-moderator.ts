@@ -3,6 +3,7 @@ import {
   announcing, createRoom, expectRemoval, granted, joinAs, mucUser, roomBarrier, setAffiliation, setRole, standing,
   subjectChange, type Entry,
 } from './room.js';
+import { since125 } from './since-1.25.js';
 
 /** Fails as ERROR unless the occupant entered with `role`: the precondition of a privilege check. */
 async function requireRole(t: CaseContext, entry: Entry, role: string): Promise<void> {
@@ -37,7 +38,7 @@ async function checkRefused(t: CaseContext, attempt: { error?: Element; text: st
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator' }, [
   {
     id: 'XEP0045-8-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '8',
       keyword: 'MUST',
       quote: "(Except where explicitly noted below, any of the following administrative requests MUST be denied if the <user@host> of the 'from' address of the request does not match the bare JID portion of one of the moderators; in this case, the service MUST return a <forbidden/> error.)",
@@ -60,12 +61,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.1-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '8.1',
-      keyword: ['SHOULD', 'MUST'],
-      quote: 'By default, only users with a role of "moderator" SHOULD be allowed to change the subject in a room … it MUST reflect the message to all other occupants with a \'from\' address equal to the room JID that corresponds to the sender … the service MUST return a message of type "error" specifying a <forbidden/> error condition',
-      anchor: 'subject-mod',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '8.1',
+        keyword: ['SHOULD', 'MUST'],
+        quote: 'By default, only users with a role of "moderator" SHOULD be allowed to change the subject in a room … it MUST reflect the message to all other occupants with a \'from\' address equal to the room JID that corresponds to the sender … the service MUST return a message of type "error" specifying a <forbidden/> error condition',
+        anchor: 'subject-mod',
+      }),
+      '1.34.5': {
+        section: '8.1',
+        keyword: ['SHOULD', 'MUST'],
+        anchor: 'subject-mod',
+        quote: "By default, only users with a role of \"moderator\" SHOULD be allowed to change the subject in a room … The MUC service MUST reflect the message to all other occupants with a 'from' address equal to the room JID or to the occupant JID that corresponds to the sender of the subject change … If someone without appropriate privileges attempts to change the room subject, the service MUST return a message of type \"error\" specifying a <forbidden/> error condition",
+      },
+    },
     requirement: "A moderator's subject change reaches the other occupants from the moderator's occupant JID (MUST); where only moderators may change it (changesubject=0) others get <forbidden/> and nothing is passed on (MUST); that is the default (SHOULD).",
     accounts: 2,
     async run(t) {
@@ -76,8 +85,10 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
       const text = `subject ${token(3)}`;
       owner.send(subjectChange(room.jid, text));
       const atOccupant = await occupant.s.expect(subjectAt(room.jid, text));
-      // "the room JID that corresponds to the sender": in this document a room JID is room@service/nick
-      t.must(sameJid(atOccupant.attrs.from, `${room.jid}/${room.nick}`), `the subject from the sender's occupant JID ${room.jid}/${room.nick}`, atOccupant);
+      // "the room JID that corresponds to the sender": in v1.22/v1.24 a room JID is room@service/nick;
+      // v1.34.5 allows the room's own JID as well
+      const senders = since125(t) ? [`${room.jid}/${room.nick}`, room.jid] : [`${room.jid}/${room.nick}`];
+      t.must(senders.some((from) => sameJid(atOccupant.attrs.from, from)), `the subject from ${senders.join(' or ')}`, atOccupant);
       await checkRefused(t, await trySubject(t, occupant.s, room.jid), owner, room.jid);
       const byDefault = await createRoom(t, owner, { nick: 'owner2' });
       const other = await joinAs(t, b!, byDefault.jid, 'b');
@@ -90,7 +101,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.2-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '8.2',
       keyword: 'MUST',
       quote: 'The service MUST remove the kicked occupant by sending a presence stanza of type "unavailable" to each kicked occupant, including status code 307 in the extended presence information … After removing the kicked occupant(s), the service MUST then inform the moderator of success',
@@ -109,12 +120,20 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.2-2',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '8.2',
-      keyword: 'MUST',
-      quote: 'Therefore, if a moderator who is a participant attempts to kick an admin or a moderator who is a participant or admin attempts to kick an owner, the service MUST deny the request and return a <not-allowed/> error to the sender',
-      anchor: 'kick',
-    }),
+    cite: {
+      ...sameIn(['1.22', '1.24'], {
+        section: '8.2',
+        keyword: 'MUST',
+        quote: 'Therefore, if a moderator who is a participant attempts to kick an admin or a moderator who is a participant or admin attempts to kick an owner, the service MUST deny the request and return a <not-allowed/> error to the sender',
+        anchor: 'kick',
+      }),
+      '1.34.5': {
+        section: '8.2',
+        keyword: 'MUST',
+        anchor: 'kick',
+        quote: 'Therefore, if a moderator who is a member attempts to kick an admin or a moderator who is a member or admin attempts to kick an owner, the service MUST deny the request and return a <not-allowed/> error to the sender',
+      },
+    },
     requirement: 'A moderator cannot kick an occupant of higher affiliation: a member-moderator kicking an admin gets <not-allowed/>.',
     accounts: 3,
     async run(t) {
@@ -132,7 +151,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'moderator
   },
   {
     id: 'XEP0045-8.3-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '8.4',
       keyword: ['MUST', 'MUST NOT'],
       quote: "The service MUST then send updated presence from this individual to all occupants, indicating the removal of voice privileges … a service MUST NOT allow the voice privileges of an admin or owner to be removed by anyone … the service MUST deny the request and return a <not-allowed/> error",

@@ -1,11 +1,11 @@
-import { bare, defineCases, sameIn, sameJid, token, x } from '../../src/authoring.js';
+import { bare, defineCases, renumbered, sameIn, sameJid, token, x } from '../../src/authoring.js';
 import { adminIq, announcingAffiliation, configure, createRoom, expectRemoval, granted, joinAs, listItems, setAffiliation } from './room.js';
 
 /** XEP-0045 §9: admin use cases (bans, membership, affiliation lists). */
 export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' }, [
   {
     id: 'XEP0045-9.1-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '9.1',
       keyword: 'MUST',
       quote: 'The service MUST add that bare JID to the ban list … MUST also remove any banned users who are in the room … including status code 301 … if an admin attempts to ban an owner, the service MUST deny the request and return a <not-allowed/> error … If an admin or owner attempts to ban himself, the service MUST deny the request and return a <conflict/> error',
@@ -32,7 +32,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' },
   },
   {
     id: 'XEP0045-9.3-1',
-    cite: sameIn(['1.22', '1.24'], {
+    cite: sameIn(['1.22', '1.24', '1.34.5'], {
       section: '9.4',
       keyword: 'MUST',
       quote: 'If the room is members-only, the service MUST remove the user from the room, including a status code of 321 to indicate that the user was removed because of an affiliation change, and inform all remaining occupants',
@@ -56,8 +56,7 @@ export default defineCases({ spec: 'xep-0045', role: 'server', scope: 'admin' },
   },
   {
     id: 'XEP0045-9.5-1',
-    cite: sameIn(['1.22', '1.24'], {
-      section: '16.4',
+    cite: renumbered({ '1.22': '16.4', '1.24': '16.4', '1.34.5': '17.4' }, {
       keyword: ['MUST', 'MUST NOT'],
       quote: "if a moderator, admin, or owner attempts to modify both the affiliation and role of the same item in the same IQ set, the service MUST return a <bad-request/> error … in IQ results regarding affiliations, a MUC service MUST NOT include the 'role' attribute, MUST include the 'affiliation' attribute and the 'jid' attribute",
       anchor: 'bizrules-iq',

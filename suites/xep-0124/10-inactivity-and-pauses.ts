@@ -1,14 +1,14 @@
-import { defineCases } from '../../src/authoring.js';
+import { defineCases, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §10: inactivity and pauses. */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-10-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '10', anchor: 'inactive', keyword: 'SHOULD',
       quote: 'If the client subsequently makes another request, then the connection manager SHOULD respond as if the session does not exist.',
-    },
+    }),
     requirement: "A client silent for longer than 'inactivity' is taken as gone: a later request is treated as unknown.",
     slow: { seconds: 70, why: "the connection manager's inactivity timeout" },
     async run(t) {
@@ -24,8 +24,16 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-10-2',
     cite: {
-      section: '10', anchor: 'inactive', keyword: ['SHOULD', 'MUST NOT'],
-      quote: 'Upon reception of a session pause request, if the requested period is not greater than the maximum permitted time, then the connection manager SHOULD respond immediately to all pending requests (including the pause request) … Note: The response to the pause request MUST NOT contain any stanzas.',
+      '1.6': {
+        section: '10', anchor: 'inactive', keyword: ['SHOULD', 'MUST NOT'],
+        quote: 'Upon reception of a session pause request, if the requested period is not greater than the maximum permitted time, then the connection manager SHOULD respond immediately to all pending requests (including the pause request) … Note: The response to the pause request MUST NOT contain any stanzas.',
+      },
+      '1.11.2': {
+        section: '10',
+        anchor: 'inactive',
+        keyword: ['SHOULD', 'MUST NOT'],
+        quote: 'Upon reception of a session pause request, if the requested period is not greater than the maximum permitted time, then the connection manager SHOULD respond immediately to all pending requests (including the pause request) … Note: The response to the pause request MUST NOT contain any payloads.',
+      },
     },
     requirement: "If the manager offers 'maxpause', a 'pause' request is answered at once (SHOULD) and without payloads (MUST NOT carry stanzas).",
     async run(t) {

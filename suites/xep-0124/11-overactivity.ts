@@ -1,14 +1,14 @@
-import { defineCases } from '../../src/authoring.js';
+import { defineCases, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §11: overactivity. */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-11-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '11', anchor: 'overactive', keyword: 'SHOULD',
       quote: "If during any period the client sends a sequence of new requests … longer than the number specified by the 'requests' attribute, and if the connection manager has not yet responded to any of the requests, … then the connection manager SHOULD … terminate the HTTP session and return a 'policy-violation' terminal binding error to the client.",
-    },
+    }),
     requirement: "More simultaneous requests than 'requests' are met with policy-violation, unless the manager answered one of them at once (then the rule does not apply).",
     async run(t) {
       const bosh = new RawBosh(t);

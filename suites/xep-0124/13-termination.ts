@@ -7,9 +7,17 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-13-1',
     cite: {
-      section: '13', anchor: 'terminate', keyword: ['MUST', 'SHOULD'],
-      // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
-      quote: 'The termination request MAY include one or more stanzas that the connection manager MUST forward to the … to ensure graceful logoff. … The connection manager SHOULD return an HTTP 200 OK response with an empty <body/> element.',
+      '1.6': {
+        section: '13', anchor: 'terminate', keyword: ['MUST', 'SHOULD'],
+        // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
+        quote: 'The termination request MAY include one or more stanzas that the connection manager MUST forward to the … to ensure graceful logoff. … The connection manager SHOULD return an HTTP 200 OK response with an empty <body/> element.',
+      },
+      '1.11.2': {
+        section: '13',
+        anchor: 'terminate',
+        keyword: ['MUST', 'SHOULD'],
+        quote: 'The termination request MAY include one or more payloads that the connection manager MUST forward to the server to ensure graceful logoff. … The connection manager SHOULD respond to this request with an HTTP 200 OK containing an empty <body/> element.',
+      },
     },
     requirement: "A stanza in a type='terminate' request (an unavailable presence with a status of our own) is passed on, and the request is answered with an empty <body/>.",
     accounts: 2,

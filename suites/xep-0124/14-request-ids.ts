@@ -1,14 +1,14 @@
-import { bodyTag, defineCases } from '../../src/authoring.js';
+import { bodyTag, defineCases, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §14: request ids. */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-14.2-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '14.2', anchor: 'rids-order', keyword: 'MUST',
       quote: "If it receives a request with a 'rid' greater than the values in the window, then the connection manager MUST terminate the session with an error:",
-    },
+    }),
     requirement: "A 'rid' beyond the window ends the session with type='terminate' condition='item-not-found'.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -20,10 +20,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-14.3-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '14.3', anchor: 'rids-broken', keyword: 'SHOULD',
       quote: "Whenever the connection manager receives a request with a 'rid' that it has already received, it SHOULD return an HTTP 200 (OK) response that includes the buffered copy of the original XML response to the client",
-    },
+    }),
     requirement: "Re-sending a request whose 'rid' was already answered returns the same response again.",
     // its requests may be held for the 'wait' of 1 s it asks for
     takesSeconds: 1,

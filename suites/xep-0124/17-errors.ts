@@ -1,15 +1,15 @@
-import { defineCases } from '../../src/authoring.js';
+import { defineCases, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §17: error and status codes. */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-17.2-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '17.2', anchor: 'errorstatus-terminal', keyword: 'MAY',
       quote: "In any response it sends to the client, the connection manager MAY return a fatal error by setting a 'type' attribute of the <body/> element to \"terminate\".",
       changed: "the table of §17.2 gives item-not-found for an invalid 'sid', without a keyword, in every version",
-    },
+    }),
     requirement: "An unknown 'sid' may get type='terminate' with the condition §17.2 defines for it, item-not-found: what came is recorded.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -21,10 +21,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-17.2-2',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '17.2', anchor: 'errorstatus-terminal', keyword: 'MAY',
       quote: "In any response it sends to the client, the connection manager MAY return a fatal error by setting a 'type' attribute of the <body/> element to \"terminate\".",
-    },
+    }),
     requirement: "A session request for a domain the server does not serve may get condition='host-unknown'.",
     async run(t) {
       const reply = await new RawBosh(t).create({ to: 'no-such-host.invalid' });

@@ -6,8 +6,16 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-19.1-1',
     cite: {
-      section: '19.1', anchor: 'security-crypt', keyword: 'SHOULD',
-      quote: 'All communications SHOULD occur over encrypted HTTP connections.',
+      '1.6': {
+        section: '19.1', anchor: 'security-crypt', keyword: 'SHOULD',
+        quote: 'All communications SHOULD occur over encrypted HTTP connections.',
+      },
+      '1.11.2': {
+        section: '19.1',
+        anchor: 'security-client',
+        keyword: 'SHOULD',
+        quote: 'All communications between a client and a BOSH service SHOULD occur over encrypted HTTP connections.',
+      },
     },
     requirement: 'BOSH works over HTTPS: a session is created at the https URL given.',
     async run(t) {

@@ -1,4 +1,4 @@
-import { defineCases } from '../../src/authoring.js';
+import { defineCases, renumbered, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 const REQUESTED_WAIT = 10;
@@ -8,10 +8,10 @@ const REQUESTED_HOLD = 1;
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-7.2-1',
-    cite: {
-      section: '7.2', anchor: 'session-create', keyword: 'MUST',
+    cite: renumbered({ '1.6': '7.2', '1.11.2': { section: '7.2', anchor: 'session-response' } }, {
+      anchor: 'session-create', keyword: 'MUST',
       quote: "The <body/> element of the connection manager's response to the client's session creation request MUST possess the following attributes (they SHOULD NOT be included in any other responses): 'sid' … 'wait'",
-    },
+    }),
     requirement: "A session request is answered (HTTP 200) with a <body/> carrying 'sid' and 'wait'.",
     async run(t) {
       const reply = await new RawBosh(t).create();
@@ -22,8 +22,16 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-7.2-2',
     cite: {
-      section: '7.2', anchor: 'session-create', keyword: ['MUST', 'RECOMMENDED', 'MUST NOT'],
-      quote: "The time MUST be less than or equal to the value specified in the session request. … The RECOMMENDED values are either \"2\" or one more than the value of the 'hold' attribute specified in the session request. … This value MUST NOT be greater than the value specified by the client in the session request.",
+      '1.6': {
+        section: '7.2', anchor: 'session-create', keyword: ['MUST', 'RECOMMENDED', 'MUST NOT'],
+        quote: "The time MUST be less than or equal to the value specified in the session request. … The RECOMMENDED values are either \"2\" or one more than the value of the 'hold' attribute specified in the session request. … This value MUST NOT be greater than the value specified by the client in the session request.",
+      },
+      '1.11.2': {
+        section: '7.2',
+        anchor: 'session-response',
+        keyword: ['MUST', 'RECOMMENDED', 'MUST NOT'],
+        quote: "The time MUST be less than or equal to the value specified in the session request. … The RECOMMENDED value is one more than the value of the 'hold' attribute specified in the session request. … This value MUST NOT be greater than the value specified by the client in the session request.",
+      },
     },
     requirement: "The answered 'wait' and 'hold' are no larger than requested; 'requests' should be 2 or one more than the 'hold' requested.",
     async run(t) {
@@ -39,10 +47,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-3',
-    cite: {
-      section: '7.2', anchor: 'session-create', keyword: 'SHOULD',
+    cite: renumbered({ '1.6': '7.2', '1.11.2': { section: '7.2', anchor: 'session-response' } }, {
+      anchor: 'session-create', keyword: 'SHOULD',
       quote: "The <body/> element SHOULD also include the following attributes (they SHOULD NOT be included in any other responses): 'ver' … 'polling' … 'inactivity' … 'requests' … 'hold'",
-    },
+    }),
     requirement: "The session response also gives 'ver', 'polling', 'inactivity', 'requests' and 'hold'.",
     async run(t) {
       const reply = await new RawBosh(t).create();
@@ -55,10 +63,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.2-4',
-    cite: {
-      section: '7.2', anchor: 'session-create', keyword: 'MUST',
+    cite: renumbered({ '1.6': '7.2', '1.11.2': { section: '7.2', anchor: 'session-response' } }, {
+      anchor: 'session-create', keyword: 'MUST',
       quote: 'After receiving a new session request, the connection manager MUST generate an opaque, unpredictable session identifier (or SID). The SID MUST be unique within the context of the connection manager application.',
-    },
+    }),
     requirement: 'Session ids are opaque, unpredictable and unique: ten sessions get ten distinct sids that are not a counter.',
     async run(t) {
       const replies = await Promise.all(Array.from({ length: 10 }, () => new RawBosh(t).create()));
@@ -71,10 +79,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-7.1-1',
-    cite: {
+    cite: sameIn(['1.6', '1.11.2'], {
       section: '7.1', anchor: 'session-request', keyword: 'MUST',
       quote: "This specifies the value of the HTTP Content-Type header that MUST appear in all the connection manager's responses during the session. If the client request does not possess a 'content' attribute, then the HTTP Content-Type header of responses MUST be \"text/xml; charset=utf-8\".",
-    },
+    }),
     requirement: "Without 'content', responses are 'text/xml; charset=utf-8'; with 'content', that value is used throughout the session.",
     // its second session's poll is held for the 'wait' of 1 s it asks for
     takesSeconds: 1,
@@ -93,8 +101,16 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-7.2-5',
     cite: {
-      section: '9.1', anchor: 'ack-request', keyword: 'MUST',
-      quote: "If the connection manager will be including 'ack' attributes on responses during a session then it MUST include an 'ack' attribute in its session creation response, and set the 'ack' attribute of responses throughout the session.",
+      '1.6': {
+        section: '9.1', anchor: 'ack-request', keyword: 'MUST',
+        quote: "If the connection manager will be including 'ack' attributes on responses during a session then it MUST include an 'ack' attribute in its session creation response, and set the 'ack' attribute of responses throughout the session.",
+      },
+      '1.11.2': {
+        section: '9.1',
+        anchor: 'ack-request',
+        keyword: 'MUST',
+        quote: "If the connection manager will be including 'ack' attributes on responses during a session, then it MUST include an 'ack' attribute in its session creation response, and set the 'ack' attribute of responses throughout the session.",
+      },
     },
     requirement: "A manager that uses acknowledgements (an 'ack' on the session response) sets 'ack' on a response it holds while a later request arrives.",
     // the held request is answered when the second arrives, or after the 'wait' of 2 s

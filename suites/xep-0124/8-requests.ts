@@ -1,14 +1,14 @@
-import { bodyTag, defineCases, message, qualifiedStanza, x } from '../../src/authoring.js';
+import { bodyTag, defineCases, message, qualifiedStanza, renumbered, x } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 
 /** XEP-0124 v1.6 §8: requests and responses. */
 export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-8-1',
-    cite: {
-      section: '8', anchor: 'stanzas', keyword: ['MUST', 'SHOULD NOT'],
+    cite: renumbered({ '1.6': '8', '1.11.2': { section: '8', anchor: 'payloads' } }, {
+      anchor: 'stanzas', keyword: ['MUST', 'SHOULD NOT'],
       quote: "The connection manager MUST also return an HTTP 200 OK response with a <body/> element to the client. … However, the connection manager SHOULD NOT wait longer than the time specified by the client in the 'wait' attribute of its Session Creation Request",
-    },
+    }),
     requirement: "Every request gets HTTP 200 with a <body/>; with nothing to send, the answer comes no later than the 'wait' the client asked for.",
     // an empty poll is held for the 'wait' of 2 s it asks for
     takesSeconds: 2,
@@ -29,9 +29,17 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   {
     id: 'XEP0124-8-2',
     cite: {
-      section: '14.2', anchor: 'rids-order', keyword: 'MUST',
-      // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
-      quote: "The connection manager MUST forward the stanzas to the … and respond to the client requests in the order specified by the 'rid' attributes.",
+      '1.6': {
+        section: '14.2', anchor: 'rids-order', keyword: 'MUST',
+        // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
+        quote: "The connection manager MUST forward the stanzas to the … and respond to the client requests in the order specified by the 'rid' attributes.",
+      },
+      '1.11.2': {
+        section: '14.2',
+        anchor: 'rids-order',
+        keyword: 'MUST',
+        quote: "The connection manager MUST forward the payloads to the server and respond to the client requests in the order specified by the 'rid' attributes.",
+      },
     },
     requirement: "Payloads are processed in 'rid' order even when the requests arrive out of order.",
     accounts: 2,
@@ -60,10 +68,10 @@ export default defineCases({ spec: 'xep-0124', role: 'server' }, [
   },
   {
     id: 'XEP0124-8-3',
-    cite: {
-      section: '8', anchor: 'stanzas', keyword: 'SHOULD NOT',
+    cite: renumbered({ '1.6': '8', '1.11.2': { section: '8', anchor: 'payloads' } }, {
+      anchor: 'stanzas', keyword: 'SHOULD NOT',
       quote: "it SHOULD NOT keep more HTTP requests waiting at a time than the number specified in the 'hold' attribute of the session creation request.",
-    },
+    }),
     requirement: "The manager keeps no more requests waiting than 'hold': a new request makes it answer the one it holds at once.",
     async run(t) {
       const bosh = new RawBosh(t);

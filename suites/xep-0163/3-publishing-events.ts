@@ -1,4 +1,4 @@
-import { bare, defineCases, NS, STANZA_TRANSPORTS } from '../../src/authoring.js';
+import { bare, defineCases, NS, sameIn, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { deferDelete, freshNode, itemIds, publish, requestItems } from './pep.js';
 
@@ -13,10 +13,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
         section: '5', anchor: 'owner-create', keyword: 'MUST',
         quote: 'When an account owner attempts to publish an item to a PEP node and that node does not already exist, the PEP service MUST automatically create the node with default configuration.',
       },
-      '1.1': {
+      ...sameIn(['1.1', '1.2.2'], {
         section: '3', anchor: 'publish', keyword: 'MUST',
         quote: "If the node does not already exist, the PEP service MUST create the node. This \"auto-create\" feature (defined in XEP-0060) MUST be supported by a PEP service.",
-      },
+      }),
     },
     requirement: 'Publishing to a node that does not exist creates it (auto-create): the publish is accepted and the node then holds the item.',
     accounts: 1,
@@ -37,7 +37,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
         absent: 'v1.0 has no publish-options: a node with another configuration is created with the XEP-0060 node creation protocol (§5)',
         later: { doc: 'XEP-0163', version: '1.1', section: '3', anchor: 'publish', keyword: 'SHOULD', quote: PUBLISH_OPTIONS },
       },
-      '1.1': { section: '3', anchor: 'publish', keyword: 'SHOULD', quote: PUBLISH_OPTIONS },
+      ...sameIn(['1.1', '1.2.2'], { section: '3', anchor: 'publish', keyword: 'SHOULD', quote: PUBLISH_OPTIONS }),
     },
     requirement: 'The service supports publish-options (XEP-0060 §7.1.5): a node published with access_model=open is readable by a user without a presence subscription.',
     accounts: 2,

@@ -1,4 +1,5 @@
-import { type CaseContext, defineCases, describe, type Element, NS, sameJid, type Session, STANZA_TRANSPORTS, stanzaError, x } from '../../src/authoring.js';
+import { type CaseContext, defineCases, describe, type Element, NS, sameIn, sameJid, type Session, STANZA_TRANSPORTS, stanzaError, x } from '../../src/authoring.js';
+import { Blocks, getBlocklist } from '../lib/blocking.js';
 import { presenceWithCaps } from '../lib/caps.js';
 import { Privacy, everyone, jidRule, listNames, privacyAbsent } from '../lib/privacy.js';
 import { subscribeBoth } from '../lib/roster.js';
@@ -28,6 +29,19 @@ async function blockWithPrivacyList(t: CaseContext, owner: Session, jid: string)
   await privacy.activate(name);
 }
 
+/**
+ * Blocks `jid` for `owner`'s account until the case ends, by the means the cited text names:
+ * v1.2.2 names "Privacy Lists (XEP-0016) or Blocking Command (XEP-0191)", so the blocking
+ * command where the server has it; privacy lists otherwise, and under v1.0/v1.1.
+ */
+async function blockSubscriber(t: CaseContext, owner: Session, jid: string): Promise<void> {
+  if (t.citation?.version === '1.2.2' && (await getBlocklist(owner)).response.attrs.type === 'result') {
+    await (await Blocks.of(t, owner)).blockNow([jid]);
+    return;
+  }
+  await blockWithPrivacyList(t, owner, jid);
+}
+
 const FROM_BARE = "The server MUST set the 'from' address on the notification to the bare JID … of the account owner";
 const REPLYTO_TAIL = 'However, a server MUST NOT include the "replyto" address when sending a notification to an entity that does not have a presence subscription to the account owner.';
 // v1.0 names the spec with a JEP entity, v1.1 with an XEP one (rendered with its number)
@@ -36,6 +50,7 @@ const REPLYTO_1_1 = `the server SHOULD include an Extended Stanza Addressing (XE
 // "communiations" as published (v1.0 and v1.1 alike)
 const BLOCKED = 'As an exception to the foregoing MUST rules, a PEP service MUST NOT send notifications to a subscriber if the user has blocked the subscriber from receiving all or any kinds of stanza (presence, message, IQ, or any combination thereof) using communiations blocking as specified in XMPP IM.';
 const BLOCKED_CHANGED = 'v1.2 (2010) names XEP-0016 or XEP-0191 instead, and only the kind of stanza used for notifications (typically message)';
+const BLOCKED_1_2_2 = 'As an exception to the foregoing MUST rules, a PEP service MUST NOT send notifications to a subscriber if the user has blocked the subscriber from receiving the kind of stanza used for notifications (typically message stanzas) by means of communications blocking as specified in Privacy Lists (XEP-0016) or Blocking Command (XEP-0191).';
 const LAST_ITEM_1_1 = 'As mentioned, a PEP service MUST send the last published item to all new subscribers and to all newly-available resources for each subscriber, including the account owner itself.';
 
 /** XEP-0163 §4 (v1.0: §8–§11): who receives event notifications, from whom, how many and when. */
@@ -44,7 +59,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     id: 'XEP0163-4.3.1-1',
     cite: {
       '1.0': { section: '8', anchor: 'owner-publish', keyword: 'MUST', quote: FROM_BARE },
-      '1.1': { section: '4.3.1', anchor: 'notify-addressing', keyword: 'MUST', quote: FROM_BARE },
+      ...sameIn(['1.1', '1.2.2'], { section: '4.3.1', anchor: 'notify-addressing', keyword: 'MUST', quote: FROM_BARE }),
     },
     requirement: "A notification's 'from' is the publisher's bare JID.",
     accounts: 2,
@@ -69,6 +84,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
       '1.1': {
         section: '4.2', anchor: 'notify-filterednotifications', keyword: 'MUST',
         quote: 'A PEP service MUST support the "filtered-notifications" feature defined in Section 10.2 of XEP-0060.',
+      },
+      '1.2.2': {
+        section: '4.2', anchor: 'notify-filterednotifications', keyword: 'MUST',
+        quote: 'A PEP service MUST support the "filtered-notifications" feature defined in Section 9.2 of XEP-0060.',
       },
     },
     requirement: "No resource of a contact whose caps do not name node+notify gets a notification for that node (filtered notifications).",
@@ -100,6 +119,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
         section: '4.3.2', anchor: 'notify-num', keyword: 'MUST',
         quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have specified non-negative presence priority and included XEP-0115 information that indicates an interest in the data format.",
         changed: 'v1.2 (2010) drops the non-negative priority condition',
+      },
+      '1.2.2': {
+        section: '4.3.2', anchor: 'notify-num', keyword: 'MUST',
+        quote: "the PEP service MUST send one notification to the full JID … of each of the subscriber's available resources that have included XEP-0115 information indicating an interest in the data format.",
       },
     },
     requirement: 'Each available resource of a subscriber whose caps show interest gets exactly one notification, at its full JID; resources without that interest get none.',
@@ -141,7 +164,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
         absent: "v1.0 §11 sends the last item to subscribers' newly-available resources only; the owner's own resources, which this case also checks, come in with v1.1",
         later: { doc: 'XEP-0163', version: '1.1', section: '4.3.4', anchor: 'notify-last', keyword: 'MUST', quote: LAST_ITEM_1_1 },
       },
-      '1.1': { section: '4.3.4', anchor: 'notify-last', keyword: 'MUST', quote: LAST_ITEM_1_1 },
+      ...sameIn(['1.1', '1.2.2'], { section: '4.3.4', anchor: 'notify-last', keyword: 'MUST', quote: LAST_ITEM_1_1 }),
     },
     requirement: "A resource that becomes available with interest gets the last published item unasked, the owner's own resources included.",
     accounts: 2,
@@ -163,6 +186,10 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     cite: {
       '1.0': { absent: 'v1.0 §10.2 requires the last item on initial presence (MUST) but sets no rule against sending it again on a later presence' },
       '1.1': { absent: 'v1.1 §4.3.3 requires the last item on initial presence (MUST) but sets no rule against sending it again on a later presence' },
+      '1.2.2': {
+        section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT',
+        quote: "any subsequent presence stanza with no 'type' attribute that the PEP service receives after the initial presence notification but before the subscriber against goes offline MUST NOT trigger sending of a new pubsub notification.",
+      },
     },
     requirement: 'A further available presence from a resource that is already available does not set off another last-item notification.',
     accounts: 2,
@@ -194,8 +221,9 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     cite: {
       '1.0': { section: '10.2', anchor: 'notifications-when', keyword: 'MUST NOT', quote: BLOCKED, changed: BLOCKED_CHANGED },
       '1.1': { section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT', quote: BLOCKED, changed: BLOCKED_CHANGED },
+      '1.2.2': { section: '4.3.3', anchor: 'notify-when', keyword: 'MUST NOT', quote: BLOCKED_1_2_2 },
     },
-    requirement: 'No notification goes to any resource of a subscriber the owner has blocked with a privacy list (XMPP IM, RFC 3921 §10) denying it every stanza.',
+    requirement: 'No notification goes to any resource of a subscriber the owner has blocked with a privacy list denying it every stanza (v1.2.2: with the blocking command, where the server has it).',
     accounts: 3,
     async run(t) {
       const [a, b, c] = t.accounts;
@@ -207,7 +235,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
       const contact = await loginInterested(t, b!, [node]);
       const witness = await loginInterested(t, c!, [node]);
       deferDelete(t, owner, node);
-      await blockWithPrivacyList(t, owner, b!.jid);
+      await blockSubscriber(t, owner, b!.jid);
       await published(t, owner, node, 'item-1');
       // the witness's notification goes out with the one the blocked contact must not get; a ping
       // round trip on each of the contact's streams then lets in anything already on its way
@@ -222,7 +250,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     id: 'XEP0163-4.3.1-2',
     cite: {
       '1.0': { section: '8', anchor: 'owner-publish', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO_1_0 },
-      '1.1': { section: '4.3.1', anchor: 'notify-addressing', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO_1_1 },
+      ...sameIn(['1.1', '1.2.2'], { section: '4.3.1', anchor: 'notify-addressing', keyword: ['SHOULD', 'MUST NOT'], quote: REPLYTO_1_1 }),
     },
     requirement: 'A notification to a presence subscriber should carry an XEP-0033 replyto naming the publishing resource; one to a non-subscriber must not.',
     accounts: 3,

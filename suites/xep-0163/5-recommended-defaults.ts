@@ -1,4 +1,4 @@
-import { bare, defineCases, STANZA_TRANSPORTS } from '../../src/authoring.js';
+import { bare, defineCases, sameIn, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { deferDelete, deleteNode, freshNode, itemIds, ownerContactStranger, published, publisherAndContact, requestItems } from './pep.js';
 
 const USE_CASES = 'A PEP service MUST: … Support the node discovery, node creation, node deletion, publish item, subscribe, unsubscribe, and item retrieval use cases specified in XEP-0060.';
@@ -12,7 +12,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     id: 'XEP0163-5-1',
     cite: {
       '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES_1_0 },
-      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      ...sameIn(['1.1', '1.2.2'], { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES }),
     },
     requirement: 'Items can be retrieved (XEP-0060 §6.5) by the owner and by a contact the access model allows.',
     accounts: 2,
@@ -32,7 +32,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     id: 'XEP0163-5-2',
     cite: {
       '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: PRESENCE_DEFAULT },
-      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: PRESENCE_DEFAULT },
+      ...sameIn(['1.1', '1.2.2'], { section: '5', anchor: 'defaults', keyword: 'MUST', quote: PRESENCE_DEFAULT }),
     },
     requirement: "The default access model is 'presence': a presence subscriber reads the items, a user without a subscription is refused (not-authorized or forbidden).",
     accounts: 3,
@@ -50,7 +50,7 @@ export default defineCases({ spec: 'xep-0163', role: 'server', transports: STANZ
     id: 'XEP0163-5-3',
     cite: {
       '1.0': { section: '13', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES_1_0 },
-      '1.1': { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES },
+      ...sameIn(['1.1', '1.2.2'], { section: '5', anchor: 'defaults', keyword: 'MUST', quote: USE_CASES }),
     },
     requirement: 'The owner can delete its node (XEP-0060 §8.4); an items request afterwards gives item-not-found.',
     accounts: 1,

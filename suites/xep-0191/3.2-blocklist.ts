@@ -6,10 +6,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.2-1',
     cite: {
-      section: '5.2',
-      keyword: 'MUST',
-      quote: 'If the user has any contacts in its blocklist, the server MUST return an IQ-result containing a <blocklist/> element that in turn contains one child <item/> element for each blocked contact … If the user has no contacts in its blocklist, the server MUST return an IQ-result containing an empty <blocklist/> element',
-      anchor: 'blocklist',
+      '1.1': {
+        section: '5.2',
+        keyword: 'MUST',
+        quote: 'If the user has any contacts in its blocklist, the server MUST return an IQ-result containing a <blocklist/> element that in turn contains one child <item/> element for each blocked contact … If the user has no contacts in its blocklist, the server MUST return an IQ-result containing an empty <blocklist/> element',
+        anchor: 'blocklist',
+      },
+      '1.3': {
+        section: '3.2',
+        keyword: 'MUST',
+        anchor: 'blocklist',
+        quote: 'If the user has any JIDs in its blocklist, the server MUST return an IQ-result containing a <blocklist/> element that in turn contains one child <item/> element for each blocked JID … If the user has no JIDs in its blocklist, the server MUST return an IQ-result containing an empty <blocklist/> element',
+      },
     },
     requirement: 'A blocklist request returns <blocklist/> with one <item jid/> per blocked JID, or an empty <blocklist/> when none is blocked.',
     accounts: 1,

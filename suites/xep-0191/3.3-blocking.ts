@@ -1,4 +1,4 @@
-import { bare, defineCases, NS, presence, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
+import { bare, defineCases, NS, presence, renumbered, STANZA_TRANSPORTS, stanzaError, token, x } from '../../src/authoring.js';
 import { Blocks, blockedInbound, blockingIq, blockingPush, blocklistIq, getBlocklist, pushedJids, sameJids, strangerJid } from '../lib/blocking.js';
 import { subscribeBoth } from '../lib/roster.js';
 import { markerFrom } from '../lib/presence.js';
@@ -8,12 +8,11 @@ import { answered, attempt, noAnswer, notDelivered, requireUndelivered, settle }
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-3.3-1',
-    cite: {
-      section: '5.3',
+    cite: renumbered({ '1.1': '5.3', '1.3': '3.3' }, {
       keyword: 'MUST',
       quote: "If the server can successfully process the block command, it MUST return an IQ-result … The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing the blocked item(s)",
       anchor: 'block',
-    },
+    }),
     requirement: 'A block command is answered with a result and pushed to every resource of the user that requested the blocklist.',
     accounts: 1,
     async run(t) {
@@ -34,12 +33,11 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-2',
-    cite: {
-      section: '5.3',
+    cite: renumbered({ '1.1': '5.3', '1.3': '3.3' }, {
       keyword: 'MUST',
       quote: 'If the <block/> element does not contain at least one <item/> child element, the server MUST return a <bad-request/> error.',
       anchor: 'block',
-    },
+    }),
     requirement: 'A <block/> without items gives <bad-request/>.',
     accounts: 1,
     async run(t) {
@@ -50,12 +48,11 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-3',
-    cite: {
-      section: '5.3',
+    cite: renumbered({ '1.1': '5.3', '1.3': '3.3' }, {
       keyword: ['MUST', 'MAY'],
       quote: 'If the server can successfully process the block command, it MUST return an IQ-result … The <block/> element MAY contain more than one <item/> child.',
       anchor: 'block',
-    },
+    }),
     requirement: 'One <block/> may carry several items; a result to such a command means every one of them is blocked.',
     accounts: 1,
     async run(t) {
@@ -75,10 +72,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.3-4',
     cite: {
-      section: '5.3',
-      keyword: 'MUST NOT',
-      quote: "Once the user has blocked communications with the contact, the user's server MUST NOT deliver any XML stanzas from the contact to the user.",
-      anchor: 'block',
+      '1.1': {
+        section: '5.3',
+        keyword: 'MUST NOT',
+        quote: "Once the user has blocked communications with the contact, the user's server MUST NOT deliver any XML stanzas from the contact to the user.",
+        anchor: 'block',
+      },
+      '1.3': {
+        section: '3.3',
+        keyword: 'MUST NOT',
+        anchor: 'block',
+        quote: "Once the user has blocked communications with a JID, the user's server MUST NOT deliver any XML stanzas from the JID to the user.",
+      },
     },
     requirement: 'Once a JID is blocked, none of its stanzas (messages, presence, IQs) reaches the user.',
     accounts: 2,
@@ -89,12 +94,11 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0191-3.3-5',
-    cite: {
-      section: '5.3',
+    cite: renumbered({ '1.1': '5.3', '1.3': '3.3' }, {
       keyword: ['MUST NOT', 'SHOULD', 'MUST'],
       quote: 'For presence stanzas (…), the server MUST NOT respond and MUST NOT return an error. For message stanzas, the server SHOULD return an error, which SHOULD be <service-unavailable/>. For IQ stanzas of type "get" or "set", the server MUST return an error … IQ stanzas of other types MUST be silently dropped …',
       anchor: 'block',
-    },
+    }),
     requirement: 'The blocked sender gets: for a message an error (should: <service-unavailable/>), for an IQ get/set an error (must; should: <service-unavailable/>), for presence and IQ results nothing at all.',
     accounts: 2,
     async run(t) {
@@ -122,10 +126,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.3-6',
     cite: {
-      section: '5.3',
-      keyword: ['MUST NOT', 'MUST'],
-      quote: "If the user attempts to send an outbound stanza to the contact, the user's server MUST NOT route the stanza to the contact but instead MUST return a <not-acceptable/> error containing an application-specific error condition of <blocked/> qualified by the 'urn:xmpp:blocking:errors' namespace",
-      anchor: 'block',
+      '1.1': {
+        section: '5.3',
+        keyword: ['MUST NOT', 'MUST'],
+        quote: "If the user attempts to send an outbound stanza to the contact, the user's server MUST NOT route the stanza to the contact but instead MUST return a <not-acceptable/> error containing an application-specific error condition of <blocked/> qualified by the 'urn:xmpp:blocking:errors' namespace",
+        anchor: 'block',
+      },
+      '1.3': {
+        section: '3.3',
+        keyword: ['MUST NOT', 'MUST'],
+        anchor: 'block',
+        quote: "If the user attempts to send an outbound stanza to the JID, the user's server MUST NOT route the stanza to the JID but instead MUST return a <not-acceptable/> error containing an application-specific error condition of <blocked/> qualified by the 'urn:xmpp:blocking:errors' namespace",
+      },
     },
     requirement: "Stanzas the user sends to a blocked JID (a message, an IQ, directed presence) are not routed; the user gets <not-acceptable/> with <blocked xmlns='urn:xmpp:blocking:errors'/> for each.",
     accounts: 2,
@@ -152,10 +164,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.3-7',
     cite: {
-      section: '5.3',
-      keyword: 'MUST',
-      quote: "When the user blocks communications with the contact, the user's server MUST send unavailable presence information to the contact (but only if the contact is allowed to receive presence notifications from the user …).",
-      anchor: 'block',
+      '1.1': {
+        section: '5.3',
+        keyword: 'MUST',
+        quote: "When the user blocks communications with the contact, the user's server MUST send unavailable presence information to the contact (but only if the contact is allowed to receive presence notifications from the user …).",
+        anchor: 'block',
+      },
+      '1.3': {
+        section: '3.3',
+        keyword: 'MUST',
+        anchor: 'block',
+        quote: "When the user blocks communications with a JID, the user's server MUST send unavailable presence information to the JID (but only if the JID is allowed to receive presence notifications from the user …).",
+      },
     },
     requirement: "Blocking a contact entitled to the user's presence sends it unavailable presence, and later broadcasts no longer reach it.",
     accounts: 2,

@@ -8,10 +8,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.4-1',
     cite: {
-      section: '5.4',
-      keyword: 'MUST',
-      quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing the unblocked item(s) … When the user unblocks communications with the contact, the user's server MUST send the user's current presence information to the contact",
-      anchor: 'unblock',
+      '1.1': {
+        section: '5.4',
+        keyword: 'MUST',
+        quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing the unblocked item(s) … When the user unblocks communications with the contact, the user's server MUST send the user's current presence information to the contact",
+        anchor: 'unblock',
+      },
+      '1.3': {
+        section: '3.4',
+        keyword: 'MUST',
+        anchor: 'unblock',
+        quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing the unblocked item(s) … When the user unblocks communications with a JID, the user's server MUST send the user's current presence information to the JID",
+      },
     },
     requirement: "Unblocking is answered with a result and pushed to the resources that requested the blocklist; the JID gets the user's current presence and its stanzas are delivered again.",
     accounts: 2,

@@ -7,10 +7,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-3.5-1',
     cite: {
-      section: '5.5',
-      keyword: 'MUST',
-      quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing notification of global unblocking … Once the user has unblocked communications with all contacts, the user's server MUST deliver any XML stanzas from those contacts to the user.",
-      anchor: 'unblockall',
+      '1.1': {
+        section: '5.5',
+        keyword: 'MUST',
+        quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing notification of global unblocking … Once the user has unblocked communications with all contacts, the user's server MUST deliver any XML stanzas from those contacts to the user.",
+        anchor: 'unblockall',
+      },
+      '1.3': {
+        section: '3.5',
+        keyword: 'MUST',
+        anchor: 'unblockall',
+        quote: "The server MUST also send an IQ-set to all of the user's resources that have requested the blocklist, containing notification of global unblocking … Once the user has unblocked communications with all JIDs, the user's server MUST deliver any XML stanzas from those JIDs to the user.",
+      },
     },
     requirement: 'An <unblock/> without items empties the blocklist, is pushed as an empty <unblock/> to the interested resources, and stanzas flow again.',
     accounts: 2,

@@ -1,4 +1,4 @@
-import { anyOf, bare, defineCases, message, presence, STANZA_TRANSPORTS } from '../../src/authoring.js';
+import { anyOf, bare, defineCases, message, presence, renumbered, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { Blocks } from '../lib/blocking.js';
 import { rosterItem, rosterPushFor, subscribeBoth } from '../lib/roster.js';
 import { settle } from '../lib/traffic.js';
@@ -7,12 +7,11 @@ import { settle } from '../lib/traffic.js';
 export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0191-4-1',
-    cite: {
-      section: '6',
+    cite: renumbered({ '1.1': '6', '1.3': '4' }, {
       keyword: 'RECOMMENDED',
       quote: 'When a server receives a block command from a user, … it is RECOMMENDED to deploy so-called "polite blocking" instead (i.e., to not cancel the presence subscriptions or send a notification).',
       anchor: 'impl',
-    },
+    }),
     requirement: 'Polite blocking: blocking cancels no subscription and sends the blocked contact no notice.',
     accounts: 2,
     async run(t) {

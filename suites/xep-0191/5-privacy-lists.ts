@@ -11,10 +11,18 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-5-1',
     cite: {
-      section: '3',
-      keyword: ['MUST', 'SHOULD'],
-      quote: 'If a service deploys both privacy lists and simple communications blocking, the service MUST use the same back-end data store for both protocols. … A service SHOULD map the blocklist to the default privacy list, where each blocked JID is represented as a privacy list item of type "jid" and action "deny".',
-      anchor: 'privacy',
+      '1.1': {
+        section: '3',
+        keyword: ['MUST', 'SHOULD'],
+        quote: 'If a service deploys both privacy lists and simple communications blocking, the service MUST use the same back-end data store for both protocols. … A service SHOULD map the blocklist to the default privacy list, where each blocked JID is represented as a privacy list item of type "jid" and action "deny".',
+        anchor: 'privacy',
+      },
+      '1.3': {
+        section: '5',
+        keyword: ['MUST', 'SHOULD'],
+        anchor: 'privacy',
+        quote: 'If a service deploys both privacy lists and the blocking command, the service MUST use the same back-end data store for both protocols. … When implementing both XEP-0191 and XEP-0016, a service SHOULD map the blocklist to the default privacy list, where each blocked JID is represented as a privacy list item of type "jid" and action "deny". … The priority of blocked (jid+deny) items in the privacy list SHOULD be such that they come first in the privacy list.',
+      },
     },
     requirement: 'A server with privacy lists too keeps blocks in the same store (must): a blocked JID is a jid/deny item of the default list (should), placed first (should).',
     accounts: 1,
@@ -46,7 +54,15 @@ export default defineCases({ spec: 'xep-0191', role: 'server', transports: STANZ
   {
     id: 'XEP0191-5-2',
     cite: {
-      absent: "v1.1 as published (2007-02-15) has no such rule: the footnote to §3 \"An implementation MUST NOT block communications from one of a user's resources to another …\" came with an edit of 2007-03-01 that kept the number (published in v1.2, 2012)",
+      '1.1': {
+        absent: "v1.1 as published (2007-02-15) has no such rule: the footnote to §3 \"An implementation MUST NOT block communications from one of a user's resources to another …\" came with an edit of 2007-03-01 that kept the number (published in v1.2, 2012)",
+      },
+      '1.3': {
+        section: '5',
+        keyword: 'MUST NOT',
+        anchor: 'privacy',
+        quote: "An implementation MUST NOT block communications from one of a user's resources to another, even if the user happens to define a rule that would otherwise result in that behavior.",
+      },
     },
     requirement: "Blocking never cuts traffic between the user's own resources: when the server accepts a block of the user's own JID, messages still pass between its resources.",
     accounts: 1,

@@ -1,4 +1,4 @@
-import { bare, defineCases, iqStanza, sameJid, STANZA_TRANSPORTS } from '../../src/authoring.js';
+import { bare, defineCases, iqStanza, sameIn, sameJid, STANZA_TRANSPORTS } from '../../src/authoring.js';
 import { available } from '../lib/presence.js';
 import { ping } from './ping.js';
 
@@ -6,10 +6,10 @@ import { ping } from './ping.js';
 export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZA_TRANSPORTS }, [
   {
     id: 'XEP0199-4.2-1',
-    cite: {
+    cite: sameIn(['1.0', '2.0.1'], {
       section: '4.2', anchor: 'c2s', keyword: 'MUST',
       quote: 'If the server supports the ping namespace, it MUST return an IQ-result:',
-    },
+    }),
     requirement: "A ping to the server (no 'to', the user's own bare JID, or the domain) gets an IQ result.",
     accounts: 1,
     async run(t) {
@@ -29,10 +29,10 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
   },
   {
     id: 'XEP0199-4.2-2',
-    cite: {
+    cite: sameIn(['1.0', '2.0.1'], {
       section: '4.2', anchor: 'c2s', keyword: 'MUST',
       quote: 'If the server does not support the ping namespace, it MUST return a <service-unavailable/> error:',
-    },
+    }),
     requirement: 'A server without ping support answers a ping with <service-unavailable/>.',
     accounts: 1,
     // the requirement is on servers without the feature; the probe's verdict does not gate it
@@ -50,6 +50,13 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
       doc: 'RFC 3921', section: '11.1', keyword: 'MUST',
       quote: 'If the JID is of the form <user@domain/resource> and an available resource matches the full JID, the recipient\'s server MUST deliver the stanza to that resource.',
       changed: 'XEP-0199 v1.0 §4.4 itself states no server rule (the pinged client SHOULD answer); RFC 6120 §10.5.4 has the same MUST for a connected resource',
+      '2.0.1': {
+        doc: 'RFC 6121',
+        section: '8.5.3.1',
+        keyword: 'MUST',
+        quote: 'If an available resource or connected resource exactly matches the full JID, how the stanza is processed depends on the stanza type. … For an IQ stanza, the server MUST deliver the stanza to the resource.',
+        changed: 'XEP-0199 v2.0.1 §4.4 itself states no server rule (the pinged client SHOULD answer)',
+      },
     },
     requirement: "A ping to another user's full JID (an available resource) is delivered to that resource, and its answer comes back from it.",
     accounts: 2,

@@ -1,4 +1,4 @@
-import { defineCases, NS } from '../../src/authoring.js';
+import { defineCases, NS, sameIn } from '../../src/authoring.js';
 import { RawBosh } from '../lib/bosh.js';
 import { untilFeatures } from './features.js';
 
@@ -6,10 +6,10 @@ import { untilFeatures } from './features.js';
 export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-2-1',
-    cite: {
+    cite: sameIn(['1.1', '1.4'], {
       section: '2', anchor: 'wrapper', keyword: 'MUST',
       quote: "A complete <stream:features/> element (in which case the BOSH <body/> element MUST include the namespace xmlns:stream='http://etherx.jabber.org/streams').",
-    },
+    }),
     requirement: "A <body/> carrying <stream:features/> declares xmlns:stream='http://etherx.jabber.org/streams'.",
     async run(t) {
       const bosh = new RawBosh(t);
@@ -20,10 +20,10 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   },
   {
     id: 'XEP0206-2-2',
-    cite: {
+    cite: sameIn(['1.1', '1.4'], {
       section: '2', anchor: 'wrapper', keyword: 'NOT RECOMMENDED',
       quote: 'Note: Inclusion of TLS negotiation elements is allowed but is NOT RECOMMENDED.',
-    },
+    }),
     requirement: 'STARTTLS inside BOSH is not recommended: TLS belongs to HTTP, so the features should not offer it.',
     accounts: 1,
     async run(t) {

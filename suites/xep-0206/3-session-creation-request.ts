@@ -7,8 +7,16 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-3-1',
     cite: {
-      section: '4', anchor: 'create', keyword: 'SHOULD',
-      quote: "The connection manager SHOULD include a 'xmpp:version' attribute (qualified by the 'urn:xmpp:xbosh' namespace) and a <stream:features/> element (qualified by the 'http://etherx.jabber.org/streams' namespace) in a response as soon as they are available",
+      '1.1': {
+        section: '4', anchor: 'create', keyword: 'SHOULD',
+        quote: "The connection manager SHOULD include a 'xmpp:version' attribute (qualified by the 'urn:xmpp:xbosh' namespace) and a <stream:features/> element (qualified by the 'http://etherx.jabber.org/streams' namespace) in a response as soon as they are available",
+      },
+      '1.4': {
+        section: '4',
+        anchor: 'create',
+        keyword: 'SHOULD',
+        quote: "The connection manager SHOULD include a 'version' attribute (qualified by the 'urn:xmpp:xbosh' namespace) and a <stream:features/> element (qualified by the 'http://etherx.jabber.org/streams' namespace) in a response as soon as they are available",
+      },
     },
     requirement: "Asked with xmpp:version='1.0', the manager answers with xmpp:version and sends <stream:features/> as soon as it has them.",
     async run(t) {

@@ -6,9 +6,17 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-4-1',
     cite: {
-      absent: 'restartlogic comes with v1.3 (2010); v1.1 has the client ask for restarts without the manager advertising them',
-      later: {
-        doc: 'XEP-0206', version: '1.3', section: '4', anchor: 'create', keyword: 'MUST',
+      '1.1': {
+        absent: 'restartlogic comes with v1.3 (2010); v1.1 has the client ask for restarts without the manager advertising them',
+        later: {
+          doc: 'XEP-0206', version: '1.3', section: '4', anchor: 'create', keyword: 'MUST',
+          quote: "If the connection manager supports stream restarts, it MUST advertise that fact by including a 'restartlogic' attribute (qualified by the 'urn:xmpp:xbosh' namespace) whose value is set to \"true\"",
+        },
+      },
+      '1.4': {
+        section: '4',
+        anchor: 'create',
+        keyword: 'MUST',
         quote: "If the connection manager supports stream restarts, it MUST advertise that fact by including a 'restartlogic' attribute (qualified by the 'urn:xmpp:xbosh' namespace) whose value is set to \"true\"",
       },
     },

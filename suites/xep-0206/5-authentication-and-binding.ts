@@ -5,9 +5,17 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-5-1',
     cite: {
-      section: '5', anchor: 'preconditions-sasl', keyword: 'SHOULD',
-      quote: "Upon receiving any request with the 'xmpp:restart' attribute set to \"true\" the connection manager SHOULD consider the original stream with the XMPP server to be closed … It SHOULD then initiate a new stream … Upon receiving the response from the XMPP server, it SHOULD forward any available features (or an empty element) to the client",
-      changed: 'v1.2 (2008-10-29) makes the restart handling MUST',
+      '1.1': {
+        section: '5', anchor: 'preconditions-sasl', keyword: 'SHOULD',
+        quote: "Upon receiving any request with the 'xmpp:restart' attribute set to \"true\" the connection manager SHOULD consider the original stream with the XMPP server to be closed … It SHOULD then initiate a new stream … Upon receiving the response from the XMPP server, it SHOULD forward any available features (or an empty element) to the client",
+        changed: 'v1.2 (2008-10-29) makes the restart handling MUST',
+      },
+      '1.4': {
+        section: '5',
+        anchor: 'preconditions-sasl',
+        keyword: 'MUST',
+        quote: 'Upon receiving a restart request, the connection manager MUST consider the previous stream with the XMPP server to be closed. It MUST then initiate a new stream by sending an opening <stream:stream> tag over the same TCP connection to the XMPP server. If the connection manager receives a <stream:features/> element from the XMPP server, it MUST forward that element to the client',
+      },
     },
     requirement: "SASL works over BOSH, and after <success/> a restart request (xmpp:restart='true') brings new features with <bind/>.",
     accounts: 1,
@@ -24,6 +32,14 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
       doc: 'XEP-0124', version: '1.6', section: '8', anchor: 'stanzas', keyword: ['MUST', 'SHOULD'],
       // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
       quote: "In any case it MUST forward the content from different requests in the order specified by their 'rid' attributes. … If the connection manager has received one or more stanzas from the … for delivery to the client, then it SHOULD return the stanzas in the body of its response as soon as possible after receiving them from the …",
+      '1.4': {
+        doc: 'XEP-0124',
+        version: '1.11.2',
+        section: '8',
+        anchor: 'payloads',
+        keyword: ['MUST', 'SHOULD'],
+        quote: "In any case it MUST forward the content from different requests in the order specified by their 'rid' attributes. … If the connection manager has received one or more payloads from the application server for delivery to the client, then it SHOULD return the payloads in the body of its response as soon as possible after receiving them from the server.",
+      },
     },
     requirement: 'Over a bound BOSH session, a stanza the client sends reaches its recipient (MUST), and one for the client comes back in a response (SHOULD).',
     accounts: 2,

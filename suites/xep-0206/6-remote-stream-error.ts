@@ -1,4 +1,4 @@
-import { BoshTransport, defineCases, streamErrorCondition, token } from '../../src/authoring.js';
+import { BoshTransport, defineCases, sameIn, streamErrorCondition, token } from '../../src/authoring.js';
 
 const WRAPPER_STREAM_ERROR = "If the BOSH <body/> wrapper is not empty, then it SHOULD contain one of the following: … A <stream:error/> element (in which case the BOSH <body/> element MUST include the namespace xmlns:stream='http://etherx.jabber.org/streams' and it MUST feature the 'remote-stream-error' terminal error condition)";
 
@@ -6,7 +6,7 @@ const WRAPPER_STREAM_ERROR = "If the BOSH <body/> wrapper is not empty, then it 
 export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-6-1',
-    cite: { section: '2', anchor: 'wrapper', keyword: ['SHOULD', 'MUST'], quote: WRAPPER_STREAM_ERROR },
+    cite: sameIn(['1.1', '1.4'], { section: '2', anchor: 'wrapper', keyword: ['SHOULD', 'MUST'], quote: WRAPPER_STREAM_ERROR }),
     requirement: "A stream error between manager and server reaches the client in a <body/> with condition='remote-stream-error' (MUST when it carries the <stream:error/>; XEP-0124 §17.2 SHOULD otherwise).",
     accounts: 1,
     async run(t) {

@@ -5,9 +5,17 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-7-1',
     cite: {
-      // no anchor: v1.1 gives §7 the anchor of §8 ('security')
-      section: '7', keyword: ['RECOMMENDED', 'SHOULD'],
-      quote: 'it is RECOMMENDED that the connection manager proceed as follows … When an XMPP server receives a <message/> stanza of type "error" containing a <recipient-unavailable/> condition from a connection manager, it SHOULD store the message for later delivery if offline storage is enabled, otherwise route the error stanza to the sender.',
+      '1.1': {
+        // no anchor: v1.1 gives §7 the anchor of §8 ('security')
+        section: '7', keyword: ['RECOMMENDED', 'SHOULD'],
+        quote: 'it is RECOMMENDED that the connection manager proceed as follows … When an XMPP server receives a <message/> stanza of type "error" containing a <recipient-unavailable/> condition from a connection manager, it SHOULD store the message for later delivery if offline storage is enabled, otherwise route the error stanza to the sender.',
+      },
+      '1.4': {
+        section: '7',
+        anchor: 'recipient-unavailable',
+        keyword: ['RECOMMENDED', 'SHOULD'],
+        quote: 'it is RECOMMENDED that the connection manager proceed as follows … When an XMPP server receives a <message/> stanza of type "error" containing a <recipient-unavailable/> condition from a connection manager, it SHOULD store the message for later delivery if offline storage is enabled',
+      },
     },
     requirement: 'A message sent to a BOSH client that vanished without terminating is not lost: it is stored offline for the next login, or an error goes back to the sender.',
     accounts: 2,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryFor, entryKey, isAbsent, KEYWORDS, keywordsOf, type Citation, type CiteEntry } from '../../src/catalogue/citation.js';
-import { LEVELS, resolveLevel, type Role } from '../../src/catalogue/levels.js';
+import { judgedUnder, LEVELS, resolveLevel, type Role } from '../../src/catalogue/levels.js';
 import { BASELINES, type SpecId } from '../../src/catalogue/specs.js';
 import type { CaseDefinition } from '../../src/engine/case.js';
 import { catalogueRows, requirementRows } from '../../suites/catalogue.js';
@@ -27,7 +27,7 @@ function keysFor(spec: SpecId, role: Role): string[] {
   const keys = new Set<string>();
   for (const level of LEVELS) {
     if (!level.roles.includes(role)) continue;
-    for (const baseline of BASELINES) {
+    for (const baseline of BASELINES.filter((b) => judgedUnder(level, b))) {
       for (const row of resolveLevel(level, role, baseline)) if (row.spec === spec) keys.add(entryKey(spec, baseline, row.version));
     }
   }
