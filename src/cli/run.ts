@@ -384,3 +384,4 @@ function redactAccountValue(value: string): string {
   const colon = value.indexOf(':', Math.max(0, at));
   return colon < 0 ? value : `${value.slice(0, colon)}:[redacted]`;
 }
+
