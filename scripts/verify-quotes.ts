@@ -1,5 +1,6 @@
 /**
- * Checks every citation of every case against the primary texts: the quote must appear, word for
+ * Checks every citation of every case, and every row of the project's requirements catalogue
+ * (suites/requirements), against the primary texts: the quote must appear, word for
  * word (whitespace and markup aside, "…" for words left out), in the section the citation names,
  * of the document and version it names. The texts are not part of the project (copyright, size):
  * give a folder with the RFCs as plain text (rfc3920.txt, rfc6120.txt, …) and a clone of xsf/xeps,
@@ -21,6 +22,7 @@ import { BASELINES, specInfo } from '../src/catalogue/specs.js';
 import { publishedOn } from '../src/catalogue/versions.js';
 import type { CaseDefinition } from '../src/engine/case.js';
 import { SUITES } from '../suites/index.js';
+import { REQUIREMENTS } from '../suites/requirements/index.js';
 
 const { values } = parseArgs({ options: { rfcs: { type: 'string' }, xeps: { type: 'string' }, only: { type: 'string', multiple: true } } });
 if (!values.rfcs || !values.xeps) {
@@ -194,6 +196,19 @@ for (const def of SUITES.flatMap((s) => s.cases)) {
       if (problem) problems.push(`${def.id} (${def.role}) [${key}]: ${problem}`);
     } catch (err) {
       problems.push(`${def.id} (${def.role}) [${key}]: ${(err as Error).message}`);
+    }
+  }
+}
+// the project catalogue's rows quote their spec at the version the file names
+for (const of of REQUIREMENTS) {
+  for (const row of of.requirements) {
+    if (values.only && !values.only.some((p) => row.id.startsWith(p))) continue;
+    checked++;
+    try {
+      const problem = check(row, specInfo(of.spec).name('6120'), of.version);
+      if (problem) problems.push(`${row.id} (catalogue): ${problem}`);
+    } catch (err) {
+      problems.push(`${row.id} (catalogue): ${(err as Error).message}`);
     }
   }
 }

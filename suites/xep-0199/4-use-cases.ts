@@ -47,9 +47,11 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
   {
     id: 'XEP0199-4.4-1',
     cite: {
-      doc: 'RFC 3921', section: '11.1', keyword: 'MUST',
-      quote: 'If the JID is of the form <user@domain/resource> and an available resource matches the full JID, the recipient\'s server MUST deliver the stanza to that resource.',
-      changed: 'XEP-0199 v1.0 §4.4 itself states no server rule (the pinged client SHOULD answer); RFC 6120 §10.5.4 has the same MUST for a connected resource',
+      '1.0': {
+        doc: 'RFC 3921', section: '11.1', keyword: 'MUST',
+        quote: 'If the JID is of the form <user@domain/resource> and an available resource matches the full JID, the recipient\'s server MUST deliver the stanza to that resource.',
+        changed: 'XEP-0199 v1.0 §4.4 itself states no server rule (the pinged client SHOULD answer); RFC 6120 §10.5.4 has the same MUST for a connected resource',
+      },
       '2.0.1': {
         doc: 'RFC 6121',
         section: '8.5.3.1',

@@ -29,9 +29,11 @@ export default defineCases({ spec: 'xep-0206', role: 'server' }, [
   {
     id: 'XEP0206-5-2',
     cite: {
-      doc: 'XEP-0124', version: '1.6', section: '8', anchor: 'stanzas', keyword: ['MUST', 'SHOULD'],
-      // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
-      quote: "In any case it MUST forward the content from different requests in the order specified by their 'rid' attributes. … If the connection manager has received one or more stanzas from the … for delivery to the client, then it SHOULD return the stanzas in the body of its response as soon as possible after receiving them from the …",
+      '1.1': {
+        doc: 'XEP-0124', version: '1.6', section: '8', anchor: 'stanzas', keyword: ['MUST', 'SHOULD'],
+        // v1.6 writes "server" as the entity &server; of its own DTD, which the quote check does not expand
+        quote: "In any case it MUST forward the content from different requests in the order specified by their 'rid' attributes. … If the connection manager has received one or more stanzas from the … for delivery to the client, then it SHOULD return the stanzas in the body of its response as soon as possible after receiving them from the …",
+      },
       '1.4': {
         doc: 'XEP-0124',
         version: '1.11.2',
