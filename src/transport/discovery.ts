@@ -153,12 +153,13 @@ export function endpointTls(url: string, domain: string, settings: TlsSettings, 
     const timer = setTimeout(() => done(() => reject(new TargetSilent(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`))), timeoutMs);
     socket.once('connect', () => (connected = true));
     socket.on('error', (err: NodeJS.ErrnoException) => done(() => reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ToolError(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`))));
-    socket.once('secureConnect', () => done(() => {
+    socket.once('secureConnect', () => {
+      // read before done() destroys the socket, which takes its certificate with it
       const info = tlsInfoOf(socket);
       // Node judged the chain and the host name together; a name mismatch alone leaves the domain to try
       const chainVerified = socket.authorized || String(socket.authorizationError) === 'ERR_TLS_CERT_ALTNAME_INVALID';
       const forDomain = chainVerified && tls.checkServerIdentity(domain, socket.getPeerCertificate()) === undefined;
-      resolve({ info, validFor: socket.authorized ? 'host' : forDomain ? 'domain' : undefined });
-    }));
+      done(() => resolve({ info, validFor: socket.authorized ? 'host' : forDomain ? 'domain' : undefined }));
+    });
   });
 }

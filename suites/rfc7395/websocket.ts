@@ -1,5 +1,5 @@
 /** What the RFC 7395 cases share: a WebSocket stream, a login over it, and how its messages were framed. */
-import { type Account, type CaseContext, iq, NS, type ReceivedMessage, type Session, WebSocketTransport, x } from '../../src/authoring.js';
+import { type Account, type CaseContext, type Element, FRAMING_NS, iq, NS, type ReceivedMessage, type Session, streamError, WebSocketTransport, x } from '../../src/authoring.js';
 import { credentials } from '../lib/sessions.js';
 
 /** A WebSocket connection of the case's own, nothing sent yet. */
@@ -34,4 +34,13 @@ export function describeMessage(m: ReceivedMessage, index: number): string {
 export function offending(messages: readonly ReceivedMessage[], breaks: (m: ReceivedMessage) => boolean): string {
   const found = messages.flatMap((m, i) => (breaks(m) ? [describeMessage(m, i)] : []));
   return found.length ? found.join('; ') : 'none';
+}
+
+/**
+ * Makes the server end the stream with an error: an <open/> to a domain it does not serve, which
+ * RFC 6120 §4.9.3.6 answers with <host-unknown/>. The error, or undefined when none came.
+ */
+export function provokeStreamError(s: Session): Promise<Element | undefined> {
+  s.openRaw(`<open xmlns='${FRAMING_NS}' to='unknown-${Date.now().toString(36)}.invalid' version='1.0'/>`);
+  return s.maybe(streamError());
 }

@@ -28,10 +28,19 @@ const WEAK = {
   below128: [suite('TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'DES-CBC3-SHA'), suite('TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA', 'ECDHE-RSA-DES-CBC3-SHA')],
 };
 
-/** Those of `suites` the tool's TLS library can offer at all. */
+/**
+ * Those of `suites` the tool's TLS library can offer at all, at its lowest security level (its
+ * list of ciphers leaves out the NULL suites it can still offer there).
+ */
 function offerable(suites: Suite[]): Suite[] {
-  const known = new Set(tls.getCiphers());
-  return suites.filter((s) => known.has(s.openssl.toLowerCase()));
+  return suites.filter((s) => {
+    try {
+      tls.createSecureContext({ ciphers: `${s.openssl}:@SECLEVEL=0`, minVersion: 'TLSv1', maxVersion: 'TLSv1.2' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Up to TLS 1.2, where these suites live; security level 0 so that the library offers weak ones. */
