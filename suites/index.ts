@@ -13,6 +13,7 @@ import { xep0030Client } from './xep-0030/client/index.js';
 import { xep0030 } from './xep-0030/index.js';
 import { xep0045Client } from './xep-0045/client/index.js';
 import { xep0045 } from './xep-0045/index.js';
+import { xep0048 } from './xep-0048/index.js';
 import { xep0049 } from './xep-0049/index.js';
 import { xep0047Client } from './xep-0047/client/index.js';
 import { xep0054Client } from './xep-0054/client/index.js';
@@ -48,6 +49,7 @@ import { xep0280 } from './xep-0280/index.js';
 import { xep0313 } from './xep-0313/index.js';
 import { xep0352 } from './xep-0352/index.js';
 import { xep0363 } from './xep-0363/index.js';
+import { xep0402 } from './xep-0402/index.js';
 import { xep0410 } from './xep-0410/index.js';
 
 /** Every suite the tool knows: one per spec and role under test. */
@@ -56,7 +58,7 @@ export const SUITES: readonly Suite[] = [
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
   rfc7395, rfc7590, xep0156, xep0368,
-  xep0049, xep0223, xep0249, xep0363, xep0410,
+  xep0048, xep0049, xep0223, xep0249, xep0363, xep0402, xep0410,
   xep0198, xep0280, xep0313, xep0352,
   // clients
   xmppCoreClient, xmppImClient, xep0004Client, xep0016Client, xep0020Client, xep0030Client, xep0045Client, xep0047Client,

@@ -1,4 +1,5 @@
-import { type Element, iq, NS, type Session, x } from '../../src/authoring.js';
+import { bare, type CaseContext, type Element, iq, NS, type Session, x } from '../../src/authoring.js';
+import { notification, published, requestItems } from '../xep-0163/pep.js';
 
 /**
  * Private data in the account's own PEP service (XEP-0223), as the private-storage suites
@@ -26,4 +27,18 @@ export function itemsOf(el: Element): { id: string; payload?: Element }[] {
 /** The payload of item `id` in an items result or notification. */
 export function payloadOf(el: Element, id: string): Element | undefined {
   return itemsOf(el).find((i) => i.id === id)?.payload;
+}
+
+/**
+ * Checks that `contact` (a contact of the owner whose caps ask for notifications of `node` and
+ * `marker`) is neither notified of item `itemId` of the owner's private `node` nor can read it. A
+ * marker item published afterwards to `marker` (the default access model, presence) is the
+ * barrier: its notification comes after any for `node`.
+ */
+export async function hiddenFromContact(t: CaseContext, owner: Session, contact: Session, node: string, itemId: string, marker: string): Promise<void> {
+  await published(t, owner, marker, 'marker');
+  await t.nothingArrived(contact, notification(node), `notification for ${node} at the contact ${contact.jid}`,
+    () => contact.expect(notification(marker, 'marker')));
+  const asked = await requestItems(contact, bare(owner.jid!), node);
+  t.check(!itemsOf(asked).some((i) => i.id.toLowerCase() === itemId.toLowerCase()), `${itemId} of ${node} not given to the contact ${contact.jid} (an error, or items without it)`, asked);
 }

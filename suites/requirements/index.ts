@@ -3,6 +3,7 @@ import rfc7395 from './rfc7395.js';
 import rfc7590 from './rfc7590.js';
 import xep0156 from './xep-0156.js';
 import xep0198 from './xep-0198.js';
+import xep0048 from './xep-0048.js';
 import xep0049 from './xep-0049.js';
 import xep0223 from './xep-0223.js';
 import xep0249 from './xep-0249.js';
@@ -11,6 +12,7 @@ import xep0313 from './xep-0313.js';
 import xep0352 from './xep-0352.js';
 import xep0363 from './xep-0363.js';
 import xep0368 from './xep-0368.js';
+import xep0402 from './xep-0402.js';
 import xep0410 from './xep-0410.js';
 
 /**
@@ -23,6 +25,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   rfc7590,
   xep0156,
   xep0198,
+  xep0048,
   xep0049,
   xep0223,
   xep0249,
@@ -31,5 +34,6 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   xep0352,
   xep0363,
   xep0368,
+  xep0402,
   xep0410,
 ];
