@@ -52,12 +52,12 @@ export default defineCases({ spec: 'xep-0199', role: 'server', transports: STANZ
         quote: 'If the JID is of the form <user@domain/resource> and an available resource matches the full JID, the recipient\'s server MUST deliver the stanza to that resource.',
         changed: 'XEP-0199 v1.0 §4.4 itself states no server rule (the pinged client SHOULD answer); RFC 6120 §10.5.4 has the same MUST for a connected resource',
       },
+      // XEP-0199 v2.0.1 §4.4 itself states no server rule either (the pinged client SHOULD answer)
       '2.0.1': {
         doc: 'RFC 6121',
         section: '8.5.3.1',
         keyword: 'MUST',
         quote: 'If an available resource or connected resource exactly matches the full JID, how the stanza is processed depends on the stanza type. … For an IQ stanza, the server MUST deliver the stanza to the resource.',
-        changed: 'XEP-0199 v2.0.1 §4.4 itself states no server rule (the pinged client SHOULD answer)',
       },
     },
     requirement: "A ping to another user's full JID (an available resource) is delivered to that resource, and its answer comes back from it.",
