@@ -127,6 +127,8 @@ export default defineCases({ spec: 'xep-0313', role: 'server' }, [
       const a = await t.login(t.accounts[0]!);
       const unknown = `{urn:xmpp-certify:0}no-such-field-${token(3)}`;
       const answer = await query(a, { fields: [field(unknown, 'anything')] });
+      const error = stanzaError(answer.response);
+      t.check(error?.condition === 'feature-not-implemented', `<feature-not-implemented/> for the field '${unknown}', which the server cannot know`, error ? `an error <${error.condition ?? '?'}/>` : answer.response);
       t.expectError(answer.response, ['feature-not-implemented']);
     },
   },
