@@ -24,7 +24,7 @@ const junitWarningsOption = (): Option => new Option('--junit-warnings <as>', 'h
 
 export function buildProgram(): Command {
   const program = new Command('xmpp-certify')
-    .description('Certify XMPP servers and clients against the XSF compliance levels of 2007–2009, by behaviour.')
+    .description('Certify XMPP servers and clients against the XSF compliance levels of 2007–2009 and the server levels of the Compliance Suites 2023 (XEP-0479), by behaviour.')
     .version(TOOL_VERSION)
     .option('--no-color', 'no colours (NO_COLOR=1 does the same)')
     .configureOutput({ outputError: (text, write) => write(`xmpp-certify: ${oneLineError(text)} (see "xmpp-certify --help")\n`) })
@@ -86,7 +86,7 @@ export function buildProgram(): Command {
     });
 
   program.command('levels')
-    .description('print the levels and the specs each one names')
+    .description('print the levels (2007–2009, then the Compliance Suites 2023) and the specs each one names')
     .addOption(coreOption())
     .option('--json', 'as JSON')
     .action((flags: { core?: '3920' | '6120'; json?: boolean }) => {
