@@ -35,6 +35,7 @@ import { xep0138Client } from './xep-0138/client/index.js';
 import { xep0138 } from './xep-0138/index.js';
 import { xep0155Client } from './xep-0155/client/index.js';
 import { xep0156 } from './xep-0156/index.js';
+import { xep0153 } from './xep-0153/index.js';
 import { xep0163 } from './xep-0163/index.js';
 import { xep0191Client } from './xep-0191/client/index.js';
 import { xep0191 } from './xep-0191/index.js';
@@ -49,6 +50,7 @@ import { xep0280 } from './xep-0280/index.js';
 import { xep0313 } from './xep-0313/index.js';
 import { xep0352 } from './xep-0352/index.js';
 import { xep0363 } from './xep-0363/index.js';
+import { xep0398 } from './xep-0398/index.js';
 import { xep0402 } from './xep-0402/index.js';
 import { xep0410 } from './xep-0410/index.js';
 
@@ -58,7 +60,7 @@ export const SUITES: readonly Suite[] = [
   xmppCore, xmppIm, xep0016, xep0030, xep0045, xep0054, xep0077, xep0078, xep0086, xep0092,
   xep0124, xep0138, xep0163, xep0191, xep0199, xep0206,
   rfc7395, rfc7590, xep0156, xep0368,
-  xep0048, xep0049, xep0223, xep0249, xep0363, xep0402, xep0410,
+  xep0048, xep0049, xep0153, xep0223, xep0249, xep0363, xep0398, xep0402, xep0410,
   xep0198, xep0280, xep0313, xep0352,
   // clients
   xmppCoreClient, xmppImClient, xep0004Client, xep0016Client, xep0020Client, xep0030Client, xep0045Client, xep0047Client,

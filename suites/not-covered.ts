@@ -137,10 +137,11 @@ export const NOT_COVERED: readonly NotCovered[] = [
   ...pendingFor('client', CS2023_CLIENT, ['RFC7395-3.1-1', 'RFC7395-3.2-1', 'RFC7395-3.3.2-1', 'RFC7395-3.3.2-2', 'RFC7395-3.3.3-1', 'RFC7395-3.3.3-2', 'RFC7395-3.3.3-3', 'RFC7395-3.3.3-4', 'RFC7395-3.4-1', 'RFC7395-3.6-1', 'RFC7395-3.7-1', 'RFC7395-3.7-2']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0156-2.2-1', 'XEP0156-2.2-2', 'XEP0156-2.2-4', 'XEP0156-2.2-6', 'XEP0156-4-1']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0368-3-1', 'XEP0368-3-2', 'XEP0368-3-3', 'XEP0368-3-4', 'XEP0368-3-5', 'XEP0368-3-6', 'XEP0368-3-7', 'XEP0368-3-8', 'XEP0368-5-1']),
-  // XEP-0048, XEP-0049, XEP-0223, XEP-0249, XEP-0363, XEP-0402
+  // XEP-0048, XEP-0049, XEP-0153, XEP-0223, XEP-0249, XEP-0363, XEP-0402
   ...pendingFor('client', CS2023_CLIENT, ['XEP0223-2-1', 'XEP0223-5-1', 'XEP0223-6-1', 'XEP0223-6-2']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0048-2-1', 'XEP0048-2.1-1', 'XEP0048-3-1', 'XEP0048-4-1']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0402-2-1', 'XEP0402-2-2', 'XEP0402-2-3', 'XEP0402-3.1-1', 'XEP0402-3.2-1', 'XEP0402-3.4-1', 'XEP0402-3.5-2', 'XEP0402-4-1', 'XEP0402-4-2']),
+  ...pendingFor('client', CS2023_CLIENT, ['XEP0153-3.2-1', 'XEP0153-4.1-1', 'XEP0153-4.1-2', 'XEP0153-4.1-3', 'XEP0153-4.2-1', 'XEP0153-4.2-2', 'XEP0153-4.2-3', 'XEP0153-4.5-1', 'XEP0153-4.5-2', 'XEP0153-4.5-3', 'XEP0153-4.5-4', 'XEP0153-4.6-1', 'XEP0153-4.6-2', 'XEP0153-5-1']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0049-2.3-2']),
   ...pendingFor('client', CS2023_CLIENT, ['XEP0249-2-1', 'XEP0249-2-2', 'XEP0249-3-1', 'XEP0249-4-1', 'XEP0249-4-2']),
   { id: 'XEP0363-3-3', role: 'server', reason: "out of reach: the upload service is found through the server's disco#items, so one the server does not list is never found to compare with" },

@@ -3,6 +3,7 @@ import rfc7395 from './rfc7395.js';
 import rfc7590 from './rfc7590.js';
 import xep0114 from './xep-0114.js';
 import xep0115 from './xep-0115.js';
+import xep0153 from './xep-0153.js';
 import xep0156 from './xep-0156.js';
 import xep0198 from './xep-0198.js';
 import xep0048 from './xep-0048.js';
@@ -16,6 +17,7 @@ import xep0352 from './xep-0352.js';
 import xep0357 from './xep-0357.js';
 import xep0363 from './xep-0363.js';
 import xep0368 from './xep-0368.js';
+import xep0398 from './xep-0398.js';
 import xep0402 from './xep-0402.js';
 import xep0410 from './xep-0410.js';
 
@@ -30,6 +32,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   rfc7590,
   xep0114,
   xep0115,
+  xep0153,
   xep0156,
   xep0198,
   xep0048,
@@ -43,6 +46,7 @@ export const REQUIREMENTS: readonly SpecRequirements[] = [
   xep0357,
   xep0363,
   xep0368,
+  xep0398,
   xep0402,
   xep0410,
 ];
