@@ -22,6 +22,7 @@ import { BASELINES, specInfo } from '../src/catalogue/specs.js';
 import { publishedOn } from '../src/catalogue/versions.js';
 import type { CaseDefinition } from '../src/engine/case.js';
 import { SUITES } from '../suites/index.js';
+import { publishedCommit } from './xep-source.js';
 import { REQUIREMENTS } from '../suites/requirements/index.js';
 
 const { values } = parseArgs({ options: { rfcs: { type: 'string' }, xeps: { type: 'string' }, only: { type: 'string', multiple: true } } });
@@ -64,29 +65,6 @@ function rfcSections(number: string): Sections {
   return sections;
 }
 
-/** The commit of xep-NNNN.xml as `version` was published (see the header comment). */
-function publishedCommit(number: string, version: string, date: string | undefined): string {
-  const file = `xep-${number}.xml`;
-  const log = execFileSync('git', ['-C', xepRepo, 'log', '--format=%h %ad', '--date=short', '--', file], { encoding: 'utf8' }).trim().split('\n');
-  const limit = date ? new Date(Date.parse(date) + 3 * 86_400_000).toISOString().slice(0, 10) : '9999';
-  let earliest: string | undefined;
-  for (const line of log) {
-    const [commit, committed] = line.split(' ') as [string, string];
-    const head = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).slice(0, 20_000);
-    const top = /<revision>\s*<version>([^<]+)<\/version>/.exec(head)?.[1]?.trim();
-    if (top !== version) continue;
-    if (committed <= limit) return commit;
-    earliest = commit;
-  }
-  if (earliest) return earliest;
-  // a version older than the archive whose file was already "in progress" at the next one: the
-  // archive's earliest file carries its content (XEP-0138 v1.1)
-  const first = log[log.length - 1]!.split(' ')[0]!;
-  const text = execFileSync('git', ['-C', xepRepo, 'show', `${first}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (new RegExp(`<version>${version.replace('.', '\\.')}</version>`).test(text)) return first;
-  throw new Error(`XEP-${number} has no commit at version ${version}`);
-}
-
 /**
  * The entities a XEP's text uses (&xep0077;, &rfc3920;), as the rendered XEP reads them: the
  * reference's title, and for a XEP its number after it ("In-Band Registration (XEP-0077)").
@@ -112,7 +90,7 @@ function ownEntities(xml: string): Map<string, string> {
 
 /** A XEP's sections, numbered as the rendered XEP numbers <section1>…<section4> in document order. */
 function xepSections(number: string, version: string): Sections {
-  const commit = publishedCommit(number, version, publishedOn(`xep-${number}` as never, version));
+  const commit = publishedCommit(xepRepo, number, version, publishedOn(`xep-${number}` as never, version));
   const xml = execFileSync('git', ['-C', xepRepo, 'show', `${commit}:xep-${number}.xml`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const entities = new Map([...entitiesAt(commit), ...ownEntities(xml)]);
   // footnotes stay where they are anchored: a rule may be stated in one
