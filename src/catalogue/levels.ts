@@ -195,7 +195,7 @@ export function findLevel(name: string): Level {
  */
 export function levelBaseline(level: Level, asked: Baseline | undefined): Baseline {
   if (asked && !judgedUnder(level, asked)) {
-    throw new LevelError(`${level.id} (${level.xep}) is judged under RFC ${level.baseline === '6120' ? '6120/6121' : '3920/3921'} only: leave out --core ${asked}`);
+    throw new LevelError(`${level.id} (${level.xep}) is judged under RFC ${level.baseline === '6120' ? '6120/6121' : '3920/3921'} only, not under --core ${asked} (leave it out)`);
   }
   return level.baseline ?? asked ?? '3920';
 }
