@@ -165,10 +165,25 @@ export class Privacy {
     const declined = await setActive(keeper);
     const reset = await setDefault(keeper, this.previousDefault);
     // a list the server refused to create answers its removal with an error: nothing to undo
-    for (const name of this.named) await removeList(keeper, name);
+    for (const name of this.named) await removeWhenFree(keeper, name);
     accepted(declined);
     accepted(reset);
   }
+}
+
+/**
+ * Removes a list, waiting a moment while the server still counts a just-closed resource as using
+ * it: a closing stream ends on the server a little after its </stream:stream> was sent, and until
+ * then the removal is refused with <conflict/> (§2.5).
+ */
+async function removeWhenFree(session: Session, name: string): Promise<Element> {
+  let answer = await removeList(session, name);
+  for (const pauseMs of [200, 500, 1000]) {
+    if (answer.attrs.type !== 'error' || stanzaError(answer)?.condition !== 'conflict') break;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    answer = await removeList(session, name);
+  }
+  return answer;
 }
 
 export interface DeniedMessages {
