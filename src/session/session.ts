@@ -130,7 +130,8 @@ export class Session {
     // direct TLS and wss:// are secure before the stream begins
     session.tlsInfo = session.transport.tlsInfo;
     if (options.counters) options.counters.connections++;
-    session.note(`connected (${session.transport.kind}) to ${describeTarget(options.target)}`);
+    const address = session.transport.address;
+    session.note(`connected (${session.transport.kind}) to ${address ? `${address} (domain ${options.target.domain})` : describeTarget(options.target)}`);
     return session;
   }
 

@@ -162,6 +162,7 @@ const REQUEST_SPACING_MS = 15;
 
 export class BoshTransport implements Transport {
   readonly kind = 'bosh';
+  readonly address: string;
   /** The HTTP client of the session, for cases that write <body/> wrappers themselves. */
   readonly http: BoshHttp;
   private rid = Math.floor(Math.random() * 2 ** 40) + 1;
@@ -187,6 +188,7 @@ export class BoshTransport implements Transport {
     private readonly handlers: TransportHandlers,
   ) {
     this.http = new BoshHttp(options.url, options.tls);
+    this.address = options.url;
   }
 
   get isClosed(): boolean {

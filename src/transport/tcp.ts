@@ -72,6 +72,7 @@ export const XMPP_CLIENT_ALPN = 'xmpp-client';
 export class TcpTransport implements Transport {
   readonly kind: 'tcp' | 'directtls';
   readonly tlsInfo?: TlsInfo;
+  readonly address?: string;
   private socket: net.Socket | tls.TLSSocket;
   private readonly parser: StreamParser;
   private deflate?: zlib.Deflate;
@@ -82,11 +83,12 @@ export class TcpTransport implements Transport {
     socket: net.Socket,
     private readonly handlers: TransportHandlers,
     options: TcpOptions,
-    direct?: TlsInfo,
+    direct?: { tls: TlsInfo; endpoint: Endpoint },
   ) {
     this.socket = socket;
     this.kind = direct ? 'directtls' : 'tcp';
-    this.tlsInfo = direct;
+    this.tlsInfo = direct?.tls;
+    this.address = direct && `${direct.endpoint.host}:${direct.endpoint.port}`;
     this.parser = new StreamParser(
       {
         header: (name, attrs, raw) => handlers.header(name, attrs, raw),
@@ -149,7 +151,7 @@ export class TcpTransport implements Transport {
         settled = true;
         clearTimeout(timer);
         secure.removeAllListeners('error');
-        resolve(new TcpTransport(secure, handlers, options, tlsInfoOf(secure)));
+        resolve(new TcpTransport(secure, handlers, options, { tls: tlsInfoOf(secure), endpoint }));
       });
     });
   }

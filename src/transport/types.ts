@@ -60,6 +60,8 @@ export interface Transport {
   readonly kind: 'tcp' | 'directtls' | 'bosh' | 'websocket';
   /** TLS the transport negotiated before the stream began (direct TLS, a wss:// URL). */
   readonly tlsInfo?: TlsInfo;
+  /** Where it is connected, when that is not the target's XMPP port: a URL, a direct TLS host:port. */
+  readonly address?: string;
   /** Opens the stream, or restarts it after STARTTLS/SASL/compression (a new document). */
   openStream(open: StreamOpen): void;
   send(data: string): void;

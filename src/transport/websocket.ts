@@ -70,6 +70,7 @@ export class WebSocketRefused extends ToolError {
 export class WebSocketTransport implements Transport {
   readonly kind = 'websocket';
   readonly tlsInfo?: TlsInfo;
+  readonly address: string;
   /** Every message the server sent, in order. */
   readonly messages: ReceivedMessage[] = [];
   /** The Close frame the server sent, if it sent one (RFC 6455 §5.5.1). */
@@ -89,6 +90,7 @@ export class WebSocketTransport implements Transport {
     head: Buffer,
   ) {
     this.tlsInfo = 'encrypted' in socket ? tlsInfoOf(socket as tls.TLSSocket) : undefined;
+    this.address = options.url;
     this.decoder = new FrameDecoder(options.maxElementChars * 4);
     socket.setNoDelay(true);
     socket.on('data', (data: Buffer) => this.receive(data));

@@ -123,7 +123,9 @@ describe('the WebSocket transport (RFC 7395)', () => {
 
   it("asks for 'xmpp', opens with <open/> in the framing namespace, and takes the answering <open/> as the header", async () => {
     server = new FakeWebSocketServer((m) => (m.startsWith('<open') ? [open(), FEATURES] : []));
-    const s = await session(webSocketConnector({ url: await server.url(), ...settings }));
+    const url = await server.url();
+    const s = await session(webSocketConnector({ url, ...settings }));
+    expect(s.transport.address).toBe(url);
     const { header, features } = await s.open();
     expect(server.received[0]).toMatch(new RegExp(`^<open xmlns='${FRAMING_NS}' to='example.test' version='1.0' xml:lang='en'/>$`));
     expect(header).toMatchObject({ xmlns: FRAMING_NS, id: 's1', version: '1.0' });
@@ -231,7 +233,7 @@ describe('direct TLS (XEP-0368)', () => {
     const seen: { servername?: string; alpn?: string[] } = {};
     const { port, ca } = await listen([XMPP_CLIENT_ALPN], seen);
     const s = await session(directTlsConnector({ host: '127.0.0.1', port }, 'example.test', { ca: [ca], insecure: false }, LIMITS));
-    expect(s.transportKind).toBe('directtls');
+    expect([s.transportKind, s.transport.address]).toEqual(['directtls', `127.0.0.1:${port}`]);
     expect(seen).toEqual({ servername: 'example.test', alpn: [XMPP_CLIENT_ALPN] });
     expect(s.tlsInfo).toMatchObject({ authorized: true, alpn: XMPP_CLIENT_ALPN });
     const { features } = await s.open();
