@@ -21,13 +21,19 @@ export async function resolveEndpoints(target: TargetSettings, wanted: (kind: Tr
   const hostMetaUrl = target.hostMetaUrl ?? defaultHostMetaUrl(target.domain);
   let websocketUrl = target.websocketUrl;
   if (!websocketUrl && wanted('websocket')) {
-    websocketUrl = await discoverWebSocket(hostMetaUrl, tls, timeoutMs);
-    if (websocketUrl) say(`WebSocket endpoint ${websocketUrl}, from the host-meta at ${hostMetaUrl} (XEP-0156)`);
+    const found = await discoverWebSocket(hostMetaUrl, tls, timeoutMs);
+    websocketUrl = 'url' in found ? found.url : undefined;
+    say('url' in found
+      ? `WebSocket endpoint ${found.url}, from the host-meta at ${hostMetaUrl} (XEP-0156)`
+      : `no WebSocket endpoint: none given (--websocket-url), and the host-meta at ${hostMetaUrl} names none (${found.none})`);
   }
   let directTls = target.directTls;
-  if (!directTls && wanted('directtls') && isDnsDomain(target.domain)) {
-    directTls = (await directTlsSrv(target.domain))[0];
-    if (directTls) say(`direct TLS endpoint ${directTls.host}:${directTls.port}, from the _xmpps-client._tcp.${target.domain} SRV record (XEP-0368)`);
+  if (!directTls && wanted('directtls')) {
+    const srv = `_xmpps-client._tcp.${target.domain}`;
+    directTls = isDnsDomain(target.domain) ? (await directTlsSrv(target.domain))[0] : undefined;
+    say(directTls
+      ? `direct TLS endpoint ${directTls.host}:${directTls.port}, from the ${srv} SRV record (XEP-0368)`
+      : `no direct TLS endpoint: none given (--direct-tls), and ${isDnsDomain(target.domain) ? `no ${srv} SRV record` : `${target.domain} has no DNS records to ask`}`);
   }
   return { boshUrl: target.boshUrl, websocketUrl, directTls, hostMetaUrl };
 }

@@ -95,12 +95,19 @@ export function fetchHostMeta(url: string, tls: TlsSettings, timeoutMs: number, 
   return httpRequest({ method: 'GET', url, headers }, { tls, timeoutMs });
 }
 
-/** The first WebSocket endpoint the domain's XRD host-meta names, if it names one and can be read. */
-export async function discoverWebSocket(hostMetaUrl: string, tls: TlsSettings, timeoutMs: number): Promise<string | undefined> {
-  const reply = await fetchHostMeta(hostMetaUrl, tls, timeoutMs).catch(() => undefined);
-  if (reply?.status !== 200) return undefined;
+/** The first WebSocket endpoint the domain's XRD host-meta names, or why there is none. */
+export async function discoverWebSocket(hostMetaUrl: string, tls: TlsSettings, timeoutMs: number): Promise<{ url: string } | { none: string }> {
+  let reply: HttpReply;
+  try {
+    reply = await fetchHostMeta(hostMetaUrl, tls, timeoutMs);
+  } catch (err) {
+    return { none: (err as Error).message };
+  }
+  if (reply.status !== 200) return { none: `HTTP ${reply.status}` };
   const parsed = parseXrd(reply.body.toString('utf8'));
-  return 'links' in parsed ? parsed.links.find((l) => l.rel === ALT_CONNECTIONS.websocket)?.href : undefined;
+  if ('problem' in parsed) return { none: parsed.problem };
+  const href = parsed.links.find((l) => l.rel === ALT_CONNECTIONS.websocket)?.href;
+  return href ? { url: href } : { none: 'no urn:xmpp:alt-connections:websocket link' };
 }
 
 /** Whether `domain` can have DNS records of its own: not an address, not a loopback or single-label name. */

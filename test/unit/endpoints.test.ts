@@ -82,9 +82,13 @@ describe('the endpoints of a target', () => {
     const said: string[] = [];
     const endpoints = await resolveEndpoints(t!, () => false, { insecure: false }, 500, (l) => said.push(l));
     expect(endpoints).toEqual({ boshUrl: undefined, websocketUrl: undefined, directTls: undefined, hostMetaUrl: 'https://127.0.0.1:1/.well-known/host-meta' });
-    // wanted, but the host-meta cannot be fetched and localhost has no SRV records: nothing found, nothing said
-    expect(await resolveEndpoints(t!, () => true, { insecure: false }, 500, (l) => said.push(l))).toMatchObject({ websocketUrl: undefined, directTls: undefined });
     expect(said).toEqual([]);
+    // wanted, but the host-meta cannot be fetched and localhost has no DNS records: nothing found, and said why
+    expect(await resolveEndpoints(t!, () => true, { insecure: false }, 500, (l) => said.push(l))).toMatchObject({ websocketUrl: undefined, directTls: undefined });
+    expect(said).toEqual([
+      expect.stringMatching(/^no WebSocket endpoint: none given \(--websocket-url\), and the host-meta at https:\/\/127\.0\.0\.1:1\/\.well-known\/host-meta names none \(.*ECONNREFUSED/),
+      'no direct TLS endpoint: none given (--direct-tls), and localhost has no DNS records to ask',
+    ]);
   });
 });
 
