@@ -171,7 +171,8 @@ export async function probeConversion(t: CaseContext): Promise<Conversion> {
   const advertised = (info.getChild('query', NS.discoInfo)?.getChildren('feature') ?? []).some((f) => f.attrs.var === CONVERSION);
   await deferRestore(t, s);
   const avatar = freshAvatar();
-  const { data, metadata } = await publishAvatar(s, avatar);
+  const outcome = await publishAvatar(s, avatar);
+  const { data, metadata } = outcome.data.attrs.type === 'result' && outcome.metadata.attrs.type === 'result' ? outcome : await publishAvatar(s, avatar);
   const published = data.attrs.type === 'result' && metadata.attrs.type === 'result';
   const converted = published && photoIs(photoOf(await vcardGet(s)), avatar);
   const listed = `${account} ${advertised ? 'lists' : 'does not list'} ${CONVERSION}`;

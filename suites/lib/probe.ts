@@ -21,3 +21,13 @@ export async function probeServerFeature(t: CaseContext, request: Element, featu
   }
   throw new Error(`${what} answered neither a result nor <service-unavailable/>: ${describe(response, 300)}`);
 }
+
+/**
+ * A request a support probe rests on, sent once more when refused: one refusal may be the
+ * server's load (a PEP publish under concurrency), not the absence of the feature. The cases
+ * judge refusals of their own requests themselves.
+ */
+export async function triedTwice<T extends { attrs: Record<string, unknown> }>(request: () => Promise<T>): Promise<T> {
+  const first = await request();
+  return first.attrs.type === 'error' ? request() : first;
+}

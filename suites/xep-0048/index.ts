@@ -1,5 +1,6 @@
 import { bare, stanzaError, type Suite } from '../../src/authoring.js';
 import { addToList, deferWithdraw, freshBookmark, LEGACY } from '../lib/bookmarks.js';
+import { triedTwice } from '../lib/probe.js';
 import storage from './3-storage.js';
 
 /** XEP-0048 Bookmarks, server side (v1.2): the list in the PEP node storage:bookmarks. */
@@ -11,7 +12,7 @@ export const xep0048: Suite = {
     const s = await t.login(t.accounts[0]!);
     const room = freshBookmark();
     await deferWithdraw(t, s, [room]);
-    const response = await addToList(s, 'pep', room);
+    const response = await triedTwice(() => addToList(s, 'pep', room));
     const answer = response.attrs.type === 'result' ? 'a result' : `an error <${stanzaError(response)?.condition ?? '?'}/>`;
     return {
       supported: response.attrs.type === 'result',

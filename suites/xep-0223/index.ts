@@ -1,6 +1,7 @@
 import { NS, stanzaError, type Suite } from '../../src/authoring.js';
 import { discoInfo } from '../lib/disco.js';
 import { PRIVATE_NODE } from '../lib/private-pep.js';
+import { triedTwice } from '../lib/probe.js';
 import { deferDelete, freshNode, hasPepIdentity, publish } from '../xep-0163/pep.js';
 import approach from './2-concepts-and-approach.js';
 import storing from './3-storing-data.js';
@@ -20,7 +21,7 @@ export const xep0223: Suite = {
     const advertised = hasPepIdentity(info.identities) && info.features.includes(`${NS.pubsub}#publish-options`);
     const node = freshNode();
     deferDelete(t, s, node);
-    const response = await publish(s, node, 'probe', PRIVATE_NODE);
+    const response = await triedTwice(() => publish(s, node, 'probe', PRIVATE_NODE));
     const answer = response.attrs.type === 'result' ? 'a result' : `an error <${stanzaError(response)?.condition ?? '?'}/>`;
     return {
       supported: response.attrs.type === 'result',

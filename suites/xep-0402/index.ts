@@ -2,6 +2,7 @@ import { bare, type Element, stanzaError, type Suite } from '../../src/authoring
 import { BOOKMARKS, deferWithdraw, freshBookmark, publishBookmark } from '../lib/bookmarks.js';
 import { discoInfo } from '../lib/disco.js';
 import { PRIVATE_NODE } from '../lib/private-pep.js';
+import { triedTwice } from '../lib/probe.js';
 import adding from './3.3-adding-a-bookmark.js';
 import editing from './3.4-editing-a-bookmark.js';
 import removing from './3.5-removing-a-bookmark.js';
@@ -24,11 +25,11 @@ export const xep0402: Suite = {
     const features = (await discoInfo(s, bare(s.jid!))).features.filter((f) => f.startsWith(`${BOOKMARKS}#`));
     const announced = `the account announces ${features.join(', ') || `no ${BOOKMARKS}# feature`}`;
     const answer = (r: Element): string => (r.attrs.type === 'result' ? 'a result' : `an error <${stanzaError(r)?.condition ?? '?'}/>`);
-    const response = await publishBookmark(s, room);
+    const response = await triedTwice(() => publishBookmark(s, room));
     const entity = `account ${bare(s.jid!)}`;
     if (response.attrs.type === 'result') return { supported: true, entity, detail: `a bookmark published with the publish-options of §3.3 was answered with a result; ${announced}` };
     // refusing §3.3's options is XEP0402-3.3-1's finding; bookmarks the server does keep are the other cases' matter
-    const fallback = await publishBookmark(s, room, PRIVATE_NODE);
+    const fallback = await triedTwice(() => publishBookmark(s, room, PRIVATE_NODE));
     return {
       supported: fallback.attrs.type === 'result',
       entity,
