@@ -44,6 +44,7 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian: uploads, private storage, bookm
   });
   afterAll(async () => {
     await server?.stop();
+    expect(ledger.stale(), 'known findings no run showed').toEqual([]);
   });
 
   it('finds every spec by behaviour; its cores pass, every failure is a known finding, no clean-up fails', async () => {
@@ -74,10 +75,6 @@ describe.each(FIXTURE_SOFTWARE)('%s from Debian: uploads, private storage, bookm
     expect(summary(ledger.unexplained(again.report))).toBe('');
     const compared = await runTool(['compare', first.jsonFile, again.jsonFile]);
     expect(compared.code, compared.stdout).toBe(0);
-  });
-
-  afterAll(() => {
-    expect(ledger.stale(), 'known findings no run showed').toEqual([]);
   });
 });
 
