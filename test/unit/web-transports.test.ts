@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CaseContext } from '../../src/engine/context.js';
+import { Skip, ToolError } from '../../src/engine/errors.js';
 import { Transcript } from '../../src/evidence/transcript.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { makeCertificate } from '../../src/host/certificate.js';
@@ -15,6 +17,7 @@ import { FRAMING_NS, parseMessage, webSocketConnector, WebSocketRefused, WebSock
 import { acceptFor, closePayload, encodeFrame, type Frame, FrameDecoder, FramingError, OPCODE } from '../../src/transport/websocket-frames.js';
 import type { Transport, TransportHandlers } from '../../src/transport/types.js';
 import { x } from '../../src/xml/element.js';
+import { harnessEnvironment } from '../support/harness.js';
 import { NS } from '../../src/xml/namespaces.js';
 
 const LIMITS = { stepMs: 2000, connectTimeoutMs: 2000, maxElementChars: 100_000 };
@@ -200,6 +203,24 @@ describe('the WebSocket transport (RFC 7395)', () => {
     plain.close();
     expect(error).toBeInstanceOf(WebSocketRefused);
     expect((error as WebSocketRefused).handshake.status).toBe(403);
+  });
+});
+
+describe("a case's connections over the web transports", () => {
+  let server: FakeWebSocketServer | undefined;
+  afterEach(() => server?.close());
+
+  it('are not run without an endpoint, go to an endpoint of their own when given one (a host-meta link), and refuse one for a transport that takes none', async () => {
+    server = new FakeWebSocketServer((m) => (m.startsWith('<open') ? [open(), FEATURES] : []));
+    const url = await server.url();
+    const t = new CaseContext(await harnessEnvironment(1, []), [], 'tcp', new Map(), new AbortController().signal, { strength: 'must' });
+    const none = await t.connect('ws', 'websocket').catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(Skip);
+    expect([(none as Skip).kind, (none as Skip).reason]).toEqual(['not-run', expect.stringMatching(/no WebSocket endpoint for this run \(--websocket-url/)]);
+    const s = await t.connect('ws', 'websocket', url);
+    expect([s.transportKind, s.transport.address]).toEqual(['websocket', url]);
+    await expect(t.connect('tls', 'directtls', url)).rejects.toBeInstanceOf(ToolError);
+    s.destroy();
   });
 });
 
