@@ -31,7 +31,7 @@ export type { StreamOpen } from './transport/types.js';
 export { FRAMING_NS, WebSocketRefused, WebSocketTransport, type ReceivedMessage } from './transport/websocket.js';
 export { XMPP_CLIENT_ALPN } from './transport/tcp.js';
 export { ALT_CONNECTIONS, endpointTls, fetchHostMeta, jrdUrlOf, parseJrd, parseXrd, xmppLinks, type HostMetaLink } from './transport/discovery.js';
-export { TlsHandshakeFailed } from './session/errors.js';
+export { ConnectFailed, TargetSilent, TlsHandshakeFailed } from './session/errors.js';
 
 // the world a client under test logs into (listen mode)
 export { worldFor } from './host/world.js';

@@ -32,6 +32,14 @@ export class TlsHandshakeFailed extends ToolError {
   }
 }
 
+/** Nothing accepted the connection (refused, no route, no such host): the endpoint offers nothing there. */
+export class ConnectFailed extends ToolError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectFailed';
+  }
+}
+
 /** A connection or TLS handshake that the target left unanswered until the deadline. */
 export class TargetSilent extends ToolError {
   constructor(message: string) {

@@ -3,7 +3,7 @@ import dns from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import { SaxesParser } from 'saxes';
-import { TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
+import { ConnectFailed, TargetSilent, TlsHandshakeFailed } from '../session/errors.js';
 import { httpRequest, type HttpReply } from './http.js';
 import { secureContextFor, tlsInfoOf } from './tcp.js';
 import type { Endpoint, TlsInfo, TlsSettings } from './types.js';
@@ -159,7 +159,7 @@ export function endpointTls(url: string, domain: string, settings: TlsSettings, 
     };
     const timer = setTimeout(() => done(() => reject(new TargetSilent(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`))), timeoutMs);
     socket.once('connect', () => (connected = true));
-    socket.on('error', (err: NodeJS.ErrnoException) => done(() => reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ToolError(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`))));
+    socket.on('error', (err: NodeJS.ErrnoException) => done(() => reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ConnectFailed(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`))));
     socket.once('secureConnect', () => {
       // read before done() destroys the socket, which takes its certificate with it
       const info = tlsInfoOf(socket);

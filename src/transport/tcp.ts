@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
+import { ConnectFailed, TargetSilent, TlsHandshakeFailed } from '../session/errors.js';
 import { escapeXML, type Element } from '../xml/element.js';
 import { NS } from '../xml/namespaces.js';
 import { StreamParser } from '../xml/stream-parser.js';
@@ -112,7 +112,7 @@ export class TcpTransport implements Transport {
       }, options.connectTimeoutMs);
       socket.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new ToolError(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
+        reject(new ConnectFailed(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
       });
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -144,7 +144,7 @@ export class TcpTransport implements Transport {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ToolError(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
+        reject(connected ? new TlsHandshakeFailed(err.message, err.code) : new ConnectFailed(`cannot connect to ${endpoint.host}:${endpoint.port}: ${err.code ?? err.message}`));
       });
       secure.once('secureConnect', () => {
         if (settled) return;

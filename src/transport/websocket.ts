@@ -4,7 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type tls from 'node:tls';
 import { TextDecoder } from 'node:util';
-import { TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
+import { ConnectFailed, TargetSilent, TlsHandshakeFailed, ToolError } from '../session/errors.js';
 import { escapeXML, type Element } from '../xml/element.js';
 import { StreamParser, type XmlViolation } from '../xml/stream-parser.js';
 import { qualifiedStanza } from './bosh.js';
@@ -137,7 +137,7 @@ export class WebSocketTransport implements Transport {
       request.on('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true)));
       request.on('error', (err: NodeJS.ErrnoException) => {
         if (secure && !connected && err.code !== 'ECONNREFUSED' && err.code !== 'ENOTFOUND') return fail(new TlsHandshakeFailed(err.message, err.code));
-        fail(new ToolError(`cannot open a WebSocket to ${url.host}: ${err.code ?? err.message}`));
+        fail(new ConnectFailed(`cannot open a WebSocket to ${url.host}: ${err.code ?? err.message}`));
       });
       request.on('response', (response) => {
         response.resume();

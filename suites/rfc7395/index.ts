@@ -1,4 +1,4 @@
-import { type Suite, WebSocketRefused } from '../../src/authoring.js';
+import { ConnectFailed, type Suite, TargetSilent, TlsHandshakeFailed, WebSocketRefused } from '../../src/authoring.js';
 import subprotocol from './3.1-subprotocol.js';
 import messages from './3.2-messages.js';
 import framing from './3.3-framing.js';
@@ -21,7 +21,9 @@ export const rfc7395: Suite = {
       const { header } = await s.open();
       return { supported: true, entity, detail: `the 'xmpp' subprotocol, and an <open/> answered with ${header.xmlns === undefined ? 'a header' : `<open xmlns='${header.xmlns}'/>`}${ws.tlsInfo ? ` over ${ws.tlsInfo.protocol}` : ''}` };
     } catch (err) {
-      if (err instanceof WebSocketRefused) return { supported: false, entity, detail: err.message };
+      // no WebSocket there: nothing listens, nothing answers, or no 'xmpp' upgrade
+      if (err instanceof WebSocketRefused || err instanceof ConnectFailed || err instanceof TargetSilent) return { supported: false, entity, detail: err.message };
+      if (err instanceof TlsHandshakeFailed && !err.untrusted) return { supported: false, entity, detail: err.message };
       throw err;
     }
   },

@@ -1,4 +1,4 @@
-import { type Suite, TlsHandshakeFailed } from '../../src/authoring.js';
+import { ConnectFailed, type Suite, TargetSilent, TlsHandshakeFailed } from '../../src/authoring.js';
 import requirements from './3-requirements.js';
 
 /** XEP-0368 SRV records for XMPP over TLS (v1.1.0): a server that accepts direct TLS connections. */
@@ -15,7 +15,8 @@ export const xep0368: Suite = {
     } catch (err) {
       // TLS is there; whether its certificate passes is XEP0368-3-4's to judge
       if (err instanceof TlsHandshakeFailed && err.untrusted) return { supported: true, entity, detail: `TLS from the first byte, with a certificate that did not verify: ${err.detail}` };
-      if (err instanceof TlsHandshakeFailed) return { supported: false, entity, detail: err.message };
+      // no direct TLS there: nothing listens, nothing answers, or no TLS
+      if (err instanceof TlsHandshakeFailed || err instanceof ConnectFailed || err instanceof TargetSilent) return { supported: false, entity, detail: err.message };
       throw err;
     }
   },

@@ -65,6 +65,24 @@ describe.each(FIXTURE_SOFTWARE)('%s: WebSocket, direct TLS, host-meta and TLS pr
     expect(summary(ledger.unexplained(run.report))).toBe('');
   });
 
+  it('without WebSocket and direct TLS: both found absent at the endpoints named, the rest as before', async () => {
+    const degraded = await startFixture(software, { disable: ['websocket', 'direct-tls'] });
+    try {
+      const run = await runCli([...targetArgs(degraded), ...endpointArgs(degraded), '--level', LEVEL, '--register', '--no-progress', ...SPECS.flatMap((p) => ['--only', p])]);
+      expectSoundRun(run);
+      for (const id of ['rfc7395', 'xep-0368']) {
+        expect(spec(run.report, id).support?.supported, `${id} switched off`).toBe(false);
+        expect(spec(run.report, id).verdict).toBe('absent');
+      }
+      // host-meta now names BOSH alone, and that still works
+      expect(spec(run.report, 'xep-0156').support?.supported).toBe(true);
+      expect(verdictOf(allCases(run.report), 'XEP0156-2.2-3')).toBe('pass');
+      expect(summary(ledger.unexplained(run.report)), 'failures that are not known findings').toBe('');
+    } finally {
+      await degraded.stop();
+    }
+  });
+
   it('finds the WebSocket endpoint through host-meta when none is given', async () => {
     const run = await runCli([...targetArgs(server), '--host-meta-url', server.hostMetaUrl, '--level', LEVEL, '--register', '--no-progress', '--only', 'RFC7395-3.4-2']);
     expectSoundRun(run);

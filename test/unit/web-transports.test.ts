@@ -10,7 +10,7 @@ import { Skip, ToolError } from '../../src/engine/errors.js';
 import { Transcript } from '../../src/evidence/transcript.js';
 import { Redactor } from '../../src/evidence/redact.js';
 import { makeCertificate } from '../../src/host/certificate.js';
-import { TlsHandshakeFailed } from '../../src/session/errors.js';
+import { ConnectFailed, TlsHandshakeFailed } from '../../src/session/errors.js';
 import { Session, streamFeatures } from '../../src/session/session.js';
 import { directTlsConnector, XMPP_CLIENT_ALPN } from '../../src/transport/tcp.js';
 import { FRAMING_NS, parseMessage, webSocketConnector, WebSocketRefused, WebSocketTransport } from '../../src/transport/websocket.js';
@@ -268,6 +268,15 @@ describe('direct TLS (XEP-0368)', () => {
     const s = await session(directTlsConnector({ host: '127.0.0.1', port }, 'example.test', { ca: [ca], insecure: false }, LIMITS));
     expect(s.tlsInfo?.alpn).toBeUndefined();
     s.destroy();
+  });
+
+  it('says that nothing accepts connections at a closed port, for the WebSocket as for direct TLS', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(session(directTlsConnector({ host: '127.0.0.1', port }, 'example.test', { insecure: false }, LIMITS))).rejects.toBeInstanceOf(ConnectFailed);
+    await expect(session(webSocketConnector({ url: `ws://127.0.0.1:${port}/`, tls: { insecure: false }, connectTimeoutMs: 2000, maxElementChars: 1000 }))).rejects.toBeInstanceOf(ConnectFailed);
   });
 
   it('fails with the certificate named as the reason when it does not verify', async () => {
