@@ -25,6 +25,8 @@ const FEATURE_SPECS: Record<FixtureFeature, string[]> = {
   compression: ['xep-0138'],
   version: ['xep-0092'],
   ping: ['xep-0199'],
+  websocket: ['rfc7395'],
+  'direct-tls': ['xep-0368'],
 };
 
 /** Behaviours each spec's core rests on; a conforming server passes every one over TCP. */
