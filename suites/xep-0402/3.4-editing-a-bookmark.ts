@@ -1,8 +1,8 @@
 import { defineCases } from '../../src/authoring.js';
 import { citationOf } from '../catalogue.js';
-import { bookmarkIn, bookmarks, deferWithdraw, differences, freshBookmark, publishBookmark, sameRoom } from '../lib/bookmarks.js';
+import { bookmarkIn, bookmarks, differences, publishBookmark, sameRoom } from '../lib/bookmarks.js';
 import xep0402 from '../requirements/xep-0402.js';
-import { bookmarked, sceneOptions } from './scene.js';
+import { freshBookmarked, sceneOptions } from './scene.js';
 
 /** XEP-0402 §3.4: editing a bookmark. */
 export default defineCases({ spec: 'xep-0402', role: 'server' }, [
@@ -13,9 +13,7 @@ export default defineCases({ spec: 'xep-0402', role: 'server' }, [
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
-      const room = freshBookmark();
-      await deferWithdraw(t, s, [room]);
-      await bookmarked(t, s, room);
+      const room = await freshBookmarked(t, s);
       const edited = { ...room, name: `${room.name} (edited)`, autojoin: false, nick: `${room.nick}-2` };
       const response = await publishBookmark(s, edited, sceneOptions(t));
       t.check(response.attrs.type === 'result', `an IQ result to republishing ${room.jid}`, response);

@@ -1,9 +1,9 @@
 import { defineCases } from '../../src/authoring.js';
 import { citationOf } from '../catalogue.js';
-import { BOOKMARKS, bookmarks, deferWithdraw, freshBookmark, sameRoom } from '../lib/bookmarks.js';
+import { BOOKMARKS, bookmarks, sameRoom } from '../lib/bookmarks.js';
 import { retract } from '../lib/private-pep.js';
 import xep0402 from '../requirements/xep-0402.js';
-import { bookmarked } from './scene.js';
+import { freshBookmarked } from './scene.js';
 
 /** XEP-0402 §3.5: removing a bookmark. */
 export default defineCases({ spec: 'xep-0402', role: 'server' }, [
@@ -14,9 +14,7 @@ export default defineCases({ spec: 'xep-0402', role: 'server' }, [
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
-      const room = freshBookmark();
-      await deferWithdraw(t, s, [room]);
-      await bookmarked(t, s, room);
+      const room = await freshBookmarked(t, s);
       const response = await retract(s, BOOKMARKS, room.jid);
       t.check(response.attrs.type === 'result', `an IQ result to the retract of ${room.jid}`, response);
       const { response: items, items: found } = await bookmarks(s);

@@ -1,10 +1,10 @@
 import { defineCases } from '../../src/authoring.js';
 import { citationOf } from '../catalogue.js';
-import { BOOKMARKS, deferWithdraw, freshBookmark } from '../lib/bookmarks.js';
+import { BOOKMARKS, } from '../lib/bookmarks.js';
 import { hiddenFromContact } from '../lib/private-pep.js';
 import xep0402 from '../requirements/xep-0402.js';
 import { deferDelete, freshNode, loginInterested, publisherAndContact } from '../xep-0163/pep.js';
-import { bookmarked } from './scene.js';
+import { freshBookmarked } from './scene.js';
 
 /** XEP-0402 §5.1: the storage is XEP-0223's. */
 export default defineCases({ spec: 'xep-0402', role: 'server' }, [
@@ -19,9 +19,7 @@ export default defineCases({ spec: 'xep-0402', role: 'server' }, [
       const marker = freshNode();
       const contact = await loginInterested(t, b!, [BOOKMARKS, marker]);
       deferDelete(t, owner, marker);
-      const room = freshBookmark();
-      await deferWithdraw(t, owner, [room]);
-      await bookmarked(t, owner, room);
+      const room = await freshBookmarked(t, owner);
       await hiddenFromContact(t, owner, contact, BOOKMARKS, room.jid, marker);
     },
   },

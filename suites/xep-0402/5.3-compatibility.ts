@@ -4,7 +4,7 @@ import { addToList, type Bookmark, BOOKMARKS, bookmarkIn, bookmarks, deferWithdr
 import { discoInfo } from '../lib/disco.js';
 import xep0402 from '../requirements/xep-0402.js';
 import { loginInterested, notification } from '../xep-0163/pep.js';
-import { bookmarked } from './scene.js';
+import { bookmarked, freshBookmarked } from './scene.js';
 
 const HOME: Record<ListHome, string> = { private: 'XEP-0049 private storage', pep: 'the XEP-0048 PEP node storage:bookmarks' };
 
@@ -68,9 +68,7 @@ export default defineCases({ spec: 'xep-0402', role: 'server' }, [
     accounts: 1,
     async run(t) {
       const s = await t.login(t.accounts[0]!);
-      const room = freshBookmark();
-      await deferWithdraw(t, s, [room]);
-      await bookmarked(t, s, room);
+      const room = await freshBookmarked(t, s);
       const { response, conferences } = await legacyList(s, 'private');
       const entry = conferences.find((c) => sameRoom(c.attrs.jid, room.jid));
       if (!entry) return t.skip(`the target does not do what the text allows (MAY): ${room.jid} is not in the list in ${HOME.private}: ${response.toString().slice(0, 300)}`);

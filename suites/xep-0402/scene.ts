@@ -1,5 +1,5 @@
 import type { CaseContext, Session } from '../../src/authoring.js';
-import { type Bookmark, BOOKMARK_OPTIONS, publishBookmark } from '../lib/bookmarks.js';
+import { type Bookmark, BOOKMARK_OPTIONS, deferWithdraw, freshBookmark, publishBookmark } from '../lib/bookmarks.js';
 import { PRIVATE_NODE } from '../lib/private-pep.js';
 
 /**
@@ -17,4 +17,12 @@ export async function bookmarked(t: CaseContext, s: Session, room: Bookmark): Pr
     const response = await publishBookmark(s, room, sceneOptions(t));
     if (response.attrs.type !== 'result') throw new Error(`refused: ${response.toString().slice(0, 300)}`);
   });
+}
+
+/** A bookmark of a fresh room, published as a preparation step and withdrawn when the case ends. */
+export async function freshBookmarked(t: CaseContext, s: Session): Promise<Bookmark> {
+  const room = freshBookmark();
+  await deferWithdraw(t, s, [room]);
+  await bookmarked(t, s, room);
+  return room;
 }
