@@ -43,6 +43,14 @@ export class FindingsLedger {
   }
 }
 
+/**
+ * The clean-up steps that failed, as "ID[transport] note": each leaves state behind for later
+ * cases (a privacy list, a roster item, a bookmark, a session).
+ */
+export function failedCleanups(report: RunReport): string[] {
+  return allCases(report).flatMap((c) => c.transcript.filter((e) => e.direction === 'note' && e.data.startsWith('clean-up step failed')).map((e) => `${c.id}[${c.transport}] ${e.data}`));
+}
+
 export function spec(report: RunReport, id: string): SpecResult {
   const found = report.specs.find((s) => s.spec === id);
   if (!found) throw new Error(`${id} is not in the report`);
