@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closest } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 /** What `xmpp-certify --help` adds below the commands: the run's own options, examples, exit codes. */
 export function programHelpTail(program: Command): string {
@@ -41,8 +41,7 @@ export function unknownCommand(program: Command, args: readonly string[]): strin
   if (word === undefined || word.startsWith('-')) return undefined;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (names.includes(word) || word === 'help') return undefined;
-  const guess = closest(word, [...names, 'help']);
-  return `unknown command "${word}"${guess ? ` (did you mean "${guess}"?)` : ''}; the commands are ${names.join(', ')}`;
+  return `unknown command "${word}"${didYouMean(word, [...names, 'help'])}; the commands are ${names.join(', ')}`;
 }
 
 /** Commander's error text ("error: unknown option '--levle'\n(Did you mean --level?)") as one line. */

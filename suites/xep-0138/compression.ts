@@ -1,4 +1,4 @@
-import { type Account, type CaseContext, type Element, NS, type Session } from '../../src/authoring.js';
+import { type Account, type CaseContext, describe, type Element, NS, type Session } from '../../src/authoring.js';
 
 /** Where in stream negotiation the compression feature was found. */
 export type Stage = 'before TLS' | 'after TLS' | 'after SASL';
@@ -44,6 +44,17 @@ export async function requireOffer(t: CaseContext, account: Account): Promise<Of
   const offer = await findOffer(t, account);
   if (!offer) t.skip('no feature set offers stream compression');
   t.note(`compression offered ${offer.stage}: methods [${offer.methods.join(', ')}]`);
+  return offer;
+}
+
+/**
+ * requireOffer(), then zlib compression asked for and granted: the session now compresses. A
+ * refusal skips the case, whose premise is a compressed stream (XEP0138-2-3 judges the refusal).
+ */
+export async function compressedOffer(t: CaseContext, account: Account): Promise<Offer> {
+  const offer = await requireOffer(t, account);
+  const answer = await offer.session.compress('zlib');
+  if (answer.getName() !== 'compressed') t.skip(`compression refused: ${describe(answer)} (see XEP0138-2-3)`);
   return offer;
 }
 
